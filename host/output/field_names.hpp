@@ -1,0 +1,38 @@
+// What things are called in the files, decided once so that the HDF5
+// datasets, the XDMF references and the VTK arrays always agree.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "host/grid.hpp"
+#include "host/run_observer.hpp"
+
+namespace airshed::output {
+
+// A species name usable as an HDF5/netCDF variable and in file names:
+// '/', whitespace and other characters outside [A-Za-z0-9._-] become '_'.
+std::string safe_name(const std::string& name);
+
+// "PM2.5 [ug/m3]": what ParaView shows in its array menu.
+std::string array_label(const std::string& name, const std::string& units);
+
+// One ground-level (ny * nx, x fastest) result, e.g. a statistic.
+struct GroundField {
+  std::string name;       // dataset name, e.g. "PM2.5_max_hourly_mean"
+  std::string units;      // e.g. "ug/m3", "s", "1"
+  std::string long_name;  // sentence-case description
+  std::vector<float> values;
+};
+
+// Cell-centre and face coordinates (m) of each axis.
+std::vector<double> centres_x(const Grid& g);
+std::vector<double> centres_y(const Grid& g);
+std::vector<double> centres_z(const Grid& g);
+std::vector<double> faces_x(const Grid& g);
+std::vector<double> faces_y(const Grid& g);
+
+// Solver-unit field times the species' factor to output units, as float32.
+std::vector<float> to_output_units(const std::vector<float>& solver, const SpeciesInfo& s);
+
+}  // namespace airshed::output

@@ -1,0 +1,155 @@
+#include "host/output/hdf5_writer.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "host/output/iso_time.hpp"
+
+namespace airshed::output {
+
+void Hdf5Writer::begin(const RunInfo& info) {
+  info_ = info;
+  const H5Handle fcpl = file_create_plist();
+  file_ = H5Handle(H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), H5Fclose,
+                   "cannot create '" + path_ + "'");
+  set_attribute(file_, "Conventions", "CF-1.8");
+  set_attribute(file_, "title", "airshed run " + info.scenario_name);
+  set_attribute(file_, "source", std::string("airshed ") + AIRSHED_VERSION);
+  set_attribute(file_, "scenario_file", info.scenario_file);
+  set_attribute(file_, "start_time", info.start_iso8601);
+  set_attribute(file_, "backend", info.backend);
+  set_attribute(file_, "origin_lon", info.origin_lon);
+  set_attribute(file_, "origin_lat", info.origin_lat);
+  set_attribute(file_, "status", "running");
+  write_coordinates(info);
+
+  const Grid& g = info.grid;
+  const hsize_t nx = g.nx, ny = g.ny, nz = g.nz;
+  // One time step per chunk; whole horizontal planes, as many layers as
+  // keep a chunk near 4 MiB (HDF5 chunks must stay below 4 GiB).
+  const hsize_t kz = std::clamp<hsize_t>((1u << 20) / std::max<hsize_t>(1, nx * ny), 1, nz);
+  for (const auto& sp : info.species) {
+    const std::string name = safe_name(sp.name);
+    fields_.push_back(make_float_dataset(file_, name, {0, nz, ny, nx}, {1, kz, ny, nx}, true));
+    ground_.push_back(make_float_dataset(file_, name + "_ground", {0, ny, nx}, {1, ny, nx}, true));
+    attach_scales(fields_.back(), {time_, z_, y_, x_});
+    attach_scales(ground_.back(), {time_, y_, x_});
+    for (hid_t d : {fields_.back().get(), ground_.back().get()}) {
+      set_attribute(d, "units", sp.units);
+      set_attribute(d, "grid_mapping", "crs");
+      if (!sp.standard_name.empty()) set_attribute(d, "standard_name", sp.standard_name);
+    }
+    set_attribute(fields_.back(), "long_name", sp.long_name);
+    set_attribute(ground_.back(), "long_name", sp.long_name + " in the lowest model layer");
+    set_attribute(ground_.back(), "layer_height_m", g.z_centre(0));
+  }
+  h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
+}
+
+void Hdf5Writer::write_coordinates(const RunInfo& info) {
+  const Grid& g = info.grid;
+  x_ = make_coordinate(file_, "x", centres_x(g), false);
+  y_ = make_coordinate(file_, "y", centres_y(g), false);
+  z_ = make_coordinate(file_, "z", centres_z(g), false);
+  time_ = make_coordinate(file_, "time", {}, true);
+  const char* axis[] = {"X", "Y", "Z"};
+  const char* sn[] = {"projection_x_coordinate", "projection_y_coordinate", "height"};
+  const char* ln[] = {"cell centre x (east) from the domain's south-west corner",
+                      "cell centre y (north) from the domain's south-west corner",
+                      "cell centre height above ground"};
+  const hid_t xyz[] = {x_, y_, z_};
+  for (int a = 0; a < 3; ++a) {
+    set_attribute(xyz[a], "units", "m");
+    set_attribute(xyz[a], "axis", axis[a]);
+    set_attribute(xyz[a], "standard_name", sn[a]);
+    set_attribute(xyz[a], "long_name", ln[a]);
+  }
+  set_attribute(z_, "positive", "up");
+  set_attribute(z_, "faces", g.z_faces);  // layer interfaces, nz + 1 values
+  set_attribute(x_, "faces_spacing", g.dx);
+  set_attribute(y_, "faces_spacing", g.dy);
+  set_attribute(time_, "units", cf_time_units(parse_start(info.start_iso8601)));
+  set_attribute(time_, "calendar", "standard");
+  set_attribute(time_, "standard_name", "time");
+  set_attribute(time_, "axis", "T");
+  set_attribute(time_, "local_start", info.start_iso8601);
+
+  // The model's local metres, treated as an azimuthal equidistant projection
+  // centred on the south-west corner: exact at the corner, and within the
+  // model's own flat-earth approximation across a city-sized domain.
+  H5Handle space(H5Screate(H5S_SCALAR), H5Sclose, "crs space");
+  H5Handle crs(H5Dcreate2(file_, "crs", H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+               H5Dclose, "create crs");
+  const int zero = 0;
+  h5_check(H5Dwrite(crs, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, &zero), "write crs");
+  set_attribute(crs, "grid_mapping_name", "azimuthal_equidistant");
+  set_attribute(crs, "longitude_of_projection_origin", info.origin_lon);
+  set_attribute(crs, "latitude_of_projection_origin", info.origin_lat);
+  set_attribute(crs, "false_easting", 0.0);
+  set_attribute(crs, "false_northing", 0.0);
+}
+
+void Hdf5Writer::append(hid_t dataset, hid_t mem_type, const void* data, int rank) {
+  H5Handle space(H5Dget_space(dataset), H5Sclose, "dataset space");
+  std::vector<hsize_t> dims(rank + 1);
+  H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+  dims[0] = times_written_ + 1;
+  h5_check(H5Dset_extent(dataset, dims.data()), "extend dataset in " + path_);
+  H5Handle file_space(H5Dget_space(dataset), H5Sclose, "dataset space");
+  std::vector<hsize_t> start(rank + 1, 0), count = dims;
+  start[0] = times_written_;
+  count[0] = 1;
+  h5_check(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+           "select time slab");
+  H5Handle mem(H5Screate_simple(rank + 1, count.data(), nullptr), H5Sclose, "memory space");
+  h5_check(H5Dwrite(dataset, mem_type, mem, file_space, H5P_DEFAULT, data),
+           "write to " + path_);
+}
+
+void Hdf5Writer::snapshot(const Snapshot& s) {
+  if (s.fields.size() != info_.species.size())
+    throw std::invalid_argument("HDF5 writer: snapshot has " + std::to_string(s.fields.size()) +
+                                " fields for " + std::to_string(info_.species.size()) + " species");
+  for (std::size_t n = 0; n < s.fields.size(); ++n) {
+    if (s.fields[n].size() != info_.grid.cells())
+      throw std::invalid_argument("HDF5 writer: field of " + info_.species[n].name +
+                                  " has the wrong size");
+    const std::vector<float> out = to_output_units(s.fields[n], info_.species[n]);
+    append(fields_[n], H5T_NATIVE_FLOAT, out.data(), 3);
+    // x is fastest, so the lowest layer is the first ny * nx values.
+    append(ground_[n], H5T_NATIVE_FLOAT, out.data(), 2);
+  }
+  // Time last: a reader never sees a time whose fields are not yet there.
+  append(time_, H5T_NATIVE_DOUBLE, &s.time_s, 0);
+  ++times_written_;
+  h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
+}
+
+void Hdf5Writer::write_statistics(const std::vector<GroundField>& fields) {
+  const hsize_t ny = info_.grid.ny, nx = info_.grid.nx;
+  const H5Handle gcpl = group_create_plist();
+  H5Handle group(H5Gcreate2(file_, "statistics", H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose,
+                 "create group statistics in " + path_);
+  set_attribute(group, "description",
+                "ground-level (lowest layer) statistics over the run; see docs/output-format.md");
+  for (const auto& f : fields) {
+    H5Handle d = make_float_dataset(group, safe_name(f.name), {ny, nx}, {ny, nx}, false);
+    h5_check(H5Dwrite(d, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, f.values.data()),
+             "write statistics/" + f.name);
+    attach_scales(d, {y_, x_});
+    set_attribute(d, "units", f.units);
+    set_attribute(d, "long_name", f.long_name);
+    set_attribute(d, "grid_mapping", "/crs");
+  }
+  h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
+}
+
+void Hdf5Writer::end(const RunSummary& summary) {
+  if (!file_) return;
+  set_attribute(file_, "status", summary.interrupted ? "interrupted" : "complete");
+  set_attribute(file_, "end_time_s", summary.end_time_s);
+  set_attribute(file_, "steps", double(summary.steps));
+  file_.reset();
+}
+
+}  // namespace airshed::output

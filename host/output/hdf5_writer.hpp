@@ -1,0 +1,48 @@
+// OUTDIR/NAME.h5: one netCDF-4-compatible HDF5 file per run, readable by
+// xarray (engine "h5netcdf") and, through the XDMF sidecar, by ParaView.
+// Layout (docs/output-format.md):
+//   x, y, z        cell centres (m), dimension scales; z carries `faces`
+//   time           unlimited, CF "seconds since <start in UTC>"
+//   <species>      float32 [time][z][y][x] in output units
+//   <species>_ground  float32 [time][y][x], the lowest layer
+//   crs            grid mapping of the local metres
+//   statistics/    ground-level statistics [y][x], written at the end
+// The file is flushed after every snapshot, so a run killed later leaves
+// every written time readable.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "host/output/field_names.hpp"
+#include "host/output/hdf5_handle.hpp"
+#include "host/run_observer.hpp"
+
+namespace airshed::output {
+
+class Hdf5Writer : public RunObserver {
+ public:
+  explicit Hdf5Writer(std::string path) : path_(std::move(path)) {}
+
+  void begin(const RunInfo& info) override;
+  void snapshot(const Snapshot& s) override;
+  // Records the outcome as root attributes and closes the file.
+  void end(const RunSummary& summary) override;
+
+  // Writes group `statistics` (call between the last snapshot and end()).
+  void write_statistics(const std::vector<GroundField>& fields);
+
+  const std::string& path() const { return path_; }
+
+ private:
+  void write_coordinates(const RunInfo& info);
+  void append(hid_t dataset, hid_t mem_type, const void* data, int rank_after_time);
+
+  std::string path_;
+  RunInfo info_;
+  H5Handle file_, x_, y_, z_, time_;
+  std::vector<H5Handle> fields_, ground_;
+  hsize_t times_written_ = 0;
+};
+
+}  // namespace airshed::output

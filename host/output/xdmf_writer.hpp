@@ -1,0 +1,41 @@
+// OUTDIR/NAME.xmf: an XDMF 3 description of NAME.h5 so ParaView opens the
+// run as a time series on the real grid. Uniform levels give a
+// 3DCoRectMesh (ORIGIN_DXDYDZ, listed z y x); stretched levels a 3DRectMesh
+// whose VXVYVZ node coordinates are the cell faces. Rewritten atomically
+// after each snapshot, so it only ever names times already in the HDF5 file.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "host/output/field_names.hpp"
+#include "host/run_observer.hpp"
+
+namespace airshed::output {
+
+class XdmfWriter : public RunObserver {
+ public:
+  // `xmf_path` is written; `h5_name` is how it refers to the HDF5 file
+  // (relative to the .xmf, so the output directory can be moved).
+  XdmfWriter(std::string xmf_path, std::string h5_name)
+      : path_(std::move(xmf_path)), h5_(std::move(h5_name)) {}
+
+  void begin(const RunInfo& info) override;
+  void snapshot(const Snapshot& s) override;
+  void end(const RunSummary&) override {}
+
+  // Adds a second grid, "statistics", with these ground fields.
+  void add_statistics(const std::vector<GroundField>& fields);
+
+ private:
+  std::string document() const;
+  std::string mesh(int nz_cells) const;  // topology + geometry elements
+
+  std::string path_, h5_;
+  RunInfo info_;
+  std::vector<double> times_;
+  std::vector<std::pair<std::string, std::string>> statistics_;  // name, units
+};
+
+}  // namespace airshed::output

@@ -1,0 +1,80 @@
+// Plain inputs of the transport solver. The scenario layer fills these; the
+// solver never reads files. Concentration unit: any mass unit M per m^3;
+// emissions are then M/s and the budget is in M.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "grid.hpp"
+
+namespace airshed {
+
+// Lateral faces: open (inflow carries the background value, outflow is
+// zero-gradient), periodic, or closed (no flux).
+enum class LateralBoundary { open, periodic, closed };
+// Model top: closed (no flux) or open (advective outflow, inflow and
+// diffusive exchange with the background above the domain).
+enum class TopBoundary { closed, open };
+
+struct Boundaries {
+  LateralBoundary x = LateralBoundary::open;
+  LateralBoundary y = LateralBoundary::open;
+  TopBoundary top = TopBoundary::closed;
+};
+
+struct SpeciesSpec {
+  std::string name;
+  double background = 0;           // M/m^3, inflow and open-top value
+  double decay_rate = 0;           // 1/s, first-order loss
+  double deposition_velocity = 0;  // m/s, ground flux v_d * c
+};
+
+struct TransportConfig {
+  Grid grid;
+  std::vector<SpeciesSpec> species;
+  Boundaries boundaries;
+  // Largest fraction of the stability limit a step may use. 0.5 keeps every
+  // directional update positive for the limited scheme (docs/numerics.md).
+  double courant = 0.5;
+  int threads = 0;  // CPU threads; 0 = OpenMP default
+};
+
+// Meteorology on the solver grid, host copies, x fastest.
+struct MetFields {
+  std::vector<float> u;   // (nx+1) * ny * nz, m/s, on x faces
+  std::vector<float> v;   // nx * (ny+1) * nz, m/s, on y faces
+  std::vector<float> w;   // nx * ny * (nz+1), m/s, on z faces (w at ground ignored)
+  std::vector<float> kh;  // nx * ny * nz, m^2/s, cell centres
+  std::vector<float> kz;  // nx * ny * (nz+1), m^2/s, on z faces (ground and top ignored
+                          // except the top when it is open)
+};
+
+MetFields uniform_met(const Grid& g, double u, double v, double w, double kh, double kz);
+
+// A constant emission into one cell of one species, M/s.
+struct CellEmission {
+  std::size_t cell;  // Grid::index
+  int species;
+  double rate;
+};
+
+// Float64 mass accounting of one species since the solver was created (M).
+struct MassBudget {
+  double initial = 0;
+  double emitted = 0;
+  double outflow = 0;    // net mass advected or diffused out through the boundaries
+  double deposited = 0;  // ground flux v_d * c
+  double decayed = 0;    // first-order loss
+  double in_domain = 0;  // sum of c * V now
+
+  // emitted + initial - outflow - deposited - decayed - in_domain
+  double residual() const { return initial + emitted - outflow - deposited - decayed - in_domain; }
+  double relative_residual() const;
+};
+
+void validate(const TransportConfig& cfg);
+void validate(const TransportConfig& cfg, const MetFields& met);
+
+}  // namespace airshed

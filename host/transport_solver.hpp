@@ -1,0 +1,50 @@
+// The transport solver as the rest of airshed sees it: fields live on the
+// chosen backend, the host drives steps and reads budgets and snapshots.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "transport_config.hpp"
+
+namespace airshed {
+
+enum class BackendChoice { automatic, cpu, cuda, serial };
+
+class TransportSolver {
+ public:
+  virtual ~TransportSolver() = default;
+
+  virtual std::string backend_name() const = 0;
+  virtual const TransportConfig& config() const = 0;
+
+  // Replaces wind and diffusivity (e.g. at each met hour).
+  virtual void set_met(const MetFields& met) = 0;
+  // Replaces the emission list (rates in M/s per cell).
+  virtual void set_emissions(const std::vector<CellEmission>& emissions) = 0;
+  // Replaces one species' concentration (x fastest) and restarts its budget.
+  virtual void set_concentration(int species, const std::vector<float>& c) = 0;
+  virtual std::vector<float> concentration(int species) const = 0;
+
+  // Largest stable step (s) for the current met: a device reduction of the
+  // advective and explicit-diffusive rates, times config().courant.
+  virtual double stable_dt() const = 0;
+  // Advances every species by dt <= stable_dt().
+  virtual void step(double dt) = 0;
+  // Advances to time() + duration in stable steps; returns the steps taken.
+  int advance(double duration);
+
+  virtual double time() const = 0;
+  virtual long steps_taken() const = 0;
+  virtual MassBudget budget(int species) const = 0;
+};
+
+// Throws std::runtime_error when `cuda` is requested and no GPU is usable.
+std::unique_ptr<TransportSolver> make_solver(BackendChoice choice, const TransportConfig& cfg);
+
+// One line saying which backend `automatic` picks here and why.
+std::string describe_backend_choice(BackendChoice choice);
+BackendChoice parse_backend(const std::string& name);  // throws std::invalid_argument
+
+}  // namespace airshed

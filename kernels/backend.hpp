@@ -1,0 +1,122 @@
+// The one place that knows which backend a translation unit is compiled for.
+//
+// Kernels are written once as AIRSHED_HD functors over plain views; this
+// header turns them into CUDA launches (nvcc), OpenMP loops (the optimised
+// CPU backend) or plain serial loops (AIRSHED_SERIAL). Every backend #if of
+// the project lives here; host code and kernel bodies never branch on it.
+#pragma once
+
+#include <cstddef>
+
+#if defined(__CUDACC__)
+#include <thrust/device_vector.h>
+#include <thrust/execution_policy.h>
+#define AIRSHED_HD __host__ __device__
+#define AIRSHED_BACKEND_NS cuda_backend
+#define AIRSHED_BACKEND_NAME "cuda"
+#elif defined(AIRSHED_SERIAL)
+#include <thrust/system/cpp/execution_policy.h>
+#include <thrust/system/cpp/vector.h>
+#define AIRSHED_HD
+#define AIRSHED_BACKEND_NS serial_backend
+#define AIRSHED_BACKEND_NAME "serial"
+#else
+#include <thrust/system/omp/execution_policy.h>
+#include <thrust/system/omp/vector.h>
+#define AIRSHED_HD
+#define AIRSHED_BACKEND_NS omp_backend
+#define AIRSHED_BACKEND_NAME "cpu"
+#endif
+
+namespace airshed::AIRSHED_BACKEND_NS {
+
+#if defined(__CUDACC__)
+template <class T>
+using device_vector = thrust::device_vector<T>;
+inline auto policy() { return thrust::device; }
+
+template <class F>
+__global__ void cell_kernel(int nx, int ny, int nz, F f) {
+  const int i = blockIdx.x * blockDim.x + threadIdx.x;  // x fastest: coalesced
+  const int j = blockIdx.y * blockDim.y + threadIdx.y;
+  const int k = blockIdx.z;
+  if (i < nx && j < ny) f(i, j, k);
+}
+
+template <class F>
+__global__ void index_kernel(std::size_t n, F f) {
+  const std::size_t idx = std::size_t(blockIdx.x) * blockDim.x + threadIdx.x;
+  if (idx < n) f(idx);
+}
+
+void check_launch(const char* what);  // defined in host/cuda/launch_check.cu
+
+// f(i, j, k) for every cell; one thread per cell, x along threadIdx.x.
+template <class F>
+void for_each_cell(int nx, int ny, int nz, const F& f) {
+  if (nx == 0 || ny == 0 || nz == 0) return;
+  const dim3 block(64, 4, 1);
+  const dim3 grid((nx + 63) / 64, (ny + 3) / 4, nz);
+  cell_kernel<<<grid, block>>>(nx, ny, nz, f);
+  check_launch("for_each_cell");
+}
+
+// f(idx) for idx in [0, n): columns, source entries, boundary faces.
+template <class F>
+void for_each_index(std::size_t n, const F& f) {
+  if (n == 0) return;
+  const unsigned block = 128;
+  index_kernel<<<unsigned((n + block - 1) / block), block>>>(n, f);
+  check_launch("for_each_index");
+}
+
+#elif defined(AIRSHED_SERIAL)
+template <class T>
+using device_vector = thrust::cpp::vector<T>;
+inline auto policy() { return thrust::cpp::par; }
+
+template <class F>
+void for_each_cell(int nx, int ny, int nz, const F& f) {
+  for (int k = 0; k < nz; ++k)
+    for (int j = 0; j < ny; ++j)
+      for (int i = 0; i < nx; ++i) f(i, j, k);
+}
+
+template <class F>
+void for_each_index(std::size_t n, const F& f) {
+  for (std::size_t idx = 0; idx < n; ++idx) f(idx);
+}
+
+#else
+template <class T>
+using device_vector = thrust::omp::vector<T>;
+inline auto policy() { return thrust::omp::par; }
+
+// Rows are shared among threads; the contiguous x loop is left to the
+// compiler's vectoriser.
+template <class F>
+void for_each_cell(int nx, int ny, int nz, const F& f) {
+#pragma omp parallel for collapse(2) schedule(static)
+  for (int k = 0; k < nz; ++k)
+    for (int j = 0; j < ny; ++j)
+#pragma omp simd
+      for (int i = 0; i < nx; ++i) f(i, j, k);
+}
+
+template <class F>
+void for_each_index(std::size_t n, const F& f) {
+#pragma omp parallel for schedule(static)
+  for (std::ptrdiff_t idx = 0; idx < std::ptrdiff_t(n); ++idx) f(std::size_t(idx));
+}
+#endif
+
+template <class T>
+T* raw(device_vector<T>& v) {
+  return thrust::raw_pointer_cast(v.data());
+}
+template <class T>
+const T* raw(const device_vector<T>& v) {
+  return thrust::raw_pointer_cast(v.data());
+}
+
+}  // namespace airshed::AIRSHED_BACKEND_NS
