@@ -1,0 +1,127 @@
+#include "host/output/output_writers.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <system_error>
+
+#include "host/output/atomic_file.hpp"
+#include "host/output/field_names.hpp"
+#include "host/output/hdf5_writer.hpp"
+#include "host/output/receptor_writer.hpp"
+#include "host/output/run_json.hpp"
+#include "host/output/run_statistics.hpp"
+#include "host/output/sha256.hpp"
+#include "host/output/standards.hpp"
+#include "host/output/vtk_writer.hpp"
+#include "host/output/xdmf_writer.hpp"
+
+namespace airshed::output {
+
+void prepare_output_dir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir))
+    throw std::runtime_error("output directory '" + dir + "' cannot be created: " +
+                             (ec ? ec.message() : "a file of that name exists"));
+  const std::string probe = dir + "/.airshed-write-test";
+  std::FILE* f = std::fopen(probe.c_str(), "w");
+  if (!f) throw std::runtime_error("output directory '" + dir + "' is not writable: " + std::strerror(errno));
+  std::fclose(f);
+  std::remove(probe.c_str());
+}
+
+namespace {
+
+class OutputSet : public RunObserver {
+ public:
+  explicit OutputSet(OutputOptions o) : opt_(std::move(o)) {}
+
+  void begin(const RunInfo& info) override {
+    prepare_output_dir(info.output_dir);
+    record_ = RunRecord{info, "", {}, {}, nullptr};
+    const std::string dir = info.output_dir;
+    const std::string name = safe_name(opt_.name.empty() ? info.scenario_name : opt_.name);
+    if (!info.scenario_file.empty()) record_.scenario_sha256 = sha256_file(info.scenario_file);
+
+    std::vector<Threshold> thresholds = info.thresholds;
+    for (const auto& table : opt_.standard_tables)
+      for (auto& t : thresholds_for(read_standard_table(table), info.species, opt_.include_uncertain_standards))
+        thresholds.push_back(std::move(t));
+    // Statistics first: it rejects an interval that does not divide an hour
+    // before any file is created.
+    if (opt_.statistics) stats_.emplace(info, thresholds);
+
+    if (opt_.hdf5) {
+      h5_.emplace(dir + "/" + name + ".h5");
+      xdmf_.emplace(dir + "/" + name + ".xmf", name + ".h5");
+      h5_->begin(info);
+      xdmf_->begin(info);
+      record_.files.insert(record_.files.end(), {name + ".h5", name + ".xmf"});
+    }
+    if (opt_.vtk) {
+      vtk_.emplace(dir, name);
+      vtk_->begin(info);
+      record_.files.push_back(name + ".pvd");
+    }
+    if (opt_.receptors && !info.receptors.empty()) {
+      receptors_.emplace(dir);
+      receptors_->begin(info);
+      record_.files.push_back("receptors.csv");
+    }
+    write_file_atomically(dir + "/run.json", run_json(record_));
+  }
+
+  void snapshot(const Snapshot& s) override {
+    if (h5_) h5_->snapshot(s);
+    if (xdmf_) xdmf_->snapshot(s);  // after the HDF5 write it refers to
+    if (vtk_) vtk_->snapshot(s);
+    if (receptors_) receptors_->snapshot(s);
+    if (stats_) stats_->add(s);
+  }
+
+  void end(const RunSummary& summary) override {
+    const std::string dir = record_.info.output_dir;
+    if (stats_) {
+      stats_->finish();
+      const auto fields = stats_->ground_fields();
+      if (h5_) h5_->write_statistics(fields);
+      if (xdmf_) xdmf_->add_statistics(fields);
+      if (vtk_) {
+        vtk_->write_statistics(fields);
+        record_.files.push_back(std::filesystem::path(vtk_->statistics_path()).filename().string());
+      }
+      if (receptors_) {
+        receptors_->write_summary(stats_->receptor_statistics());
+        record_.files.push_back("receptor_summary.csv");
+      }
+      record_.areas = stats_->threshold_areas();
+    }
+    if (h5_) h5_->end(summary);
+    if (receptors_) receptors_->end(summary);
+    record_.summary = &summary;
+    write_file_atomically(dir + "/run.json", run_json(record_));
+    record_.summary = nullptr;
+  }
+
+ private:
+  OutputOptions opt_;
+  RunRecord record_;
+  std::optional<RunStatistics> stats_;
+  std::optional<Hdf5Writer> h5_;
+  std::optional<XdmfWriter> xdmf_;
+  std::optional<VtkWriter> vtk_;
+  std::optional<ReceptorWriter> receptors_;
+};
+
+}  // namespace
+
+std::unique_ptr<RunObserver> make_output_writers(const OutputOptions& options) {
+  return std::make_unique<OutputSet>(options);
+}
+
+}  // namespace airshed::output

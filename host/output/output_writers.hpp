@@ -1,0 +1,38 @@
+// The one entry point the CLI needs: an observer that writes everything a
+// run produces into RunInfo::output_dir (docs/output-format.md):
+//
+//   auto out = airshed::output::make_output_writers(options);
+//   out->begin(info);     // throws std::runtime_error naming an unwritable
+//                         // OUTDIR, std::invalid_argument for an output
+//                         // interval that does not divide an hour
+//   out->snapshot(s);     // at t = 0 and every output interval
+//   out->end(summary);    // statistics, summaries, run.json
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "host/run_observer.hpp"
+
+namespace airshed::output {
+
+struct OutputOptions {
+  std::string name;           // file stem; empty: RunInfo::scenario_name
+  bool hdf5 = true;           // NAME.h5 + NAME.xmf
+  bool vtk = true;            // NAME_NNNNNN.vti|.vtr + NAME.pvd
+  bool receptors = true;      // receptors.csv + receptor_summary.csv
+  bool statistics = true;     // statistics group, NAME_statistics.vti
+  // data/standards/*.csv tables whose limits become exceedance thresholds
+  // (in addition to RunInfo::thresholds).
+  std::vector<std::string> standard_tables;
+  bool include_uncertain_standards = false;  // rows not marked "cited"
+};
+
+std::unique_ptr<RunObserver> make_output_writers(const OutputOptions& options = {});
+
+// Creates `dir` if needed and proves it writable by creating and removing a
+// file there; throws std::runtime_error("output directory '<dir>' ...").
+void prepare_output_dir(const std::string& dir);
+
+}  // namespace airshed::output

@@ -1,0 +1,60 @@
+#include "host/output/receptor_writer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
+
+#include "host/output/atomic_file.hpp"
+
+namespace airshed::output {
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string csv_number(double v) {
+  if (std::isnan(v)) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.7g", v);
+  return buf;
+}
+
+void ReceptorWriter::begin(const RunInfo& info) {
+  info_ = info;
+  start_ = parse_start(info.start_iso8601);
+  stencils_.clear();
+  for (const auto& r : info.receptors) stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
+  series_.open(series_path(), std::ios::trunc);
+  if (!series_) throw std::runtime_error("cannot write '" + series_path() + "'");
+  series_ << "time,time_s,receptor,species,value,units\n" << std::flush;
+}
+
+void ReceptorWriter::snapshot(const Snapshot& s) {
+  if (stencils_.empty()) return;
+  const std::string when = format_local(start_, s.time_s);
+  for (std::size_t r = 0; r < stencils_.size(); ++r)
+    for (std::size_t n = 0; n < info_.species.size(); ++n) {
+      const SpeciesInfo& sp = info_.species[n];
+      const double v = sample(stencils_[r], s.fields[n].data()) * sp.to_output_units;
+      series_ << when << ',' << csv_number(s.time_s) << ',' << csv_field(info_.receptors[r].name)
+              << ',' << csv_field(sp.name) << ',' << csv_number(v) << ',' << csv_field(sp.units)
+              << '\n';
+    }
+  series_.flush();
+  if (!series_) throw std::runtime_error("cannot append to '" + series_path() + "'");
+}
+
+void ReceptorWriter::write_summary(const std::vector<ReceptorStatistic>& rows) const {
+  std::ostringstream o;
+  o << "receptor,species,statistic,value,units,when\n";
+  for (const auto& r : rows)
+    o << csv_field(r.receptor) << ',' << csv_field(r.species) << ',' << csv_field(r.statistic) << ','
+      << csv_number(r.value) << ',' << csv_field(r.units) << ',' << r.when << '\n';
+  write_file_atomically(summary_path(), o.str());
+}
+
+}  // namespace airshed::output

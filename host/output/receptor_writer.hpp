@@ -1,0 +1,44 @@
+// Receptor outputs: OUTDIR/receptors.csv, one row per output time, receptor
+// and species (appended and flushed at each snapshot, so it is complete up
+// to the last written time), and OUTDIR/receptor_summary.csv, the
+// statistics per receptor written atomically at the end. Values are
+// trilinear interpolations between cell centres (receptor_sampling.hpp).
+#pragma once
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "host/output/iso_time.hpp"
+#include "host/output/receptor_sampling.hpp"
+#include "host/output/run_statistics.hpp"
+#include "host/run_observer.hpp"
+
+namespace airshed::output {
+
+class ReceptorWriter : public RunObserver {
+ public:
+  explicit ReceptorWriter(std::string dir) : dir_(std::move(dir)) {}
+
+  void begin(const RunInfo& info) override;
+  void snapshot(const Snapshot& s) override;
+  void end(const RunSummary&) override { series_.close(); }
+
+  void write_summary(const std::vector<ReceptorStatistic>& rows) const;
+
+  std::string series_path() const { return dir_ + "/receptors.csv"; }
+  std::string summary_path() const { return dir_ + "/receptor_summary.csv"; }
+
+ private:
+  std::string dir_;
+  RunInfo info_;
+  StartTime start_;
+  std::vector<Stencil> stencils_;
+  std::ofstream series_;
+};
+
+// A CSV field: quoted when it holds a comma or quote; NaN becomes empty.
+std::string csv_field(const std::string& s);
+std::string csv_number(double v);
+
+}  // namespace airshed::output

@@ -1,0 +1,90 @@
+#include "host/output/run_json.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "host/output/iso_time.hpp"
+
+namespace airshed::output {
+namespace {
+
+std::string num(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+std::string status(const RunRecord& r) {
+  if (!r.summary) return "running";
+  if (!r.summary->interrupted) return "complete";
+  return "interrupted at t = " + num(r.summary->end_time_s) + " s (" +
+         format_local(parse_start(r.info.start_iso8601), r.summary->end_time_s) + ")";
+}
+
+}  // namespace
+
+std::string json_string(const std::string& s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') o += '\\', o += char(c);
+    else if (c == '\n') o += "\\n";
+    else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      o += buf;
+    } else o += char(c);
+  }
+  return o + "\"";
+}
+
+std::string run_json(const RunRecord& r) {
+  const RunInfo& in = r.info;
+  const Grid& g = in.grid;
+  std::ostringstream o;
+  o << "{\n  \"airshed_version\": " << json_string(AIRSHED_VERSION) << ",\n"
+    << "  \"status\": " << json_string(status(r)) << ",\n"
+    << "  \"scenario\": {\"name\": " << json_string(in.scenario_name)
+    << ", \"file\": " << json_string(in.scenario_file)
+    << ", \"sha256\": " << (r.scenario_sha256.empty() ? "null" : json_string(r.scenario_sha256)) << "},\n"
+    << "  \"backend\": " << json_string(in.backend) << ",\n"
+    << "  \"start\": " << json_string(in.start_iso8601) << ",\n"
+    << "  \"duration_s\": " << num(in.duration_s) << ",\n"
+    << "  \"output_interval_s\": " << num(in.output_interval_s) << ",\n"
+    << "  \"origin\": {\"lon\": " << num(in.origin_lon) << ", \"lat\": " << num(in.origin_lat) << "},\n"
+    << "  \"grid\": {\"nx\": " << g.nx << ", \"ny\": " << g.ny << ", \"nz\": " << g.nz
+    << ", \"dx\": " << num(g.dx) << ", \"dy\": " << num(g.dy) << ", \"z_faces\": [";
+  for (std::size_t k = 0; k < g.z_faces.size(); ++k) o << (k ? ", " : "") << num(g.z_faces[k]);
+  o << "]},\n";
+  if (r.summary) {
+    const RunSummary& s = *r.summary;
+    o << "  \"end_time_s\": " << num(s.end_time_s) << ",\n  \"steps\": " << s.steps
+      << ",\n  \"wall_seconds\": " << num(s.wall_seconds) << ",\n  \"mass_budget\": [";
+    for (std::size_t n = 0; n < s.budgets.size(); ++n) {
+      const MassBudget& b = s.budgets[n];
+      o << (n ? "," : "") << "\n    {\"species\": "
+        << json_string(n < in.species.size() ? in.species[n].name : std::to_string(n))
+        << ", \"units\": \"solver mass units\", \"initial\": " << num(b.initial)
+        << ", \"emitted\": " << num(b.emitted) << ", \"outflow\": " << num(b.outflow)
+        << ", \"deposited\": " << num(b.deposited) << ", \"decayed\": " << num(b.decayed)
+        << ", \"in_domain\": " << num(b.in_domain) << ", \"residual\": " << num(b.residual())
+        << ", \"relative_residual\": " << num(b.relative_residual()) << "}";
+    }
+    o << "\n  ],\n";
+  }
+  o << "  \"threshold_areas\": [";
+  for (std::size_t k = 0; k < r.areas.size(); ++k) {
+    const ThresholdArea& a = r.areas[k];
+    o << (k ? "," : "") << "\n    {\"species\": " << json_string(a.species)
+      << ", \"label\": " << json_string(a.label) << ", \"averaging\": " << json_string(a.averaging)
+      << ", \"threshold\": " << num(a.threshold) << ", \"units\": " << json_string(a.units)
+      << ", \"ground_cells_above\": " << a.cells << ", \"area_m2\": " << num(a.area_m2) << "}";
+  }
+  o << (r.areas.empty() ? "" : "\n  ") << "],\n  \"files\": [";
+  for (std::size_t k = 0; k < r.files.size(); ++k) o << (k ? ", " : "") << json_string(r.files[k]);
+  o << "]\n}\n";
+  return o.str();
+}
+
+}  // namespace airshed::output

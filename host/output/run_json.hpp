@@ -1,0 +1,27 @@
+// OUTDIR/run.json: what produced this directory and how the run ended, so a
+// result can be traced to its inputs (scenario hash) and its budget checked.
+// Written atomically at begin ("running") and at end.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "host/output/run_statistics.hpp"
+#include "host/run_observer.hpp"
+
+namespace airshed::output {
+
+struct RunRecord {
+  RunInfo info;
+  std::string scenario_sha256;      // empty when the scenario is embedded
+  std::vector<std::string> files;   // written outputs, relative to OUTDIR
+  std::vector<ThresholdArea> areas;
+  const RunSummary* summary = nullptr;  // null while running
+};
+
+std::string run_json(const RunRecord& r);
+
+// Escapes `s` as a JSON string literal, quotes included.
+std::string json_string(const std::string& s);
+
+}  // namespace airshed::output

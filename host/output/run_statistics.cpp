@@ -1,0 +1,150 @@
+#include "host/output/run_statistics.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace airshed::output {
+namespace {
+
+SeriesStatisticsConfig config_for(const RunInfo& info, const StartTime& start,
+                                  const std::vector<Threshold>& all, const std::string& species,
+                                  std::vector<std::size_t>& index) {
+  SeriesStatisticsConfig c;
+  c.output_interval_s = info.output_interval_s;
+  c.start_seconds_of_day = start.local_seconds_of_day;
+  c.duration_s = info.duration_s;
+  c.percentiles = {90, 95, 98};
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    if (all[k].species != species) continue;
+    c.thresholds.push_back({parse_averaging(all[k].averaging), all[k].value});
+    index.push_back(k);
+  }
+  return c;
+}
+
+std::string label_name(const std::string& label) { return safe_name(label); }
+
+std::string when_of(const StartTime& start, float t) {
+  return std::isnan(t) ? std::string() : format_local(start, t);
+}
+
+}  // namespace
+
+RunStatistics::RunStatistics(const RunInfo& info, const std::vector<Threshold>& thresholds)
+    : info_(info), start_(parse_start(info.start_iso8601)), thresholds_(thresholds) {
+  for (const auto& r : info.receptors) stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
+  for (const auto& sp : info.species) {
+    std::vector<std::size_t> index;
+    SeriesStatisticsConfig c = config_for(info, start_, thresholds_, sp.name, index);
+    SeriesStatistics ground(info.grid.columns(), c);
+    c.keep_daily_means = true;  // receptors are few: keep their daily series
+    SeriesStatistics receptors(info.receptors.size(), c);
+    species_.push_back({index, std::move(ground), std::move(receptors)});
+  }
+}
+
+void RunStatistics::add(const Snapshot& s) {
+  for (std::size_t n = 0; n < species_.size(); ++n) {
+    const std::vector<float> f = to_output_units(s.fields[n], info_.species[n]);
+    species_[n].ground.add(s.time_s, f.data());  // lowest layer: first nx*ny values
+    std::vector<float> at(stencils_.size());
+    for (std::size_t r = 0; r < stencils_.size(); ++r) at[r] = float(sample(stencils_[r], f.data()));
+    species_[n].receptors.add(s.time_s, at.data());
+  }
+}
+
+void RunStatistics::finish() {
+  for (auto& ps : species_) {
+    ps.ground.finish();
+    ps.receptors.finish();
+  }
+}
+
+std::vector<GroundField> RunStatistics::ground_fields() const {
+  std::vector<GroundField> out;
+  for (std::size_t n = 0; n < species_.size(); ++n) {
+    const SpeciesInfo& sp = info_.species[n];
+    const SeriesStatistics& g = species_[n].ground;
+    const std::string p = sp.name + "_", u = sp.units;
+    out.push_back({p + "max_instant", u, "maximum of the snapshots (footprint)", g.max_instant});
+    out.push_back({p + "time_of_max", "s", "time of the maximum snapshot since start", g.time_of_max_instant});
+    out.push_back({p + "max_hourly_mean", u, "maximum hourly mean", g.max_hourly_mean});
+    out.push_back({p + "period_mean", u, "mean of all snapshots after the start", g.period_mean});
+    out.push_back({p + "max_daily_mean", u, "maximum daily mean", g.max_daily_mean});
+    out.push_back({p + "max_daily_max_8h", u, "maximum daily maximum 8-hour mean", g.max_daily_max_8h});
+    for (int pct : daily_percentiles) {
+      std::vector<float> v(g.series());
+      for (std::size_t i = 0; i < v.size(); ++i) v[i] = float(g.daily_mean_percentile(i, pct, PercentileRule::hj663));
+      out.push_back({p + "daily_mean_p" + std::to_string(pct), u,
+                     std::to_string(pct) + "th percentile of daily means (HJ 663 rank rule)", v});
+    }
+    std::vector<float> us(g.series()), o3(g.series());
+    for (std::size_t i = 0; i < us.size(); ++i) {
+      us[i] = float(g.daily_mean_percentile(i, 98, PercentileRule::us_appendix));
+      o3[i] = float(g.daily_max_8h_percentile(i, 90, PercentileRule::hj663));
+    }
+    out.push_back({p + "daily_mean_p98_us", u, "98th percentile of daily means (40 CFR 50 App. N rank)", us});
+    out.push_back({p + "daily_max_8h_p90", u, "90th percentile of daily maximum 8-hour means (HJ 663)", o3});
+    for (std::size_t k = 0; k < species_[n].threshold_index.size(); ++k) {
+      const Threshold& th = thresholds_[species_[n].threshold_index[k]];
+      std::vector<float> count(g.series());
+      for (std::size_t i = 0; i < count.size(); ++i) count[i] = float(g.exceedances[k][i]);
+      out.push_back({p + "exceedances_" + label_name(th.label), "1",
+                     "number of " + th.averaging + " values above " + th.label, count});
+      if (th.averaging == "instant")
+        out.push_back({p + "arrival_time_" + label_name(th.label), "s",
+                       "first time above " + th.label + " (plume arrival) since start", g.first_above[k]});
+    }
+  }
+  return out;
+}
+
+std::vector<ReceptorStatistic> RunStatistics::receptor_statistics() const {
+  std::vector<ReceptorStatistic> out;
+  for (std::size_t n = 0; n < species_.size(); ++n) {
+    const SpeciesInfo& sp = info_.species[n];
+    const SeriesStatistics& r = species_[n].receptors;
+    for (std::size_t i = 0; i < r.series(); ++i) {
+      auto row = [&](const std::string& stat, double v, const std::string& units, std::string when = "") {
+        out.push_back({info_.receptors[i].name, sp.name, stat, v, units, std::move(when)});
+      };
+      row("max_instant", r.max_instant[i], sp.units, when_of(start_, r.time_of_max_instant[i]));
+      row("max_hourly_mean", r.max_hourly_mean[i], sp.units);
+      row("period_mean", r.period_mean[i], sp.units);
+      row("max_daily_mean", r.max_daily_mean[i], sp.units);
+      row("max_daily_max_8h", r.max_daily_max_8h[i], sp.units);
+      for (int pct : daily_percentiles)
+        row("daily_mean_p" + std::to_string(pct), r.daily_mean_percentile(i, pct, PercentileRule::hj663), sp.units);
+      row("daily_mean_p98_us", r.daily_mean_percentile(i, 98, PercentileRule::us_appendix), sp.units);
+      row("daily_max_8h_p90", r.daily_max_8h_percentile(i, 90, PercentileRule::hj663), sp.units);
+      for (std::size_t k = 0; k < species_[n].threshold_index.size(); ++k) {
+        const Threshold& th = thresholds_[species_[n].threshold_index[k]];
+        row("exceedances " + th.label, r.exceedances[k][i], "1");
+        if (th.averaging == "instant")
+          row("arrival_time " + th.label, r.first_above[k][i], "s", when_of(start_, r.first_above[k][i]));
+      }
+      for (std::size_t d = 0; d < r.daily_means.size(); ++d) {
+        const double midnight = double(d) * 86400.0 - start_.local_seconds_of_day;
+        row("daily_mean", r.daily_means[d][i], sp.units, format_local(start_, midnight).substr(0, 10));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<ThresholdArea> RunStatistics::threshold_areas() const {
+  std::vector<ThresholdArea> out;
+  const double cell_area = info_.grid.dx * info_.grid.dy;
+  for (std::size_t n = 0; n < species_.size(); ++n) {
+    for (std::size_t k = 0; k < species_[n].threshold_index.size(); ++k) {
+      const Threshold& th = thresholds_[species_[n].threshold_index[k]];
+      long cells = 0;
+      for (auto c : species_[n].ground.exceedances[k]) cells += c > 0;
+      out.push_back({th.species, th.label, th.averaging, info_.species[n].units, th.value,
+                     cells * cell_area, cells});
+    }
+  }
+  return out;
+}
+
+}  // namespace airshed::output

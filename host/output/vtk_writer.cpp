@@ -1,0 +1,116 @@
+#include "host/output/vtk_writer.hpp"
+
+#include <vtkCellData.h>
+#include <vtkDoubleArray.h>
+#include <vtkFloatArray.h>
+#include <vtkImageData.h>
+#include <vtkNew.h>
+#include <vtkRectilinearGrid.h>
+#include <vtkXMLImageDataWriter.h>
+#include <vtkXMLRectilinearGridWriter.h>
+
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
+
+#include "host/output/atomic_file.hpp"
+
+namespace airshed::output {
+namespace {
+
+vtkNew<vtkFloatArray> cell_array(const std::string& label, const std::vector<float>& values) {
+  vtkNew<vtkFloatArray> a;
+  a->SetName(label.c_str());
+  a->SetNumberOfComponents(1);
+  a->SetNumberOfTuples(vtkIdType(values.size()));
+  // VTK cells are ordered x fastest, then y, then z: the solver's order.
+  for (std::size_t i = 0; i < values.size(); ++i) a->SetValue(vtkIdType(i), values[i]);
+  return a;
+}
+
+vtkNew<vtkDoubleArray> coordinates(const std::vector<double>& v) {
+  vtkNew<vtkDoubleArray> a;
+  a->SetNumberOfTuples(vtkIdType(v.size()));
+  for (std::size_t i = 0; i < v.size(); ++i) a->SetValue(vtkIdType(i), v[i]);
+  return a;
+}
+
+// Writes through a temporary so ParaView never opens a half-written file.
+template <class Writer, class Data>
+void write_dataset(Data* data, const std::string& path) {
+  const std::string tmp = temporary_sibling(path);
+  vtkNew<Writer> w;
+  w->SetInputData(data);
+  w->SetFileName(tmp.c_str());
+  w->SetCompressorTypeToZLib();
+  w->SetDataModeToAppended();
+  w->EncodeAppendedDataOff();
+  if (w->Write() != 1) throw std::runtime_error("VTK: cannot write '" + tmp + "'");
+  replace_file(tmp, path);
+}
+
+}  // namespace
+
+void VtkWriter::begin(const RunInfo& info) {
+  info_ = info;
+  rectilinear_ = !info.grid.vertically_uniform();
+  written_.clear();
+  write_pvd();
+}
+
+void VtkWriter::snapshot(const Snapshot& s) {
+  const Grid& g = info_.grid;
+  char index[16];
+  std::snprintf(index, sizeof index, "_%06zu", written_.size());
+  const std::string file = name_ + index + (rectilinear_ ? ".vtr" : ".vti");
+  const std::string path = dir_ + "/" + file;
+
+  auto add_fields = [&](vtkCellData* cd) {
+    for (std::size_t n = 0; n < s.fields.size(); ++n) {
+      const SpeciesInfo& sp = info_.species[n];
+      cd->AddArray(cell_array(array_label(sp.name, sp.units), to_output_units(s.fields[n], sp)));
+    }
+  };
+  if (rectilinear_) {
+    vtkNew<vtkRectilinearGrid> grid;
+    grid->SetDimensions(g.nx + 1, g.ny + 1, g.nz + 1);
+    grid->SetXCoordinates(coordinates(faces_x(g)));
+    grid->SetYCoordinates(coordinates(faces_y(g)));
+    grid->SetZCoordinates(coordinates(g.z_faces));
+    add_fields(grid->GetCellData());
+    write_dataset<vtkXMLRectilinearGridWriter>(grid.Get(), path);
+  } else {
+    vtkNew<vtkImageData> image;
+    image->SetDimensions(g.nx + 1, g.ny + 1, g.nz + 1);
+    image->SetOrigin(0, 0, 0);
+    image->SetSpacing(g.dx, g.dy, g.dz(0));
+    add_fields(image->GetCellData());
+    write_dataset<vtkXMLImageDataWriter>(image.Get(), path);
+  }
+  written_.emplace_back(s.time_s, file);
+  write_pvd();
+}
+
+void VtkWriter::write_pvd() const {
+  std::ostringstream o;
+  o.precision(17);
+  o << "<?xml version=\"1.0\"?>\n"
+    << "<VTKFile type=\"Collection\" version=\"0.1\" byte_order=\"LittleEndian\">\n  <Collection>\n";
+  for (const auto& [t, file] : written_)
+    o << "    <DataSet timestep=\"" << t << "\" group=\"\" part=\"0\" file=\"" << file << "\"/>\n";
+  o << "  </Collection>\n</VTKFile>\n";
+  write_file_atomically(pvd_path(), o.str());
+}
+
+void VtkWriter::write_statistics(const std::vector<GroundField>& fields) {
+  const Grid& g = info_.grid;
+  vtkNew<vtkImageData> image;
+  // The lowest layer: one cell thick, so ParaView shows it as a map.
+  image->SetDimensions(g.nx + 1, g.ny + 1, 2);
+  image->SetOrigin(0, 0, 0);
+  image->SetSpacing(g.dx, g.dy, g.dz(0));
+  for (const auto& f : fields) image->GetCellData()->AddArray(cell_array(array_label(f.name, f.units), f.values));
+  write_dataset<vtkXMLImageDataWriter>(image.Get(), statistics_path());
+}
+
+}  // namespace airshed::output

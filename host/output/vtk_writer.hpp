@@ -1,0 +1,39 @@
+// VTK XML output for ParaView: one OUTDIR/NAME_NNNNNN.vti (uniform levels)
+// or .vtr (stretched levels) per output time, cell data named with units
+// ("PM2.5 [ug/m3]"), zlib-compressed; OUTDIR/NAME.pvd lists them with their
+// real times (s since start) and is rewritten atomically after each one.
+// Ground statistics go to OUTDIR/NAME_statistics.vti, one layer thick.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "host/output/field_names.hpp"
+#include "host/run_observer.hpp"
+
+namespace airshed::output {
+
+class VtkWriter : public RunObserver {
+ public:
+  // Files are OUTDIR/NAME_*.vt? and OUTDIR/NAME.pvd.
+  VtkWriter(std::string dir, std::string name) : dir_(std::move(dir)), name_(std::move(name)) {}
+
+  void begin(const RunInfo& info) override;
+  void snapshot(const Snapshot& s) override;
+  void end(const RunSummary&) override {}
+
+  void write_statistics(const std::vector<GroundField>& fields);
+
+  std::string pvd_path() const { return dir_ + "/" + name_ + ".pvd"; }
+  std::string statistics_path() const { return dir_ + "/" + name_ + "_statistics.vti"; }
+
+ private:
+  void write_pvd() const;
+
+  std::string dir_, name_;
+  RunInfo info_;
+  bool rectilinear_ = false;
+  std::vector<std::pair<double, std::string>> written_;  // time, file name
+};
+
+}  // namespace airshed::output
