@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The outputs opened by the programs people use: writes the synthetic run
+# (stretched and uniform grids), then ParaView (pvpython, offscreen under
+# xvfb) checks the .xmf and .pvd, tools/render_paraview.py must render
+# non-blank PNGs, and xarray/h5netcdf checks the .h5 with decoded times.
+#   real_clients.sh WRITE_SAMPLE_OUTPUT WORKDIR      (run from the repo root)
+set -euo pipefail
+writer=$1
+work=$2
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+for tool in pvpython xvfb-run /usr/bin/python3; do
+  command -v "$tool" >/dev/null || { echo "real_clients: $tool not found (tools/setup-deps)"; exit 1; }
+done
+xvfb() { xvfb-run -a -s "-screen 0 1280x1024x24" "$@"; }
+
+rm -rf "$work"
+mkdir -p "$work"
+(cd "$root" && "$writer" "$work/stretched" && "$writer" "$work/uniform" uniform)
+
+/usr/bin/python3 "$here/check_xarray.py" "$work/stretched/synthetic.h5"
+xvfb pvpython "$here/check_paraview.py" "$work" 2>&1 | grep -v '^$'
+test "${PIPESTATUS[0]}" -eq 0
+
+xvfb pvpython "$root/tools/render_paraview.py" "$work/stretched/synthetic.xmf" --species PM2.5 --out "$work/png/xmf"
+xvfb pvpython "$root/tools/render_paraview.py" "$work/uniform/synthetic.pvd" --species PM2.5 --out "$work/png/pvd"
+/usr/bin/python3 - "$work/png" <<'PY'
+import glob, sys
+import matplotlib.image as mpimg
+import numpy as np
+pngs = sorted(glob.glob(sys.argv[1] + "/*/*.png"))
+assert len(pngs) == 4, pngs
+for p in pngs:
+    img = mpimg.imread(p)[..., :3]
+    colours = len(np.unique((img * 255).astype(np.uint8).reshape(-1, 3), axis=0))
+    ok = img.std() > 0.02 and colours > 20
+    print(("ok   " if ok else "FAIL ") + f"{p}: {img.shape[1]}x{img.shape[0]}, {colours} colours, std {img.std():.3f}")
+    if not ok:
+        sys.exit(1)
+PY
+echo "real clients: all checks passed"
