@@ -73,6 +73,24 @@ std::string run_json(const RunRecord& r) {
     }
     o << "\n  ],\n";
   }
+  // Where sources and receptors are, for maps (tools/quicklook.py).
+  o << "  \"receptors\": [";
+  for (std::size_t k = 0; k < in.receptors.size(); ++k) {
+    const ReceptorInfo& rc = in.receptors[k];
+    o << (k ? ", " : "") << "{\"name\": " << json_string(rc.name) << ", \"x\": " << num(rc.x)
+      << ", \"y\": " << num(rc.y) << ", \"z\": " << num(rc.z) << "}";
+  }
+  o << "],\n  \"sources\": [";
+  for (std::size_t k = 0; k < in.sources.size(); ++k) {
+    const SourceInfo& sc = in.sources[k];
+    o << (k ? "," : "") << "\n    {\"name\": " << json_string(sc.name) << ", \"group\": "
+      << json_string(sc.group) << ", \"kind\": " << json_string(sc.kind) << ", \"x\": [";
+    for (std::size_t v = 0; v < sc.x.size(); ++v) o << (v ? ", " : "") << num(sc.x[v]);
+    o << "], \"y\": [";
+    for (std::size_t v = 0; v < sc.y.size(); ++v) o << (v ? ", " : "") << num(sc.y[v]);
+    o << "]}";
+  }
+  o << (in.sources.empty() ? "" : "\n  ") << "],\n";
   o << "  \"threshold_areas\": [";
   for (std::size_t k = 0; k < r.areas.size(); ++k) {
     const ThresholdArea& a = r.areas[k];

@@ -2,7 +2,7 @@
 # The outputs opened by the programs people use: writes the synthetic run
 # (stretched and uniform grids), then ParaView (pvpython, offscreen under
 # xvfb) checks the .xmf and .pvd, tools/render_paraview.py must render
-# non-blank PNGs, and xarray/h5netcdf checks the .h5 with decoded times.
+# non-blank PNGs (and tools/quicklook.py one), and xarray/h5netcdf checks the .h5 with decoded times.
 #   real_clients.sh WRITE_SAMPLE_OUTPUT WORKDIR      (run from the repo root)
 set -euo pipefail
 writer=$1
@@ -15,7 +15,7 @@ done
 xvfb() { xvfb-run -a -s "-screen 0 1280x1024x24" "$@"; }
 
 rm -rf "$work"
-mkdir -p "$work"
+mkdir -p "$work/png/quicklook"
 (cd "$root" && "$writer" "$work/stretched" && "$writer" "$work/uniform" uniform)
 
 /usr/bin/python3 "$here/check_xarray.py" "$work/stretched/synthetic.h5"
@@ -24,12 +24,13 @@ test "${PIPESTATUS[0]}" -eq 0
 
 xvfb pvpython "$root/tools/render_paraview.py" "$work/stretched/synthetic.xmf" --species PM2.5 --out "$work/png/xmf"
 xvfb pvpython "$root/tools/render_paraview.py" "$work/uniform/synthetic.pvd" --species PM2.5 --out "$work/png/pvd"
+/usr/bin/python3 "$root/tools/quicklook.py" "$work/stretched" --out "$work/png/quicklook/map.png"
 /usr/bin/python3 - "$work/png" <<'PY'
 import glob, sys
 import matplotlib.image as mpimg
 import numpy as np
 pngs = sorted(glob.glob(sys.argv[1] + "/*/*.png"))
-assert len(pngs) == 4, pngs
+assert len(pngs) == 5, pngs
 for p in pngs:
     img = mpimg.imread(p)[..., :3]
     colours = len(np.unique((img * 255).astype(np.uint8).reshape(-1, 3), axis=0))
