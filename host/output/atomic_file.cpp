@@ -1,11 +1,12 @@
 #include "host/output/atomic_file.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace airshed::output {
 

@@ -30,7 +30,8 @@ void h5_check(herr_t status, const std::string& what) {
 
 namespace {
 
-void write_attribute(hid_t obj, const std::string& name, hid_t type, hid_t space, const void* data) {
+void write_attribute(hid_t obj, const std::string& name, hid_t type, hid_t space,
+                     const void* data) {
   if (H5Aexists(obj, name.c_str()) > 0) h5_check(H5Adelete(obj, name.c_str()), "delete " + name);
   H5Handle a(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
              "create attribute " + name);
@@ -84,10 +85,12 @@ H5Handle make_coordinate(hid_t parent, const std::string& name, const std::vecto
   h5_check(H5Pset_attr_creation_order(dcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
            "attribute order of " + name);
   if (unlimited) h5_check(H5Pset_chunk(dcpl, 1, &chunk), "chunk " + name);
-  H5Handle d(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
-             H5Dclose, "create " + name);
-  if (n > 0) h5_check(H5Dwrite(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-                      "write " + name);
+  H5Handle d(
+      H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
+      H5Dclose, "create " + name);
+  if (n > 0)
+    h5_check(H5Dwrite(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+             "write " + name);
   h5_check(H5DSset_scale(d, name.c_str()), "make " + name + " a dimension scale");
   return d;
 }

@@ -78,8 +78,9 @@ void Hdf5Writer::write_coordinates(const RunInfo& info) {
   // centred on the south-west corner: exact at the corner, and within the
   // model's own flat-earth approximation across a city-sized domain.
   H5Handle space(H5Screate(H5S_SCALAR), H5Sclose, "crs space");
-  H5Handle crs(H5Dcreate2(file_, "crs", H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-               H5Dclose, "create crs");
+  H5Handle crs(
+      H5Dcreate2(file_, "crs", H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      H5Dclose, "create crs");
   const int zero = 0;
   h5_check(H5Dwrite(crs, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, &zero), "write crs");
   set_attribute(crs, "grid_mapping_name", "azimuthal_equidistant");
@@ -99,11 +100,11 @@ void Hdf5Writer::append(hid_t dataset, hid_t mem_type, const void* data, int ran
   std::vector<hsize_t> start(rank + 1, 0), count = dims;
   start[0] = times_written_;
   count[0] = 1;
-  h5_check(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
-           "select time slab");
+  h5_check(
+      H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+      "select time slab");
   H5Handle mem(H5Screate_simple(rank + 1, count.data(), nullptr), H5Sclose, "memory space");
-  h5_check(H5Dwrite(dataset, mem_type, mem, file_space, H5P_DEFAULT, data),
-           "write to " + path_);
+  h5_check(H5Dwrite(dataset, mem_type, mem, file_space, H5P_DEFAULT, data), "write to " + path_);
 }
 
 void Hdf5Writer::snapshot(const Snapshot& s) {

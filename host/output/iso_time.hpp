@@ -9,8 +9,8 @@
 namespace airshed::output {
 
 struct StartTime {
-  long long utc_epoch_s = 0;  // seconds since 1970-01-01T00:00:00Z
-  int offset_minutes = 0;     // local = UTC + offset
+  long long utc_epoch_s = 0;        // seconds since 1970-01-01T00:00:00Z
+  int offset_minutes = 0;           // local = UTC + offset
   double local_seconds_of_day = 0;  // clock time of t = 0 where the run is
 };
 

@@ -30,7 +30,9 @@ void prepare_output_dir(const std::string& dir) {
                              (ec ? ec.message() : "a file of that name exists"));
   const std::string probe = dir + "/.airshed-write-test";
   std::FILE* f = std::fopen(probe.c_str(), "w");
-  if (!f) throw std::runtime_error("output directory '" + dir + "' is not writable: " + std::strerror(errno));
+  if (!f)
+    throw std::runtime_error("output directory '" + dir +
+                             "' is not writable: " + std::strerror(errno));
   std::fclose(f);
   std::remove(probe.c_str());
 }
@@ -50,7 +52,8 @@ class OutputSet : public RunObserver {
 
     std::vector<Threshold> thresholds = info.thresholds;
     for (const auto& table : opt_.standard_tables)
-      for (auto& t : thresholds_for(read_standard_table(table), info.species, opt_.include_uncertain_standards))
+      for (auto& t : thresholds_for(read_standard_table(table), info.species,
+                                    opt_.include_uncertain_standards))
         thresholds.push_back(std::move(t));
     // Statistics first: it rejects an interval that does not divide an hour
     // before any file is created.

@@ -18,11 +18,11 @@
 namespace airshed::output {
 
 struct OutputOptions {
-  std::string name;           // file stem; empty: RunInfo::scenario_name
-  bool hdf5 = true;           // NAME.h5 + NAME.xmf
-  bool vtk = true;            // NAME_NNNNNN.vti|.vtr + NAME.pvd
-  bool receptors = true;      // receptors.csv + receptor_summary.csv
-  bool statistics = true;     // statistics group, NAME_statistics.vti
+  std::string name;        // file stem; empty: RunInfo::scenario_name
+  bool hdf5 = true;        // NAME.h5 + NAME.xmf
+  bool vtk = true;         // NAME_NNNNNN.vti|.vtr + NAME.pvd
+  bool receptors = true;   // receptors.csv + receptor_summary.csv
+  bool statistics = true;  // statistics group, NAME_statistics.vti
   // data/standards/*.csv tables whose limits become exceedance thresholds
   // (in addition to RunInfo::thresholds).
   std::vector<std::string> standard_tables;

@@ -27,7 +27,8 @@ void ReceptorWriter::begin(const RunInfo& info) {
   info_ = info;
   start_ = parse_start(info.start_iso8601);
   stencils_.clear();
-  for (const auto& r : info.receptors) stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
+  for (const auto& r : info.receptors)
+    stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
   series_.open(series_path(), std::ios::trunc);
   if (!series_) throw std::runtime_error("cannot write '" + series_path() + "'");
   series_ << "time,time_s,receptor,species,value,units\n" << std::flush;
@@ -52,8 +53,8 @@ void ReceptorWriter::write_summary(const std::vector<ReceptorStatistic>& rows) c
   std::ostringstream o;
   o << "receptor,species,statistic,value,units,when\n";
   for (const auto& r : rows)
-    o << csv_field(r.receptor) << ',' << csv_field(r.species) << ',' << csv_field(r.statistic) << ','
-      << csv_number(r.value) << ',' << csv_field(r.units) << ',' << r.when << '\n';
+    o << csv_field(r.receptor) << ',' << csv_field(r.species) << ',' << csv_field(r.statistic)
+      << ',' << csv_number(r.value) << ',' << csv_field(r.units) << ',' << r.when << '\n';
   write_file_atomically(summary_path(), o.str());
 }
 

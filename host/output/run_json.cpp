@@ -28,13 +28,16 @@ std::string status(const RunRecord& r) {
 std::string json_string(const std::string& s) {
   std::string o = "\"";
   for (unsigned char c : s) {
-    if (c == '"' || c == '\\') o += '\\', o += char(c);
-    else if (c == '\n') o += "\\n";
+    if (c == '"' || c == '\\')
+      o += '\\', o += char(c);
+    else if (c == '\n')
+      o += "\\n";
     else if (c < 0x20) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\u%04x", c);
       o += buf;
-    } else o += char(c);
+    } else
+      o += char(c);
   }
   return o + "\"";
 }
@@ -47,12 +50,14 @@ std::string run_json(const RunRecord& r) {
     << "  \"status\": " << json_string(status(r)) << ",\n"
     << "  \"scenario\": {\"name\": " << json_string(in.scenario_name)
     << ", \"file\": " << json_string(in.scenario_file)
-    << ", \"sha256\": " << (r.scenario_sha256.empty() ? "null" : json_string(r.scenario_sha256)) << "},\n"
+    << ", \"sha256\": " << (r.scenario_sha256.empty() ? "null" : json_string(r.scenario_sha256))
+    << "},\n"
     << "  \"backend\": " << json_string(in.backend) << ",\n"
     << "  \"start\": " << json_string(in.start_iso8601) << ",\n"
     << "  \"duration_s\": " << num(in.duration_s) << ",\n"
     << "  \"output_interval_s\": " << num(in.output_interval_s) << ",\n"
-    << "  \"origin\": {\"lon\": " << num(in.origin_lon) << ", \"lat\": " << num(in.origin_lat) << "},\n"
+    << "  \"origin\": {\"lon\": " << num(in.origin_lon) << ", \"lat\": " << num(in.origin_lat)
+    << "},\n"
     << "  \"grid\": {\"nx\": " << g.nx << ", \"ny\": " << g.ny << ", \"nz\": " << g.nz
     << ", \"dx\": " << num(g.dx) << ", \"dy\": " << num(g.dy) << ", \"z_faces\": [";
   for (std::size_t k = 0; k < g.z_faces.size(); ++k) o << (k ? ", " : "") << num(g.z_faces[k]);
@@ -83,8 +88,9 @@ std::string run_json(const RunRecord& r) {
   o << "],\n  \"sources\": [";
   for (std::size_t k = 0; k < in.sources.size(); ++k) {
     const SourceInfo& sc = in.sources[k];
-    o << (k ? "," : "") << "\n    {\"name\": " << json_string(sc.name) << ", \"group\": "
-      << json_string(sc.group) << ", \"kind\": " << json_string(sc.kind) << ", \"x\": [";
+    o << (k ? "," : "") << "\n    {\"name\": " << json_string(sc.name)
+      << ", \"group\": " << json_string(sc.group) << ", \"kind\": " << json_string(sc.kind)
+      << ", \"x\": [";
     for (std::size_t v = 0; v < sc.x.size(); ++v) o << (v ? ", " : "") << num(sc.x[v]);
     o << "], \"y\": [";
     for (std::size_t v = 0; v < sc.y.size(); ++v) o << (v ? ", " : "") << num(sc.y[v]);

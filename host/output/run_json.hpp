@@ -13,8 +13,8 @@ namespace airshed::output {
 
 struct RunRecord {
   RunInfo info;
-  std::string scenario_sha256;      // empty when the scenario is embedded
-  std::vector<std::string> files;   // written outputs, relative to OUTDIR
+  std::string scenario_sha256;     // empty when the scenario is embedded
+  std::vector<std::string> files;  // written outputs, relative to OUTDIR
   std::vector<ThresholdArea> areas;
   const RunSummary* summary = nullptr;  // null while running
 };

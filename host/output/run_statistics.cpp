@@ -32,7 +32,8 @@ std::string when_of(const StartTime& start, float t) {
 
 RunStatistics::RunStatistics(const RunInfo& info, const std::vector<Threshold>& thresholds)
     : info_(info), start_(parse_start(info.start_iso8601)), thresholds_(thresholds) {
-  for (const auto& r : info.receptors) stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
+  for (const auto& r : info.receptors)
+    stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
   for (const auto& sp : info.species) {
     std::vector<std::size_t> index;
     SeriesStatisticsConfig c = config_for(info, start_, thresholds_, sp.name, index);
@@ -48,7 +49,8 @@ void RunStatistics::add(const Snapshot& s) {
     const std::vector<float> f = to_output_units(s.fields[n], info_.species[n]);
     species_[n].ground.add(s.time_s, f.data());  // lowest layer: first nx*ny values
     std::vector<float> at(stencils_.size());
-    for (std::size_t r = 0; r < stencils_.size(); ++r) at[r] = float(sample(stencils_[r], f.data()));
+    for (std::size_t r = 0; r < stencils_.size(); ++r)
+      at[r] = float(sample(stencils_[r], f.data()));
     species_[n].receptors.add(s.time_s, at.data());
   }
 }
@@ -67,14 +69,17 @@ std::vector<GroundField> RunStatistics::ground_fields() const {
     const SeriesStatistics& g = species_[n].ground;
     const std::string p = sp.name + "_", u = sp.units;
     out.push_back({p + "max_instant", u, "maximum of the snapshots (footprint)", g.max_instant});
-    out.push_back({p + "time_of_max", "s", "time of the maximum snapshot since start", g.time_of_max_instant});
+    out.push_back({p + "time_of_max", "s", "time of the maximum snapshot since start",
+                   g.time_of_max_instant});
     out.push_back({p + "max_hourly_mean", u, "maximum hourly mean", g.max_hourly_mean});
     out.push_back({p + "period_mean", u, "mean of all snapshots after the start", g.period_mean});
     out.push_back({p + "max_daily_mean", u, "maximum daily mean", g.max_daily_mean});
-    out.push_back({p + "max_daily_max_8h", u, "maximum daily maximum 8-hour mean", g.max_daily_max_8h});
+    out.push_back(
+        {p + "max_daily_max_8h", u, "maximum daily maximum 8-hour mean", g.max_daily_max_8h});
     for (int pct : daily_percentiles) {
       std::vector<float> v(g.series());
-      for (std::size_t i = 0; i < v.size(); ++i) v[i] = float(g.daily_mean_percentile(i, pct, PercentileRule::hj663));
+      for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = float(g.daily_mean_percentile(i, pct, PercentileRule::hj663));
       out.push_back({p + "daily_mean_p" + std::to_string(pct), u,
                      std::to_string(pct) + "th percentile of daily means (HJ 663 rank rule)", v});
     }
@@ -83,8 +88,10 @@ std::vector<GroundField> RunStatistics::ground_fields() const {
       us[i] = float(g.daily_mean_percentile(i, 98, PercentileRule::us_appendix));
       o3[i] = float(g.daily_max_8h_percentile(i, 90, PercentileRule::hj663));
     }
-    out.push_back({p + "daily_mean_p98_us", u, "98th percentile of daily means (40 CFR 50 App. N rank)", us});
-    out.push_back({p + "daily_max_8h_p90", u, "90th percentile of daily maximum 8-hour means (HJ 663)", o3});
+    out.push_back(
+        {p + "daily_mean_p98_us", u, "98th percentile of daily means (40 CFR 50 App. N rank)", us});
+    out.push_back(
+        {p + "daily_max_8h_p90", u, "90th percentile of daily maximum 8-hour means (HJ 663)", o3});
     for (std::size_t k = 0; k < species_[n].threshold_index.size(); ++k) {
       const Threshold& th = thresholds_[species_[n].threshold_index[k]];
       std::vector<float> count(g.series());
@@ -93,7 +100,8 @@ std::vector<GroundField> RunStatistics::ground_fields() const {
                      "number of " + th.averaging + " values above " + th.label, count});
       if (th.averaging == "instant")
         out.push_back({p + "arrival_time_" + label_name(th.label), "s",
-                       "first time above " + th.label + " (plume arrival) since start", g.first_above[k]});
+                       "first time above " + th.label + " (plume arrival) since start",
+                       g.first_above[k]});
     }
   }
   return out;
@@ -105,7 +113,8 @@ std::vector<ReceptorStatistic> RunStatistics::receptor_statistics() const {
     const SpeciesInfo& sp = info_.species[n];
     const SeriesStatistics& r = species_[n].receptors;
     for (std::size_t i = 0; i < r.series(); ++i) {
-      auto row = [&](const std::string& stat, double v, const std::string& units, std::string when = "") {
+      auto row = [&](const std::string& stat, double v, const std::string& units,
+                     std::string when = "") {
         out.push_back({info_.receptors[i].name, sp.name, stat, v, units, std::move(when)});
       };
       row("max_instant", r.max_instant[i], sp.units, when_of(start_, r.time_of_max_instant[i]));
@@ -114,18 +123,22 @@ std::vector<ReceptorStatistic> RunStatistics::receptor_statistics() const {
       row("max_daily_mean", r.max_daily_mean[i], sp.units);
       row("max_daily_max_8h", r.max_daily_max_8h[i], sp.units);
       for (int pct : daily_percentiles)
-        row("daily_mean_p" + std::to_string(pct), r.daily_mean_percentile(i, pct, PercentileRule::hj663), sp.units);
-      row("daily_mean_p98_us", r.daily_mean_percentile(i, 98, PercentileRule::us_appendix), sp.units);
+        row("daily_mean_p" + std::to_string(pct),
+            r.daily_mean_percentile(i, pct, PercentileRule::hj663), sp.units);
+      row("daily_mean_p98_us", r.daily_mean_percentile(i, 98, PercentileRule::us_appendix),
+          sp.units);
       row("daily_max_8h_p90", r.daily_max_8h_percentile(i, 90, PercentileRule::hj663), sp.units);
       for (std::size_t k = 0; k < species_[n].threshold_index.size(); ++k) {
         const Threshold& th = thresholds_[species_[n].threshold_index[k]];
         row("exceedances " + th.label, r.exceedances[k][i], "1");
         if (th.averaging == "instant")
-          row("arrival_time " + th.label, r.first_above[k][i], "s", when_of(start_, r.first_above[k][i]));
+          row("arrival_time " + th.label, r.first_above[k][i], "s",
+              when_of(start_, r.first_above[k][i]));
       }
       for (std::size_t d = 0; d < r.daily_means.size(); ++d) {
         const double midnight = double(d) * 86400.0 - start_.local_seconds_of_day;
-        row("daily_mean", r.daily_means[d][i], sp.units, format_local(start_, midnight).substr(0, 10));
+        row("daily_mean", r.daily_means[d][i], sp.units,
+            format_local(start_, midnight).substr(0, 10));
       }
     }
   }

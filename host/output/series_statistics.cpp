@@ -38,11 +38,16 @@ Averaging parse_averaging(const std::string& t) {
 
 std::string to_string(Averaging a) {
   switch (a) {
-    case Averaging::instant: return "instant";
-    case Averaging::hour: return "1h";
-    case Averaging::eight_hour: return "8h";
-    case Averaging::day: return "24h";
-    case Averaging::period: return "annual";
+    case Averaging::instant:
+      return "instant";
+    case Averaging::hour:
+      return "1h";
+    case Averaging::eight_hour:
+      return "8h";
+    case Averaging::day:
+      return "24h";
+    case Averaging::period:
+      return "annual";
   }
   return "";
 }
@@ -138,8 +143,8 @@ void SeriesStatistics::close_day() {
   std::vector<bool> window_ok(17);
   int windows = 0;
   for (int s = 0; s < 17; ++s) {
-    window_ok[s] = std::count(hour_valid_.begin() + s, hour_valid_.begin() + s + 8, true) >=
-                   min_hours_per_8h;
+    window_ok[s] =
+        std::count(hour_valid_.begin() + s, hour_valid_.begin() + s + 8, true) >= min_hours_per_8h;
     windows += window_ok[s];
   }
   const bool max8h_ok = windows >= min_8h_windows;
@@ -174,7 +179,8 @@ void SeriesStatistics::close_day() {
       raise_max(max_daily_max_8h[i], best);
       max8h_top_.add(i, best);
       for (std::size_t k = 0; k < cfg_.thresholds.size(); ++k)
-        if (cfg_.thresholds[k].averaging == Averaging::eight_hour && best > cfg_.thresholds[k].value)
+        if (cfg_.thresholds[k].averaging == Averaging::eight_hour &&
+            best > cfg_.thresholds[k].value)
           ++exceedances[k][i];
     }
   }
@@ -191,7 +197,8 @@ void SeriesStatistics::finish() {
   for (std::size_t i = 0; i < n_; ++i) {
     if (period_samples_ > 0) period_mean[i] = float(period_sum_[i] / double(period_samples_));
     for (std::size_t k = 0; k < cfg_.thresholds.size(); ++k)
-      if (cfg_.thresholds[k].averaging == Averaging::period && period_mean[i] > cfg_.thresholds[k].value)
+      if (cfg_.thresholds[k].averaging == Averaging::period &&
+          period_mean[i] > cfg_.thresholds[k].value)
         exceedances[k][i] = 1;
   }
 }

@@ -44,7 +44,7 @@ struct SeriesStatisticsConfig {
   double duration_s = 0;            // sizes the percentile memory
   std::vector<int> percentiles{90, 95, 98};
   std::vector<SeriesThreshold> thresholds;
-  bool keep_daily_means = false;    // whole daily series; meant for receptors
+  bool keep_daily_means = false;  // whole daily series; meant for receptors
 };
 
 class SeriesStatistics {
@@ -93,8 +93,8 @@ class SeriesStatistics {
   long long hour_ = -1;  // local hour index since local midnight of day 0
   std::size_t hour_samples_ = 0, period_samples_ = 0;
   std::vector<double> hour_sum_, period_sum_;
-  std::vector<float> day_hours_;   // 24 per series, current day
-  std::vector<bool> hour_valid_;   // 24, current day
+  std::vector<float> day_hours_;  // 24 per series, current day
+  std::vector<bool> hour_valid_;  // 24, current day
   std::size_t valid_hours_ = 0, valid_days_ = 0, valid_8h_days_ = 0;
   TopValues daily_top_, max8h_top_;
 };

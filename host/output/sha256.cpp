@@ -21,12 +21,14 @@ class Digest {
       throw std::runtime_error("sha256: OpenSSL digest initialisation failed");
   }
   void update(const char* data, std::size_t n) {
-    if (EVP_DigestUpdate(ctx_.get(), data, n) != 1) throw std::runtime_error("sha256: update failed");
+    if (EVP_DigestUpdate(ctx_.get(), data, n) != 1)
+      throw std::runtime_error("sha256: update failed");
   }
   std::string hex() {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (EVP_DigestFinal_ex(ctx_.get(), md, &len) != 1) throw std::runtime_error("sha256: final failed");
+    if (EVP_DigestFinal_ex(ctx_.get(), md, &len) != 1)
+      throw std::runtime_error("sha256: final failed");
     static const char* digits = "0123456789abcdef";
     std::string s;
     for (unsigned i = 0; i < len; ++i) {

@@ -13,9 +13,12 @@ std::vector<std::string> split_csv(const std::string& line) {
   std::vector<std::string> out(1);
   bool quoted = false;
   for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) out.emplace_back();
-    else out.back() += c;
+    if (c == '"')
+      quoted = !quoted;
+    else if (c == ',' && !quoted)
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   return out;
 }
@@ -27,9 +30,9 @@ struct Unit {
 
 bool lookup(const std::string& u, Unit& out) {
   static const std::map<std::string, Unit> units = {
-      {"ug/m3", {0, 1}}, {"µg/m3", {0, 1}}, {"ug m-3", {0, 1}}, {"mg/m3", {0, 1e3}},
+      {"ug/m3", {0, 1}},    {"µg/m3", {0, 1}},  {"ug m-3", {0, 1}},  {"mg/m3", {0, 1e3}},
       {"mg m-3", {0, 1e3}}, {"g/m3", {0, 1e6}}, {"g m-3", {0, 1e6}}, {"ppb", {1, 1}},
-      {"ppm", {1, 1e3}}, {"OU/m3", {2, 1}}, {"ou/m3", {2, 1}}};
+      {"ppm", {1, 1e3}},    {"OU/m3", {2, 1}},  {"ou/m3", {2, 1}}};
   const auto it = units.find(u);
   if (it == units.end()) return false;
   out = it->second;
@@ -63,8 +66,9 @@ std::vector<StandardRow> read_standard_table(const std::string& path) {
                                std::to_string(f.size()));
     std::map<std::string, std::string> r;
     for (std::size_t i = 0; i < f.size(); ++i) r[header[i]] = f[i];
-    StandardRow row{r["standard"], r["species"], r["averaging"], r["statistic"], r["grade"],
-                    r["units"],    r["status"],  r["source"],    0};
+    StandardRow row{r["standard"],  r["species"], r["averaging"],
+                    r["statistic"], r["grade"],   r["units"],
+                    r["status"],    r["source"],  0};
     try {
       row.value = std::stod(r["value"]);
     } catch (const std::exception&) {

@@ -30,7 +30,8 @@ Ranks ranks(int percent, PercentileRule rule, std::size_t n) {
 
 std::size_t needed_capacity(int percent, PercentileRule rule, std::size_t n_max) {
   std::size_t need = 1;
-  for (std::size_t n = 1; n <= n_max; ++n) need = std::max(need, n - ranks(percent, rule, n).lo + 1);
+  for (std::size_t n = 1; n <= n_max; ++n)
+    need = std::max(need, n - ranks(percent, rule, n).lo + 1);
   return need;
 }
 

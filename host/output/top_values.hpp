@@ -38,7 +38,7 @@ class TopValues {
 
  private:
   std::size_t capacity_;
-  std::vector<float> top_;          // per series, descending, `capacity_` slots
+  std::vector<float> top_;            // per series, descending, `capacity_` slots
   std::vector<std::uint32_t> count_;  // values offered per series
 };
 

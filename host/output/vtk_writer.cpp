@@ -95,7 +95,8 @@ void VtkWriter::write_pvd() const {
   std::ostringstream o;
   o.precision(17);
   o << "<?xml version=\"1.0\"?>\n"
-    << "<VTKFile type=\"Collection\" version=\"0.1\" byte_order=\"LittleEndian\">\n  <Collection>\n";
+    << "<VTKFile type=\"Collection\" version=\"0.1\" byte_order=\"LittleEndian\">\n  "
+       "<Collection>\n";
   for (const auto& [t, file] : written_)
     o << "    <DataSet timestep=\"" << t << "\" group=\"\" part=\"0\" file=\"" << file << "\"/>\n";
   o << "  </Collection>\n</VTKFile>\n";
@@ -109,7 +110,8 @@ void VtkWriter::write_statistics(const std::vector<GroundField>& fields) {
   image->SetDimensions(g.nx + 1, g.ny + 1, 2);
   image->SetOrigin(0, 0, 0);
   image->SetSpacing(g.dx, g.dy, g.dz(0));
-  for (const auto& f : fields) image->GetCellData()->AddArray(cell_array(array_label(f.name, f.units), f.values));
+  for (const auto& f : fields)
+    image->GetCellData()->AddArray(cell_array(array_label(f.name, f.units), f.values));
   write_dataset<vtkXMLImageDataWriter>(image.Get(), statistics_path());
 }
 

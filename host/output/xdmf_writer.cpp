@@ -24,11 +24,20 @@ std::string xml_escape(const std::string& in) {
   std::string s;
   for (char c : in) {
     switch (c) {
-      case '&': s += "&amp;"; break;
-      case '<': s += "&lt;"; break;
-      case '>': s += "&gt;"; break;
-      case '"': s += "&quot;"; break;
-      default: s += c;
+      case '&':
+        s += "&amp;";
+        break;
+      case '<':
+        s += "&lt;";
+        break;
+      case '>':
+        s += "&gt;";
+        break;
+      case '"':
+        s += "&quot;";
+        break;
+      default:
+        s += c;
     }
   }
   return s;
@@ -55,8 +64,8 @@ void XdmfWriter::add_statistics(const std::vector<GroundField>& fields) {
 
 std::string XdmfWriter::mesh(int nz_cells) const {
   const Grid& g = info_.grid;
-  const std::string dims =
-      std::to_string(nz_cells + 1) + " " + std::to_string(g.ny + 1) + " " + std::to_string(g.nx + 1);
+  const std::string dims = std::to_string(nz_cells + 1) + " " + std::to_string(g.ny + 1) + " " +
+                           std::to_string(g.nx + 1);
   std::ostringstream o;
   if (nz_cells == g.nz && !g.vertically_uniform()) {
     std::vector<double> zf(g.z_faces.begin(), g.z_faces.end());
@@ -103,8 +112,8 @@ std::string XdmfWriter::document() const {
         << "\" AttributeType=\"Scalar\" Center=\"Cell\">\n"
         << "        <DataItem ItemType=\"HyperSlab\" Dimensions=\"" << cells3
         << "\" Type=\"HyperSlab\" NumberType=\"Float\" Precision=\"4\">\n"
-        << "          <DataItem Dimensions=\"3 4\" NumberType=\"UInt\" Format=\"XML\">" << t << " 0 0 0 1 1 1 1 1 "
-        << cells3 << "</DataItem>\n"
+        << "          <DataItem Dimensions=\"3 4\" NumberType=\"UInt\" Format=\"XML\">" << t
+        << " 0 0 0 1 1 1 1 1 " << cells3 << "</DataItem>\n"
         << "          <DataItem Dimensions=\"" << nt << " " << cells3
         << "\" NumberType=\"Float\" Precision=\"4\" Format=\"HDF\">" << xml_escape(h5_) << ":/"
         << xml_escape(safe_name(sp.name)) << "</DataItem>\n"

@@ -1,9 +1,10 @@
 // A fresh temporary output directory per test, removed afterwards.
 #pragma once
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 
 #include "host/output/output_writers.hpp"
 #include "tests/output/synthetic_run.hpp"
@@ -39,7 +40,8 @@ inline RunInfo write_synthetic_run(const std::string& dir, bool stretched,
 
 // Output units value the writers store: float(float(solver) * 1e6).
 inline float stored_value(const RunInfo& info, int n, int i, int j, int k, double t) {
-  return float(double(float(synthetic_value(info, n, i, j, k, t))) * info.species[n].to_output_units);
+  return float(double(float(synthetic_value(info, n, i, j, k, t))) *
+               info.species[n].to_output_units);
 }
 
 }  // namespace airshed::test

@@ -24,11 +24,10 @@ inline RunInfo synthetic_info(const std::string& dir, bool stretched = true) {
   info.grid.dx = 100;
   info.grid.dy = 200;
   info.grid.z_faces = stretched ? stretched_levels(4, 20, 2.0) : uniform_levels(4, 300);
-  info.species = {
-      {"PM2.5", "ug/m3", 1e6, "PM2.5 mass concentration",
-       "mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air"},
-      {"SO2", "ug/m3", 1e6, "sulfur dioxide mass concentration",
-       "mass_concentration_of_sulfur_dioxide_in_air"}};
+  info.species = {{"PM2.5", "ug/m3", 1e6, "PM2.5 mass concentration",
+                   "mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air"},
+                  {"SO2", "ug/m3", 1e6, "sulfur dioxide mass concentration",
+                   "mass_concentration_of_sulfur_dioxide_in_air"}};
   info.receptors = {{"school", 250, 450, 1.5}, {"corner", 0, 0, 0}, {"mid", 310, 500, 40}};
   info.sources = {{"stack", "industry", "point", {120}, {260}}};
   info.thresholds = {{"PM2.5", "alert", "instant", 40}};
@@ -55,7 +54,8 @@ inline Snapshot synthetic_snapshot(const RunInfo& info, double t) {
     std::vector<float> f(g.cells());
     for (int k = 0; k < g.nz; ++k)
       for (int j = 0; j < g.ny; ++j)
-        for (int i = 0; i < g.nx; ++i) f[g.index(i, j, k)] = float(synthetic_value(info, int(n), i, j, k, t));
+        for (int i = 0; i < g.nx; ++i)
+          f[g.index(i, j, k)] = float(synthetic_value(info, int(n), i, j, k, t));
     s.fields.push_back(std::move(f));
   }
   return s;

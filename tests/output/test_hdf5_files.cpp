@@ -48,12 +48,15 @@ TEST_CASE("the HDF5 file holds the run on its real grid, in output units, with C
   test::TempDir dir("h5");
   const RunInfo info = test::write_synthetic_run(dir.str(), true);
   const Grid& g = info.grid;
-  H5Handle f(H5Fopen((dir.str() + "/synthetic.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open");
+  H5Handle f(H5Fopen((dir.str() + "/synthetic.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
+             "open");
 
   CHECK(dims_of(f, "PM2.5") == std::vector<hsize_t>{7, 4, 5, 6});
   CHECK(dims_of(f, "SO2_ground") == std::vector<hsize_t>{7, 5, 6});
-  CHECK(read_all<double>(f, "x", H5T_NATIVE_DOUBLE) == std::vector<double>{50, 150, 250, 350, 450, 550});
-  CHECK(read_all<double>(f, "y", H5T_NATIVE_DOUBLE) == std::vector<double>{100, 300, 500, 700, 900});
+  CHECK(read_all<double>(f, "x", H5T_NATIVE_DOUBLE) ==
+        std::vector<double>{50, 150, 250, 350, 450, 550});
+  CHECK(read_all<double>(f, "y", H5T_NATIVE_DOUBLE) ==
+        std::vector<double>{100, 300, 500, 700, 900});
   const auto z = read_all<double>(f, "z", H5T_NATIVE_DOUBLE);
   for (int k = 0; k < g.nz; ++k) CHECK(z[k] == g.z_centre(k));
   CHECK(read_all<double>(f, "time", H5T_NATIVE_DOUBLE) ==
@@ -70,7 +73,8 @@ TEST_CASE("the HDF5 file holds the run on its real grid, in output units, with C
     for (int k = 0; k < g.nz; ++k)
       for (int j = 0; j < g.ny; ++j)
         for (int i = 0; i < g.nx; ++i) {
-          CHECK(pm[t * g.cells() + g.index(i, j, k)] == test::stored_value(info, 0, i, j, k, t * 1800.0));
+          CHECK(pm[t * g.cells() + g.index(i, j, k)] ==
+                test::stored_value(info, 0, i, j, k, t * 1800.0));
           if (k == 0)
             CHECK(so2_ground[t * g.columns() + g.index(i, j, 0)] ==
                   test::stored_value(info, 1, i, j, 0, t * 1800.0));
@@ -121,7 +125,8 @@ TEST_CASE("every written time is readable while the run is still going") {
   w.snapshot(test::synthetic_snapshot(info, 1800));
   // A copy of the file as a crash would leave it: no end(), no close.
   std::filesystem::copy_file(dir.path / "live.h5", dir.path / "copy.h5");
-  H5Handle f(H5Fopen((dir.str() + "/copy.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open copy");
+  H5Handle f(H5Fopen((dir.str() + "/copy.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
+             "open copy");
   CHECK(read_all<double>(f, "time", H5T_NATIVE_DOUBLE) == std::vector<double>{0, 1800});
   const auto pm = read_all<float>(f, "PM2.5", H5T_NATIVE_FLOAT);
   REQUIRE(pm.size() == 2 * info.grid.cells());

@@ -70,7 +70,8 @@ TEST_CASE("run.json records provenance, the grid, the budget and how the run end
   summary.budgets[0].in_domain = 5;
   out->end(summary);
   const std::string json = slurp(dir.str() + "/out/run.json");
-  CHECK(json.find("\"status\": \"interrupted at t = 1800 s (2026-01-15T00:30:00+08:00)\"") != std::string::npos);
+  CHECK(json.find("\"status\": \"interrupted at t = 1800 s (2026-01-15T00:30:00+08:00)\"") !=
+        std::string::npos);
   CHECK(json.find("\"sha256\": \"" + output::sha256_file(scenario) + "\"") != std::string::npos);
   CHECK(json.find("\"steps\": 17") != std::string::npos);
   CHECK(json.find("\"nx\": 6, \"ny\": 5, \"nz\": 4") != std::string::npos);
@@ -78,7 +79,8 @@ TEST_CASE("run.json records provenance, the grid, the budget and how the run end
   CHECK(json.find("\"airshed_version\": ") != std::string::npos);
   // The user's instant threshold of 40 ug/m3: PM2.5 ground values at 30 min
   // exceed it nowhere (max 1.5 + 5.5 + 1.8 + 0.5 = 9.3), so no area.
-  CHECK(json.find("\"label\": \"alert\", \"averaging\": \"instant\", \"threshold\": 40") != std::string::npos);
+  CHECK(json.find("\"label\": \"alert\", \"averaging\": \"instant\", \"threshold\": 40") !=
+        std::string::npos);
   CHECK(json.find("\"area_m2\": 0") != std::string::npos);
 }
 
@@ -121,8 +123,9 @@ TEST_CASE("area above a threshold counts ground cells whose relevant maximum exc
   // where 0.01 x + 0.002 y > 5.5: brute-force the count.
   long cells = 0;
   for (int j = 0; j < info.grid.ny; ++j)
-    for (int i = 0; i < info.grid.nx; ++i) cells += test::stored_value(info, 0, i, j, 0, info.duration_s) > 10.0f;
+    for (int i = 0; i < info.grid.nx; ++i)
+      cells += test::stored_value(info, 0, i, j, 0, info.duration_s) > 10.0f;
   const std::string json = slurp(dir.str() + "/run.json");
-  CHECK(json.find("\"ground_cells_above\": " + std::to_string(cells) + ", \"area_m2\": " +
-                  std::to_string(cells * 20000)) != std::string::npos);
+  CHECK(json.find("\"ground_cells_above\": " + std::to_string(cells) +
+                  ", \"area_m2\": " + std::to_string(cells * 20000)) != std::string::npos);
 }

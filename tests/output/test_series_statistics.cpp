@@ -148,8 +148,10 @@ TEST_CASE("series statistics equal brute force on random series") {
         std::vector<float> a(d.rbegin(), d.rend());
         const double k = 1 + (a.size() - 1) * 0.95;
         const std::size_t s = std::size_t(std::floor(k + 1e-12));
-        const double p95 = s >= a.size() ? a.back() : a[s - 1] + (double(a[s]) - a[s - 1]) * (k - s);
-        CHECK(stats.daily_mean_percentile(i, 95, PercentileRule::hj663) == doctest::Approx(p95).epsilon(1e-12));
+        const double p95 =
+            s >= a.size() ? a.back() : a[s - 1] + (double(a[s]) - a[s - 1]) * (k - s);
+        CHECK(stats.daily_mean_percentile(i, 95, PercentileRule::hj663) ==
+              doctest::Approx(p95).epsilon(1e-12));
       }
     }
   }

@@ -45,7 +45,9 @@ TEST_CASE("trilinear sampling is exact for linear fields and clamps at the edges
     return 1e-6 * (1.0 + 0.01 * x + 0.002 * y + 0.05 * z);
   };
   // Inside the band of cell centres the linear field is reproduced.
-  for (auto [x, y, z] : {std::array<double, 3>{250, 450, 12}, {61, 101, 10}, {549, 899, 219},
+  for (auto [x, y, z] : {std::array<double, 3>{250, 450, 12},
+                         {61, 101, 10},
+                         {549, 899, 219},
                          {333.3, 612.5, 77.7}}) {
     const Stencil st = trilinear_stencil(g, x, y, z);
     double wsum = 0;
@@ -66,9 +68,8 @@ TEST_CASE("trilinear sampling is exact for linear fields and clamps at the edges
 TEST_CASE("the shipped GB 3095-2012 table gives the Grade II limits in species units") {
   const auto table = read_standard_table("data/standards/gb3095-2012.csv");
   CHECK(table.size() == 28);
-  std::vector<airshed::SpeciesInfo> species = {{"PM2.5", "ug/m3", 1e6, "", ""},
-                                               {"CO", "ug/m3", 1e6, "", ""},
-                                               {"NO2", "ppb", 1, "", ""}};
+  std::vector<airshed::SpeciesInfo> species = {
+      {"PM2.5", "ug/m3", 1e6, "", ""}, {"CO", "ug/m3", 1e6, "", ""}, {"NO2", "ppb", 1, "", ""}};
   const auto th = thresholds_for(table, species);
   auto find = [&](const std::string& sp, const std::string& label) {
     for (const auto& t : th)
@@ -77,7 +78,7 @@ TEST_CASE("the shipped GB 3095-2012 table gives the Grade II limits in species u
   };
   CHECK(find("PM2.5", "GB 3095-2012 Grade II 24h") == 75);
   CHECK(find("PM2.5", "GB 3095-2012 Grade II annual") == 35);
-  CHECK(find("CO", "GB 3095-2012 Grade II 1h") == 10000);  // 10 mg/m3 in ug/m3
+  CHECK(find("CO", "GB 3095-2012 Grade II 1h") == 10000);      // 10 mg/m3 in ug/m3
   CHECK(std::isnan(find("NO2", "GB 3095-2012 Grade II 1h")));  // ppb species: not convertible
   // Uncertain rows only on request.
   const auto t26 = read_standard_table("data/standards/gb3095-2026.csv");

@@ -73,7 +73,7 @@ TEST_CASE("percentiles from the kept values equal the rules on the full series")
 
 TEST_CASE("the US rank rule matches 40 CFR 50 App. N Table 1") {
   // Days sampled -> rank (highest) of the 98th percentile.
-  const std::pair<std::size_t, std::size_t> table[] = {{50, 1}, {51, 2}, {100, 2}, {101, 3},
+  const std::pair<std::size_t, std::size_t> table[] = {{50, 1},  {51, 2},  {100, 2}, {101, 3},
                                                        {150, 3}, {151, 4}, {300, 6}, {301, 7},
                                                        {350, 7}, {351, 8}, {366, 8}};
   for (auto [n, rank] : table) {

@@ -1,6 +1,5 @@
 // .vtr/.vti and .pvd reopened with VTK's own XML readers.
 #include <doctest/doctest.h>
-
 #include <vtkCellData.h>
 #include <vtkDataArray.h>
 #include <vtkImageData.h>
