@@ -1,5 +1,6 @@
 #include "transport_config.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -32,7 +33,7 @@ void validate(const TransportConfig& cfg) {
   }
   if (!(cfg.courant > 0 && cfg.courant <= 0.5))
     throw std::invalid_argument("transport: courant must be in (0, 0.5]");
-  if (cfg.grid.nz > 256) throw std::invalid_argument("transport: at most 256 vertical levels");
+  if (cfg.grid.nz > 128) throw std::invalid_argument("transport: at most 128 vertical levels (kernels/column_physics.hpp)");
 }
 
 namespace {

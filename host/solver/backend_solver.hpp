@@ -1,0 +1,270 @@
+// The transport solver for one backend. This file is compiled once per
+// backend (solver_omp.cpp, solver_serial.cpp, cuda/solver_cuda.cu); the
+// backend comes only from kernels/backend.hpp, so the host code here reads
+// the same for all of them. Fields live in Thrust vectors of that backend.
+#pragma once
+
+#include <thrust/iterator/counting_iterator.h>
+#include <thrust/transform_reduce.h>
+#include <thrust/functional.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <stdexcept>
+#include <utility>
+
+#include "host/transport_solver.hpp"
+#include "kernels/backend.hpp"
+#include "kernels/column_physics.hpp"
+#include "kernels/horizontal_sweep.hpp"
+#include "kernels/sources.hpp"
+#include "kernels/stability.hpp"
+
+namespace airshed::AIRSHED_BACKEND_NS {
+
+namespace k = airshed::kernels;
+
+struct SumLosses {
+  AIRSHED_HD k::ColumnLosses operator()(const k::ColumnLosses& a, const k::ColumnLosses& b) const {
+    return a + b;
+  }
+};
+
+struct MaxFloat {
+  AIRSHED_HD float operator()(float a, float b) const { return a > b ? a : b; }
+};
+
+// c * V for the in-domain mass, float64.
+struct CellMass {
+  const float* c;
+  k::GridView g;
+  AIRSHED_HD double operator()(std::size_t idx) const {
+    const int level = int(idx / (std::size_t(g.nx) * g.ny));
+    return double(c[idx]) * g.dz[level];
+  }
+};
+
+inline int lateral_kind(LateralBoundary b) {
+  return b == LateralBoundary::open ? k::lateral_open
+         : b == LateralBoundary::periodic ? k::lateral_periodic
+                                          : k::lateral_closed;
+}
+
+class BackendSolver final : public TransportSolver {
+ public:
+  explicit BackendSolver(const TransportConfig& cfg) : cfg_(cfg) {
+    validate(cfg_);
+    const Grid& g = cfg_.grid;
+    std::vector<float> dz(g.nz), dzc(g.nz + 1);
+    for (int l = 0; l < g.nz; ++l) dz[l] = float(g.dz(l));
+    dzc[0] = 0.5f * dz[0];
+    dzc[g.nz] = 0.5f * dz[g.nz - 1];
+    for (int l = 1; l < g.nz; ++l) dzc[l] = float(g.z_centre(l) - g.z_centre(l - 1));
+    dz_ = dz;
+    dzc_ = dzc;
+    const std::size_t ns = cfg_.species.size();
+    c_.assign(ns * g.cells(), 0.0f);
+    scratch_.assign(g.cells(), 0.0f);
+    budgets_.assign(ns, MassBudget{});
+    emitted_rate_.assign(ns, 0.0);
+    for (std::size_t s = 0; s < ns; ++s) {
+      thrust::fill(policy(), c_.begin() + s * g.cells(), c_.begin() + (s + 1) * g.cells(),
+                   float(cfg_.species[s].background));
+      budgets_[s].initial = in_domain_mass(int(s));
+    }
+    set_met(uniform_met(g, 0, 0, 0, 0, 0));
+  }
+
+  std::string backend_name() const override { return AIRSHED_BACKEND_NAME; }
+  const TransportConfig& config() const override { return cfg_; }
+
+  void set_met(const MetFields& met) override {
+    validate(cfg_, met);
+    u_ = met.u;
+    v_ = met.v;
+    w_ = met.w;
+    kh_ = met.kh;
+    kz_ = met.kz;
+    // dt limit: a device reduction of the per-cell rates.
+    const float max_rate = thrust::transform_reduce(
+        policy(), thrust::counting_iterator<std::size_t>(0),
+        thrust::counting_iterator<std::size_t>(cfg_.grid.cells()),
+        k::CellRate{grid_view(), met_view(), cfg_.boundaries.top == TopBoundary::open}, 0.0f,
+        MaxFloat{});
+    max_rate_ = max_rate;
+  }
+
+  void set_emissions(const std::vector<CellEmission>& emissions) override {
+    // Merge duplicates so the device update needs no atomics.
+    std::map<std::pair<int, std::size_t>, double> merged;
+    const Grid& g = cfg_.grid;
+    std::fill(emitted_rate_.begin(), emitted_rate_.end(), 0.0);
+    for (const auto& e : emissions) {
+      if (e.species < 0 || std::size_t(e.species) >= cfg_.species.size() || e.cell >= g.cells() ||
+          !(e.rate >= 0) || !std::isfinite(e.rate))
+        throw std::invalid_argument("emissions: entry with bad species, cell or rate");
+      merged[{e.species, e.cell}] += e.rate;
+    }
+    std::vector<std::size_t> cell;
+    std::vector<int> species;
+    std::vector<float> rate;
+    for (const auto& [key, q] : merged) {
+      const int level = int(key.second / g.columns());
+      species.push_back(key.first);
+      cell.push_back(key.second);
+      const float per_volume = float(q / g.cell_volume(level));
+      rate.push_back(per_volume);
+      // The budget counts exactly what the kernel adds: the float rate times V.
+      emitted_rate_[key.first] += double(per_volume) * g.cell_volume(level);
+    }
+    em_cell_ = cell;
+    em_species_ = species;
+    em_rate_ = rate;
+  }
+
+  void set_concentration(int s, const std::vector<float>& field) override {
+    check_species(s);
+    if (field.size() != cfg_.grid.cells())
+      throw std::invalid_argument("set_concentration: field size does not match the grid");
+    thrust::copy(field.begin(), field.end(), c_.begin() + std::size_t(s) * cfg_.grid.cells());
+    budgets_[s] = MassBudget{};
+    budgets_[s].initial = in_domain_mass(s);
+  }
+
+  std::vector<float> concentration(int s) const override {
+    check_species(s);
+    std::vector<float> out(cfg_.grid.cells());
+    thrust::copy(c_.begin() + std::size_t(s) * cfg_.grid.cells(),
+                 c_.begin() + std::size_t(s + 1) * cfg_.grid.cells(), out.begin());
+    return out;
+  }
+
+  double stable_dt() const override {
+    return max_rate_ > 0 ? cfg_.courant / double(max_rate_)
+                         : std::numeric_limits<double>::infinity();
+  }
+
+  // Dimension-split step; the order reverses every other step so that two
+  // steps form a symmetric (Strang) sequence:
+  //   even: S, X, Y, Z    odd: Z, Y, X, S
+  void step(double dt) override {
+    if (!(dt > 0) || dt > stable_dt() * (1 + 1e-6))
+      throw std::invalid_argument("step: dt must be in (0, stable_dt()]");
+    const bool even = steps_ % 2 == 0;
+    if (even) {
+      add_emissions(dt);
+      sweep<k::along_x>(dt);
+      sweep<k::along_y>(dt);
+      columns(dt);
+    } else {
+      columns(dt);
+      sweep<k::along_y>(dt);
+      sweep<k::along_x>(dt);
+      add_emissions(dt);
+    }
+    time_ += dt;
+    ++steps_;
+  }
+
+  double time() const override { return time_; }
+  long steps_taken() const override { return steps_; }
+
+  MassBudget budget(int s) const override {
+    check_species(s);
+    MassBudget b = budgets_[s];
+    b.in_domain = in_domain_mass(s);
+    return b;
+  }
+
+ private:
+  k::GridView grid_view() const {
+    const Grid& g = cfg_.grid;
+    return k::GridView{g.nx, g.ny, g.nz, float(g.dx), float(g.dy), raw(dz_), raw(dzc_)};
+  }
+  k::MetView met_view() const { return {raw(u_), raw(v_), raw(w_), raw(kh_), raw(kz_)}; }
+  float* species_ptr(int s) { return raw(c_) + std::size_t(s) * cfg_.grid.cells(); }
+  void check_species(int s) const {
+    if (s < 0 || std::size_t(s) >= cfg_.species.size())
+      throw std::out_of_range("species index out of range");
+  }
+
+  double in_domain_mass(int s) const {
+    const Grid& g = cfg_.grid;
+    const double sum = thrust::transform_reduce(
+        policy(), thrust::counting_iterator<std::size_t>(0),
+        thrust::counting_iterator<std::size_t>(g.cells()),
+        CellMass{raw(c_) + std::size_t(s) * g.cells(), grid_view()}, 0.0, thrust::plus<double>());
+    return sum * g.dx * g.dy;
+  }
+
+  // c += S dt / V
+  void add_emissions(double dt) {
+    for (std::size_t s = 0; s < budgets_.size(); ++s) budgets_[s].emitted += emitted_rate_[s] * dt;
+    for_each_index(em_cell_.size(), k::AddEmissions{raw(c_), cfg_.grid.cells(), raw(em_cell_),
+                                                    raw(em_species_), raw(em_rate_), float(dt)});
+  }
+
+  // c <- c - dt/d (F_{f+1} - F_f) along one horizontal direction.
+  template <int Dir>
+  void sweep(double dt) {
+    const Grid& g = cfg_.grid;
+    const double d = Dir == k::along_x ? g.dx : g.dy;
+    const LateralBoundary bc = Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y;
+    const float* vel = Dir == k::along_x ? raw(u_) : raw(v_);
+    for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
+      const k::SweepParams p{lateral_kind(bc), float(cfg_.species[s].background), float(dt / d),
+                             float(1.0 / d)};
+      if (bc == LateralBoundary::open) {
+        const std::size_t lines = std::size_t(Dir == k::along_x ? g.ny : g.nx) * g.nz;
+        budgets_[s].outflow += dt * thrust::transform_reduce(
+                                        policy(), thrust::counting_iterator<std::size_t>(0),
+                                        thrust::counting_iterator<std::size_t>(lines),
+                                        k::BoundaryOutflow<Dir>{grid_view(), species_ptr(int(s)), vel,
+                                                                raw(kh_), p},
+                                        0.0, thrust::plus<double>());
+      }
+      for_each_cell(g.nx, g.ny, g.nz,
+                    k::HorizontalSweep<Dir>{grid_view(), species_ptr(int(s)), raw(scratch_), vel,
+                                            raw(kh_), p});
+      thrust::copy(policy(), scratch_.begin(), scratch_.end(),
+                   c_.begin() + s * g.cells());
+    }
+  }
+
+  // Vertical advection, decay, implicit diffusion and deposition per column.
+  void columns(double dt) {
+    const Grid& g = cfg_.grid;
+    const double area = g.dx * g.dy;
+    for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
+      const SpeciesSpec& sp = cfg_.species[s];
+      const k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)),
+                              float(sp.deposition_velocity),
+                              cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
+      const k::ColumnLosses l = thrust::transform_reduce(
+          policy(), thrust::counting_iterator<std::size_t>(0),
+          thrust::counting_iterator<std::size_t>(g.columns()),
+          k::ColumnPhysics{grid_view(), species_ptr(int(s)), raw(w_), raw(kz_), p},
+          k::ColumnLosses{}, SumLosses{});
+      budgets_[s].outflow += l.top_outflow * area;
+      budgets_[s].deposited += l.deposited * area;
+      budgets_[s].decayed += l.decayed * area;
+    }
+  }
+
+  TransportConfig cfg_;
+  device_vector<float> dz_, dzc_;
+  device_vector<float> c_, scratch_;
+  device_vector<float> u_, v_, w_, kh_, kz_;
+  device_vector<std::size_t> em_cell_;
+  device_vector<int> em_species_;
+  device_vector<float> em_rate_;
+  std::vector<double> emitted_rate_;
+  std::vector<MassBudget> budgets_;
+  float max_rate_ = 0;
+  double time_ = 0;
+  long steps_ = 0;
+};
+
+}  // namespace airshed::AIRSHED_BACKEND_NS
