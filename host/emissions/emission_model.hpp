@@ -1,0 +1,42 @@
+// All sources of a scenario as per-cell solver emissions for one met hour:
+//   rate(cell, species) = Σ_sources  q_s · extent_s · f_s(local time) · w_s(cell) · unit_s
+// with q_s the stated rate, extent_s the polygon area / road length (1 for
+// point and volume), f_s the temporal profile factor, w_s the footprint
+// weight (summing to 1) and unit_s the species' g -> solver-mass factor.
+#pragma once
+
+#include <vector>
+
+#include "host/emissions/footprint.hpp"
+#include "host/emissions/plume_rise.hpp"
+#include "host/met/surface_state.hpp"
+#include "host/scenario/scenario.hpp"
+#include "host/transport_config.hpp"
+
+namespace airshed {
+
+// Factor of `profile` (nullptr = constant 1) at a local calendar time.
+double profile_factor(const TemporalProfile* profile, const LocalCalendar& at);
+
+class EmissionModel {
+ public:
+  // Keeps a reference to `s`, which must outlive the model.
+  explicit EmissionModel(const Scenario& s);
+
+  // Emissions for the hour holding t_s (s since start) under `met`. Cells
+  // hit by several sources appear once per species.
+  std::vector<CellEmission> at(double t_s, const SurfaceState& met) const;
+
+  // Plume rise of point source `source` (index into Scenario::sources) under `met`.
+  PlumeRise plume_rise(std::size_t source, const SurfaceState& met) const;
+
+  // Σ of the stated rates times extent, M/s per species, profile factor 1:
+  // what at() must add up to in every hour with all factors 1.
+  std::vector<double> nominal_totals() const;
+
+ private:
+  const Scenario& s_;
+  std::vector<std::vector<CellWeight>> footprints_;  // empty for point sources
+};
+
+}  // namespace airshed

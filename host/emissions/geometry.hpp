@@ -1,0 +1,33 @@
+// Plane geometry for spreading sources over grid cells: exact polygon-cell
+// overlap areas and segment-cell overlap lengths.
+#pragma once
+
+#include <vector>
+
+#include "host/scenario/scenario.hpp"
+
+namespace airshed {
+
+struct Rect {
+  double x0, y0, x1, y1;  // x0 < x1, y0 < y1
+};
+
+// Signed area (counter-clockwise positive), shoelace formula.
+double signed_area(const std::vector<Vec2>& polygon);
+
+// The part of `polygon` inside `r` (Sutherland & Hodgman 1974, "Reentrant
+// polygon clipping", Commun. ACM 17, 32-42): exact for any simple polygon
+// because the clip window is convex; orientation is preserved.
+std::vector<Vec2> clip_to_rect(const std::vector<Vec2>& polygon, const Rect& r);
+
+// Length of segment a-b inside `r` (Liang & Barsky 1984, "A new concept and
+// method for line clipping", ACM Trans. Graph. 3, 1-22).
+double length_in_rect(const Vec2& a, const Vec2& b, const Rect& r);
+
+// Length of [a0, a1] ∩ [b0, b1] (0 when disjoint).
+double overlap(double a0, double a1, double b0, double b1);
+
+// The road strip of width w around segment a-b, counter-clockwise.
+std::vector<Vec2> strip(const Vec2& a, const Vec2& b, double w);
+
+}  // namespace airshed

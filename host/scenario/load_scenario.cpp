@@ -1,0 +1,45 @@
+#include "host/scenario/load_scenario.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "host/scenario/parse_parts.hpp"
+
+namespace airshed {
+
+Scenario parse_scenario(const std::string& text, const std::string& label,
+                        const std::string& base_dir) {
+  toml::table doc;
+  try {
+    doc = toml::parse(text, label);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(scenario_message(label, long(e.source().begin.line), "syntax",
+                                         std::string(e.description()), "TOML 1.0"));
+  }
+  const TomlTable root(doc, "", label);
+  root.allow({"scenario", "domain", "species", "met", "profile", "source", "receptor", "output"});
+
+  Scenario s;
+  s.file = label;
+  // Order matters: each part may use what the ones before it filled.
+  detail::parse_header(root, s);
+  detail::parse_domain(root, s);
+  detail::parse_species(root, s);
+  detail::parse_met(root, base_dir, s);
+  detail::parse_profiles(root, s);
+  detail::parse_sources(root, s);
+  detail::parse_receptors(root, s);
+  detail::parse_output(root, s);
+  return s;
+}
+
+Scenario load_scenario(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw ScenarioError(path + ":1: scenario file: cannot be opened");
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto slash = path.find_last_of('/');
+  return parse_scenario(text.str(), path, slash == std::string::npos ? "." : path.substr(0, slash));
+}
+
+}  // namespace airshed

@@ -1,0 +1,21 @@
+// The one place scenario files are read. Everything is validated here,
+// before any computation: on the first problem a ScenarioError carries the
+// line "FILE:LINE: key 'a.b': what is wrong; allowed: ...".
+#pragma once
+
+#include <string>
+
+#include "host/scenario/scenario.hpp"
+#include "host/scenario/scenario_error.hpp"
+
+namespace airshed {
+
+// Reads `path` (and the station CSV it names, relative to its directory).
+Scenario load_scenario(const std::string& path);
+
+// Parses scenario text; `label` stands for the file name in messages and
+// `base_dir` resolves relative paths inside it (tests, embedded defaults).
+Scenario parse_scenario(const std::string& text, const std::string& label,
+                        const std::string& base_dir);
+
+}  // namespace airshed

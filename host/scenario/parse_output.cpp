@@ -1,0 +1,51 @@
+// [[receptor]] sampling points and [output] choices (what to write, where,
+// which thresholds to count). The files themselves are host/output's job.
+#include "host/scenario/parse_parts.hpp"
+
+namespace airshed::detail {
+
+void parse_receptors(const TomlTable& root, Scenario& s) {
+  const LocalProjection proj = projection_of(s);
+  for (const TomlTable& t : root.tables("receptor", false)) {
+    t.allow({"name", "position", "height"});
+    Receptor r;
+    r.name = t.text("name");
+    for (const auto& other : s.receptors)
+      if (other.name == r.name)
+        t.fail("name", "receptor '" + r.name + "' is defined twice", "unique receptor names");
+    const Vec2 p = read_position(t, "position", proj);
+    require_inside(t, "position", p, s);
+    r.x = p.x;
+    r.y = p.y;
+    r.z = t.number_or("height", 1.5, non_negative(1e4));
+    if (r.z >= s.grid.top())
+      t.fail("height", "at or above the model top", "0 <= height < domain top");
+    s.receptors.push_back(r);
+  }
+}
+
+void parse_output(const TomlTable& root, Scenario& s) {
+  const TomlTable t = root.table("output");
+  t.allow({"directory", "hdf5", "vtk", "receptors", "statistics", "standards", "threshold"});
+  OutputSpec& o = s.output;
+  o.directory = t.text("directory");
+  if (o.directory.empty()) t.fail("directory", "must not be empty", "a directory path");
+  o.hdf5 = t.flag_or("hdf5", true);
+  o.vtk = t.flag_or("vtk", true);
+  o.receptors = t.flag_or("receptors", true);
+  o.statistics = t.flag_or("statistics", true);
+  o.standard_tables = t.texts_or("standards");
+  for (const TomlTable& th : t.tables("threshold", false)) {
+    th.allow({"species", "label", "averaging", "value"});
+    OutputThreshold x;
+    x.species = th.text("species");
+    if (species_index(s, x.species) < 0)
+      th.fail("species", "unknown species '" + x.species + "'", species_list(s));
+    x.label = th.text("label");
+    x.averaging = th.choice_or("averaging", "1h", {"instant", "1h", "8h", "24h"});
+    x.value = th.number("value", positive());
+    o.thresholds.push_back(x);
+  }
+}
+
+}  // namespace airshed::detail

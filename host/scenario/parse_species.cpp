@@ -1,0 +1,67 @@
+// [[species]]: what is transported and in which units.
+//
+// The solver works in "M per m^3" for any mass unit M. Each species picks M
+// from its output units so that stored fields need no rescaling:
+//   ug/m3 -> M = ug   (emissions g/s * 1e6)
+//   mg/m3 -> M = mg   (emissions g/s * 1e3)
+//   ppb   -> M = ug   (emissions g/s * 1e6), reported as a volume mixing ratio
+//   OU/m3 -> M = OU   (emissions are odour emission rates in OU/s, EN 13725)
+#include "host/scenario/parse_parts.hpp"
+
+namespace airshed::detail {
+
+namespace {
+
+// Molar volume of an ideal gas at the reference state used for ppb <-> ug/m3,
+// 25 degC and 101.325 kPa (the reference of US EPA NAAQS and of China's
+// GB 3095-2012 amendment 2018): V_m = R T / p with R = 8.314462618 J/(mol K)
+// (CODATA 2018).
+constexpr double molar_volume_m3 = 8.314462618 * 298.15 / 101325.0;
+
+}  // namespace
+
+void parse_species(const TomlTable& root, Scenario& s) {
+  for (const TomlTable& t : root.tables("species", true)) {
+    t.allow({"name", "units", "long_name", "standard_name", "molar_mass", "background",
+             "decay_rate", "deposition_velocity"});
+    ScenarioSpecies sp;
+    sp.spec.name = t.text("name");
+    if (sp.spec.name.empty()) t.fail("name", "must not be empty", "a non-empty string");
+    if (species_index(s, sp.spec.name) >= 0)
+      t.fail("name", "species '" + sp.spec.name + "' is defined twice", "unique species names");
+    sp.units = t.choice("units", {"ug/m3", "mg/m3", "ppb", "OU/m3"});
+    sp.long_name = t.text_or("long_name", sp.spec.name);
+    sp.standard_name = t.text_or("standard_name", "");
+
+    if (sp.units == "ppb") {
+      sp.molar_mass = t.number("molar_mass", closed(1, 1000));
+      // ppb = 1e9 * (c / Mw) / (p / R T) with c in g/m^3  ->  per ug/m^3: 1e3 V_m / Mw
+      sp.to_output_units = 1e3 * molar_volume_m3 / sp.molar_mass;
+      sp.emission_to_solver = 1e6;
+    } else {
+      if (t.has("molar_mass"))
+        t.fail("molar_mass", "only used for ppb species", "omit it for units " + sp.units);
+      sp.to_output_units = 1;
+      sp.emission_to_solver = sp.units == "ug/m3" ? 1e6 : sp.units == "mg/m3" ? 1e3 : 1;
+    }
+    // Background is written in the species' own units.
+    sp.spec.background = t.number_or("background", 0, non_negative(1e9)) / sp.to_output_units;
+    sp.spec.decay_rate = t.number_or("decay_rate", 0, non_negative(1));
+    sp.spec.deposition_velocity = t.number_or("deposition_velocity", 0, non_negative(1));
+    s.species.push_back(sp);
+  }
+}
+
+int species_index(const Scenario& s, const std::string& name) {
+  for (std::size_t i = 0; i < s.species.size(); ++i)
+    if (s.species[i].spec.name == name) return int(i);
+  return -1;
+}
+
+std::string species_list(const Scenario& s) {
+  std::string list;
+  for (const auto& sp : s.species) list += (list.empty() ? "" : ", ") + sp.spec.name;
+  return list;
+}
+
+}  // namespace airshed::detail

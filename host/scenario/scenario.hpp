@@ -1,0 +1,115 @@
+// A case as plain data, filled by load_scenario() (the only reader of
+// scenario files) and trusted downstream: nothing here is re-validated.
+// Positions are local metres east (x) and north (y) of the domain's
+// south-west corner; heights are metres above ground. docs/scenario-format.md
+// documents every key these members come from.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "host/grid.hpp"
+#include "host/met/met_record.hpp"
+#include "host/scenario/clock.hpp"
+#include "host/transport_config.hpp"
+
+namespace airshed {
+
+struct Vec2 {
+  double x = 0, y = 0;
+};
+
+// A species and how its user units map to the solver's "M per m^3".
+struct ScenarioSpecies {
+  SpeciesSpec spec;            // background already in solver units (M/m^3)
+  std::string units;           // ug/m3 | mg/m3 | ppb | OU/m3
+  std::string long_name;
+  std::string standard_name;   // CF standard name, may be empty
+  double molar_mass = 0;       // g/mol, ppb species only
+  double to_output_units = 1;  // solver concentration * this = value in `units`
+  double emission_to_solver = 1;  // user emission unit (g or OU) per s -> M/s
+};
+
+// Factors that multiply a source's stated rates at a given local time.
+struct TemporalProfile {
+  std::string name;
+  std::array<double, 24> hour_of_day;  // index = local hour 0..23
+  std::array<double, 7> day_of_week;   // index 0 = Monday
+  std::array<double, 12> month;        // index 0 = January
+  std::vector<std::string> groups;     // groups whose sources use it by default
+  TemporalProfile() { hour_of_day.fill(1); day_of_week.fill(1); month.fill(1); }
+};
+
+enum class SourceKind { point, area, line, volume };
+
+struct StackParameters {
+  double diameter = 0;          // m, inner diameter at the top
+  double exit_velocity = 0;     // m/s
+  double exit_temperature = 0;  // K
+  bool plume_rise = true;       // false: release at the stack top
+};
+
+struct Source {
+  std::string name, group;
+  SourceKind kind = SourceKind::point;
+  std::vector<Vec2> vertices;  // point/volume: one centre; area: polygon; line: polyline
+  double height = 0;           // point: stack height; area/line: release height; volume: base
+  double width = 0;            // line: road width (0 = exact length-in-cell weighting)
+  std::array<double, 3> size{0, 0, 0};  // volume: extent along x, y, z (m)
+  StackParameters stack;
+  // Per scenario species (same order): point/volume g/s, area g/s/m^2,
+  // line g/s/m; OU instead of g for odour species.
+  std::vector<double> rates;
+  int profile = -1;  // index into Scenario::profiles, -1 = constant
+};
+
+struct Receptor {
+  std::string name;
+  double x = 0, y = 0, z = 1.5;
+};
+
+struct OutputThreshold {
+  std::string species, label, averaging;
+  double value = 0;  // species output units
+};
+
+struct OutputSpec {
+  std::string directory;  // as written; relative to the working directory
+  bool hdf5 = true, vtk = true, receptors = true, statistics = true;
+  std::vector<std::string> standard_tables;
+  std::vector<OutputThreshold> thresholds;
+};
+
+enum class MetKind { uniform, station };
+
+struct MetSpec {
+  MetKind kind = MetKind::uniform;
+  double z0 = 0.1;                // m, roughness length
+  double anemometer_height = 10;  // m, height of the given wind speed
+  // uniform: one record that holds for the whole run; station: hourly records.
+  std::vector<MetRecord> records;
+  std::string station_file;  // resolved path (station only)
+};
+
+struct Scenario {
+  std::string file;  // path as given
+  std::string name;
+  Instant start;
+  std::string start_text;
+  double duration_s = 0, output_interval_s = 0;
+  double origin_lon = 0, origin_lat = 0;  // south-west corner
+  Grid grid;
+  Boundaries boundaries;
+  double courant = 0.5;
+  std::vector<ScenarioSpecies> species;
+  MetSpec met;
+  std::vector<TemporalProfile> profiles;
+  std::vector<Source> sources;
+  std::vector<Receptor> receptors;
+  OutputSpec output;
+};
+
+const char* to_string(SourceKind k);
+
+}  // namespace airshed
