@@ -1,0 +1,113 @@
+#include "host/run/run_loop.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <exception>
+
+#include "host/emissions/emission_model.hpp"
+#include "host/met/met_provider.hpp"
+#include "host/run/progress_printer.hpp"
+#include "host/run/run_setup.hpp"
+#include "host/scenario/load_scenario.hpp"
+
+namespace airshed {
+
+namespace {
+
+// Seconds since start of the first local clock hour strictly after t_s.
+double next_clock_hour(const Scenario& s, double t_s) {
+  const long long local0 = s.start.utc_epoch_s + s.start.offset_minutes * 60LL;
+  const double local = double(local0) + t_s;
+  return (std::floor(local / 3600.0) + 1) * 3600.0 - double(local0);
+}
+
+Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species, double t) {
+  Snapshot snap{t, {}};
+  for (std::size_t sp = 0; sp < n_species; ++sp) snap.fields.push_back(solver.concentration(int(sp)));
+  return snap;
+}
+
+}  // namespace
+
+RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
+                        const std::vector<RunObserver*>& observers, std::ostream& log,
+                        const RunControl& control) {
+  const auto wall0 = std::chrono::steady_clock::now();
+  const auto met = make_met_provider(s);
+  const EmissionModel emissions(s);
+  ProgressPrinter printer(log);
+  std::vector<RunObserver*> all = observers;
+  all.push_back(&printer);
+
+  const std::size_t n_species = s.species.size();
+  const RunInfo info = run_info(s, solver.backend_name());
+  for (RunObserver* o : all) o->begin(info);
+
+  // The hour's forcing: wind and diffusivity, and the sources with that
+  // hour's profile factors and plume rise.
+  auto force = [&](double t) {
+    const SurfaceState state = met->surface(t);
+    solver.set_met(met->fields(t));
+    solver.set_emissions(emissions.at(t, state));
+  };
+  auto report = [&](double t) {
+    const Snapshot snap = take_snapshot(solver, n_species, t);
+    for (RunObserver* o : all) o->snapshot(snap);
+    Progress p{t, format_iso8601({s.start.utc_epoch_s + (long long)std::llround(t),
+                                  s.start.offset_minutes}),
+               solver.steps_taken(), solver.stable_dt(), {}};
+    for (std::size_t sp = 0; sp < n_species; ++sp) p.budgets.push_back(solver.budget(int(sp)));
+    printer.report(p);
+  };
+
+  double t = 0;
+  force(t);
+  report(t);
+  const long n_outputs = std::lround(s.duration_s / s.output_interval_s);
+  bool interrupted = false;
+  for (long k = 1; k <= n_outputs && !interrupted; ++k) {
+    const double t_out = k * s.output_interval_s;
+    // March to the output time, refreshing the forcing at every clock hour
+    // and met-record boundary on the way.
+    while (t < t_out - 1e-9) {
+      const double t_force = std::min(next_clock_hour(s, t), met->next_change(t));
+      const double t_next = std::min(t_out, t_force);
+      solver.advance(t_next - t);
+      t = t_next;
+      if (t >= t_force - 1e-9 && t < s.duration_s - 1e-9) force(t);
+    }
+    report(t);
+    interrupted = control.stop && control.stop->load() && k < n_outputs;
+  }
+
+  RunSummary summary;
+  summary.end_time_s = t;
+  summary.steps = solver.steps_taken();
+  summary.interrupted = interrupted;
+  for (std::size_t sp = 0; sp < n_species; ++sp) summary.budgets.push_back(solver.budget(int(sp)));
+  summary.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  for (RunObserver* o : all) o->end(summary);
+  return summary;
+}
+
+int run_scenario_file(const std::string& path, BackendChoice backend,
+                      const std::vector<RunObserver*>& extra_observers, std::ostream& log,
+                      std::ostream& err) {
+  try {
+    const Scenario s = load_scenario(path);
+    log << describe_backend_choice(backend) << "\n";
+    const auto solver = make_solver(backend, transport_config(s));
+    run_scenario(s, *solver, extra_observers, log);
+    return 0;
+  } catch (const ScenarioError& e) {
+    err << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    err << "airshed: error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace airshed

@@ -1,0 +1,44 @@
+#include "host/run/run_setup.hpp"
+
+namespace airshed {
+
+TransportConfig transport_config(const Scenario& s, int threads) {
+  TransportConfig cfg;
+  cfg.grid = s.grid;
+  for (const auto& sp : s.species) cfg.species.push_back(sp.spec);
+  cfg.boundaries = s.boundaries;
+  cfg.courant = s.courant;
+  cfg.threads = threads;
+  return cfg;
+}
+
+RunInfo run_info(const Scenario& s, const std::string& backend_name) {
+  RunInfo info;
+  info.scenario_name = s.name;
+  info.scenario_file = s.file;
+  info.start_iso8601 = format_iso8601(s.start);
+  info.origin_lon = s.origin_lon;
+  info.origin_lat = s.origin_lat;
+  info.grid = s.grid;
+  for (const auto& sp : s.species)
+    info.species.push_back(
+        {sp.spec.name, sp.units, sp.to_output_units, sp.long_name, sp.standard_name});
+  for (const auto& r : s.receptors) info.receptors.push_back({r.name, r.x, r.y, r.z});
+  for (const auto& src : s.sources) {
+    SourceInfo si{src.name, src.group, to_string(src.kind), {}, {}};
+    for (const auto& v : src.vertices) {
+      si.x.push_back(v.x);
+      si.y.push_back(v.y);
+    }
+    info.sources.push_back(si);
+  }
+  for (const auto& t : s.output.thresholds)
+    info.thresholds.push_back({t.species, t.label, t.averaging, t.value});
+  info.duration_s = s.duration_s;
+  info.output_interval_s = s.output_interval_s;
+  info.output_dir = s.output.directory;
+  info.backend = backend_name;
+  return info;
+}
+
+}  // namespace airshed

@@ -1,0 +1,134 @@
+// One test per class of bad input: the message is one line that names the
+// file, the line and the key, and says what is allowed.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "host/scenario/load_scenario.hpp"
+#include "scenario_text.hpp"
+
+using namespace airshed;
+using airshed::test::kSmallScenario;
+using airshed::test::line_containing;
+using airshed::test::replaced;
+
+namespace {
+
+// Parses `text` and returns the ScenarioError message ("" if none was thrown).
+std::string error_of(const std::string& text) {
+  try {
+    parse_scenario(text, "t.toml", ".");
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// Asserts the message starts with "t.toml:LINE: key 'KEY': ", is one line
+// and lists what is allowed.
+void check(const std::string& msg, long line, const std::string& key) {
+  INFO("message: " << msg);
+  CHECK(msg.rfind("t.toml:" + std::to_string(line) + ": key '" + key + "': ", 0) == 0);
+  CHECK(msg.find('\n') == std::string::npos);
+  CHECK(msg.find("; allowed: ") != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("the small scenario is valid") { CHECK(error_of(kSmallScenario).empty()); }
+
+TEST_CASE("unknown keys are rejected with the allowed list") {
+  const std::string s = replaced(kSmallScenario, "speed = 3.0", "speed = 3.0\nspeeed = 4.0");
+  const std::string msg = error_of(s);
+  check(msg, line_containing(s, "speeed"), "met.speeed");
+  CHECK(msg.find("unknown key") != std::string::npos);
+  CHECK(msg.find("mixing_height") != std::string::npos);
+
+  const std::string top = std::string(kSmallScenario) + "\n[chemistry]\nenabled = true\n";
+  check(error_of(top), line_containing(top, "[chemistry]"), "chemistry");
+}
+
+TEST_CASE("missing required keys name the table's line") {
+  const std::string s = replaced(kSmallScenario, "mixing_height = 800.0\n", "");
+  const std::string msg = error_of(s);
+  check(msg, line_containing(s, "[met]"), "met.mixing_height");
+  CHECK(msg.find("missing required key") != std::string::npos);
+}
+
+TEST_CASE("wrong types are rejected") {
+  const std::string s = replaced(kSmallScenario, "speed = 3.0", "speed = \"fast\"");
+  const std::string msg = error_of(s);
+  check(msg, line_containing(s, "speed ="), "met.speed");
+  CHECK(msg.find("expected a number, got a string") != std::string::npos);
+}
+
+TEST_CASE("negative emission rates are rejected") {
+  const std::string s = replaced(kSmallScenario, "SO2 = 10.0", "SO2 = -1.0");
+  const std::string msg = error_of(s);
+  check(msg, line_containing(s, "SO2 = -1.0"), "source[0].emissions.SO2");
+  CHECK(msg.find("negative") != std::string::npos);
+}
+
+TEST_CASE("out-of-range met values are rejected") {
+  const std::string s = replaced(kSmallScenario, "speed = 3.0", "speed = 80.0");
+  check(error_of(s), line_containing(s, "speed = 80"), "met.speed");
+  const std::string h = replaced(kSmallScenario, "mixing_height = 800.0", "mixing_height = 0.0");
+  check(error_of(h), line_containing(h, "mixing_height"), "met.mixing_height");
+  const std::string c = replaced(kSmallScenario, "stability = \"D\"", "stability = \"G\"");
+  check(error_of(c), line_containing(c, "stability"), "met.stability");
+}
+
+TEST_CASE("a stack above the model top is rejected") {
+  const std::string s = replaced(kSmallScenario, "height = 50.0", "height = 300.0");
+  const std::string msg = error_of(s);
+  check(msg, line_containing(s, "height = 300"), "source[0].height");
+  CHECK(msg.find("model top") != std::string::npos);
+}
+
+TEST_CASE("sources and receptors outside the domain are rejected") {
+  const std::string s = replaced(kSmallScenario, "x = 500.0", "x = 2500.0");
+  const std::string msg = error_of(s);
+  check(msg, line_containing(s, "x = 2500"), "source[0].position");
+  CHECK(msg.find("outside the domain") != std::string::npos);
+
+  const std::string r = replaced(kSmallScenario, "{ x = 1500.0, y = 1000.0 }",
+                                 "{ lon = 117.5, lat = 39.01 }");
+  check(error_of(r), line_containing(r, "lon = 117.5"), "receptor[0].position");
+}
+
+TEST_CASE("unknown units and unknown species are rejected") {
+  const std::string s = replaced(kSmallScenario, "units = \"ug/m3\"", "units = \"ug/L\"");
+  const std::string msg = error_of(s);
+  check(msg, line_containing(s, "ug/L"), "species[0].units");
+  CHECK(msg.find("ug/m3, mg/m3, ppb, OU/m3") != std::string::npos);
+
+  const std::string sp = replaced(kSmallScenario, "SO2 = 10.0", "NOx = 10.0");
+  check(error_of(sp), line_containing(sp, "NOx"), "source[0].emissions.NOx");
+
+  const std::string ppb = replaced(kSmallScenario, "units = \"ug/m3\"", "units = \"ppb\"");
+  check(error_of(ppb), line_containing(ppb, "[[species]]"), "species[0].molar_mass");
+}
+
+TEST_CASE("bad times and durations are rejected") {
+  const std::string s = replaced(kSmallScenario, "+08:00\"", "\"");
+  check(error_of(s), line_containing(s, "start ="), "scenario.start");
+  const std::string d = replaced(kSmallScenario, "duration = \"2h\"", "duration = \"2 hours\"");
+  check(error_of(d), line_containing(d, "duration"), "scenario.duration");
+  const std::string o = replaced(kSmallScenario, "output_interval = \"1h\"",
+                                 "output_interval = \"7min\"");
+  check(error_of(o), line_containing(o, "output_interval"), "scenario.output_interval");
+}
+
+TEST_CASE("TOML syntax errors carry the line") {
+  const std::string s = replaced(kSmallScenario, "speed = 3.0", "speed = = 3.0");
+  const std::string msg = error_of(s);
+  INFO(msg);
+  CHECK(msg.rfind("t.toml:" + std::to_string(line_containing(s, "speed = =")) + ": syntax", 0) == 0);
+}
+
+TEST_CASE("degenerate geometry is rejected") {
+  const std::string s = std::string(kSmallScenario) +
+                        "\n[[source]]\nname = \"road\"\nkind = \"line\"\n"
+                        "vertices = [[100.0, 100.0], [100.0, 100.0]]\nemissions = { SO2 = 0.01 }\n";
+  check(error_of(s), line_containing(s, "vertices = [[100.0"), "source[1].vertices");
+}

@@ -1,0 +1,86 @@
+// Every shipped scenario loads, holds what its file says, and turns into a
+// consistent solver configuration, RunInfo and emission list.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "host/emissions/emission_model.hpp"
+#include "host/met/met_provider.hpp"
+#include "host/run/run_setup.hpp"
+#include "host/scenario/load_scenario.hpp"
+
+using namespace airshed;
+
+namespace {
+
+// Loads, then checks the invariants every scenario must satisfy downstream.
+Scenario load_and_check(const std::string& path) {
+  const Scenario s = load_scenario(path);
+  const TransportConfig cfg = transport_config(s);
+  CHECK_NOTHROW(validate(cfg));
+  const auto met = make_met_provider(s);
+  for (double t = 0; t < s.duration_s; t += 3600) {
+    CHECK_NOTHROW(validate(cfg, met->fields(t)));
+    const auto e = EmissionModel(s).at(t, met->surface(t));
+    for (const CellEmission& c : e) {
+      CHECK(c.cell < s.grid.cells());
+      CHECK(c.rate > 0);
+    }
+  }
+  const RunInfo info = run_info(s, "cpu");
+  CHECK(info.sources.size() == s.sources.size());
+  CHECK(info.receptors.size() == s.receptors.size());
+  CHECK(info.species.size() == s.species.size());
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("scenarios/default.toml") {
+  const Scenario s = load_and_check("scenarios/default.toml");
+  CHECK(s.name == "default");
+  CHECK(s.start_text == "2026-01-15T00:00:00+08:00");
+  CHECK(s.duration_s == 86400);
+  CHECK(s.output_interval_s == 3600);
+  CHECK(s.grid.nx == 40);
+  CHECK(s.grid.dx == doctest::Approx(200));
+  CHECK(s.grid.nz == 16);
+  CHECK(s.grid.dz(0) == doctest::Approx(20));
+  CHECK(s.grid.dz(1) == doctest::Approx(24));
+  CHECK(s.boundaries.top == TopBoundary::open);
+  REQUIRE(s.species.size() == 4);
+  CHECK(s.species[0].emission_to_solver == 1e6);  // g -> ug
+  // NO2 in ppb: 1 ug/m3 = 24.4654 / 46.0055 ppb at 25 degC, 1 atm.
+  CHECK(s.species[1].to_output_units == doctest::Approx(24.4654 / 46.0055).epsilon(1e-5));
+  CHECK(s.met.kind == MetKind::station);
+  CHECK(s.met.records.size() == 25);
+  REQUIRE(s.sources.size() == 5);
+  CHECK(s.sources[0].group == "steel");
+  CHECK(s.sources[0].vertices[0].x == doctest::Approx(2592.5).epsilon(1e-3));
+  CHECK(s.sources[3].kind == SourceKind::line);
+  CHECK(s.sources[3].profile == 0);  // by group "traffic"
+  CHECK(s.sources[4].rates[3] == doctest::Approx(4e-6));
+  CHECK(s.receptors.size() == 2);
+  CHECK(s.output.thresholds.size() == 2);
+}
+
+TEST_CASE("scenarios/night_release.toml") {
+  const Scenario s = load_and_check("scenarios/night_release.toml");
+  CHECK(s.output_interval_s == 300);
+  CHECK(s.met.kind == MetKind::uniform);
+  CHECK(s.met.records[0].stability_class == 'F');
+  CHECK(s.sources[0].kind == SourceKind::volume);
+  // Release only in the 01:00 local hour: emissions at t = 0, none an hour later.
+  const auto met = make_met_provider(s);
+  const EmissionModel e(s);
+  CHECK_FALSE(e.at(0, met->surface(0)).empty());
+  CHECK(e.at(3600, met->surface(3600)).empty());
+}
+
+TEST_CASE("scenarios/odour.toml") {
+  const Scenario s = load_and_check("scenarios/odour.toml");
+  CHECK(s.species[0].units == "OU/m3");
+  CHECK(s.species[0].emission_to_solver == 1);
+  CHECK(s.sources[0].kind == SourceKind::area);
+  CHECK(s.receptors.size() == 3);
+}
