@@ -1,0 +1,2 @@
+#define AIRSHED_CANDIDATE airshed::BackendChoice::cpu
+#include "backend_agreement.inc"
