@@ -115,7 +115,8 @@ std::vector<CellWeight> volume_footprint(const Grid& g, const Vec2& c,
 
 double rate_extent(const Source& s) {
   switch (s.kind) {
-    case SourceKind::area: return std::abs(signed_area(s.vertices));
+    case SourceKind::area:
+      return std::abs(signed_area(s.vertices));
     case SourceKind::line: {
       double len = 0;
       for (std::size_t i = 0; i + 1 < s.vertices.size(); ++i)
@@ -123,7 +124,8 @@ double rate_extent(const Source& s) {
                           s.vertices[i + 1].y - s.vertices[i].y);
       return len;
     }
-    default: return 1.0;
+    default:
+      return 1.0;
   }
 }
 

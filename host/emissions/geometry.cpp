@@ -46,14 +46,18 @@ Vec2 at(const Vec2& p, const Vec2& q, double c, bool along_y) {
 }  // namespace
 
 std::vector<Vec2> clip_to_rect(const std::vector<Vec2>& poly, const Rect& r) {
-  auto out = clip_pass(poly, [&](const Vec2& p) { return p.x - r.x0; },
-                       [&](const Vec2& p, const Vec2& q) { return at(p, q, r.x0, false); });
-  out = clip_pass(out, [&](const Vec2& p) { return r.x1 - p.x; },
-                  [&](const Vec2& p, const Vec2& q) { return at(p, q, r.x1, false); });
-  out = clip_pass(out, [&](const Vec2& p) { return p.y - r.y0; },
-                  [&](const Vec2& p, const Vec2& q) { return at(p, q, r.y0, true); });
-  return clip_pass(out, [&](const Vec2& p) { return r.y1 - p.y; },
-                   [&](const Vec2& p, const Vec2& q) { return at(p, q, r.y1, true); });
+  auto out = clip_pass(
+      poly, [&](const Vec2& p) { return p.x - r.x0; },
+      [&](const Vec2& p, const Vec2& q) { return at(p, q, r.x0, false); });
+  out = clip_pass(
+      out, [&](const Vec2& p) { return r.x1 - p.x; },
+      [&](const Vec2& p, const Vec2& q) { return at(p, q, r.x1, false); });
+  out = clip_pass(
+      out, [&](const Vec2& p) { return p.y - r.y0; },
+      [&](const Vec2& p, const Vec2& q) { return at(p, q, r.y0, true); });
+  return clip_pass(
+      out, [&](const Vec2& p) { return r.y1 - p.y; },
+      [&](const Vec2& p, const Vec2& q) { return at(p, q, r.y1, true); });
 }
 
 double length_in_rect(const Vec2& a, const Vec2& b, const Rect& r) {
@@ -68,8 +72,10 @@ double length_in_rect(const Vec2& a, const Vec2& b, const Rect& r) {
       continue;
     }
     const double t = q[i] / p[i];
-    if (p[i] < 0) t0 = std::max(t0, t);
-    else t1 = std::min(t1, t);
+    if (p[i] < 0)
+      t0 = std::max(t0, t);
+    else
+      t1 = std::min(t1, t);
   }
   return t1 > t0 ? (t1 - t0) * std::hypot(dx, dy) : 0.0;
 }

@@ -19,7 +19,8 @@ PlumeRise briggs_plume_rise(const PlumeRiseInput& in) {
   const double vs = in.exit_velocity, d = in.diameter;
   const double us = std::max(in.wind_at_stack, min_wind);
   const double dt = ts - ta;
-  // F_b = g v_s d^2 (T_s - T_a) / (4 T_s)   (Briggs 1969, "Plume Rise", USAEC TID-25075); a plume colder than the air gets no buoyant rise.
+  // F_b = g v_s d^2 (T_s - T_a) / (4 T_s)   (Briggs 1969, "Plume Rise", USAEC TID-25075); a plume
+  // colder than the air gets no buoyant rise.
   r.buoyancy_flux = std::max(0.0, g * vs * d * d * dt / (4 * ts));
   // F_m = v_s^2 d^2 T_a / (4 T_s)   (Briggs 1969)
   r.momentum_flux = vs * vs * d * d * ta / (4 * ts);
@@ -28,7 +29,8 @@ PlumeRise briggs_plume_rise(const PlumeRiseInput& in) {
   const bool stable = in.pasquill_class == 'E' || in.pasquill_class == 'F';
   if (!stable) {
     // Crossover temperature difference (ISC3):
-    //   F_b < 55: dT_c = 0.0297 T_s v_s^(1/3) / d^(2/3);  else dT_c = 0.00575 T_s v_s^(2/3) / d^(1/3)
+    //   F_b < 55: dT_c = 0.0297 T_s v_s^(1/3) / d^(2/3);  else dT_c = 0.00575 T_s v_s^(2/3) /
+    //   d^(1/3)
     const double dtc = fb < 55 ? 0.0297 * ts * std::cbrt(vs) / std::pow(d, 2.0 / 3)
                                : 0.00575 * ts * std::pow(vs, 2.0 / 3) / std::cbrt(d);
     r.buoyancy_dominated = dt >= dtc && fb > 0;
@@ -51,7 +53,8 @@ PlumeRise briggs_plume_rise(const PlumeRiseInput& in) {
       // predictions", in Lectures on Air Pollution and Environmental Impact
       // Analyses, AMS, 59-111; ISC3), never above the calm-air
       // limit 4 F_b^(1/4) s^(-3/8) (Briggs 1975, 1984).
-      r.rise = std::min(2.6 * std::cbrt(fb / (us * s)), 4 * std::pow(fb, 0.25) * std::pow(s, -0.375));
+      r.rise =
+          std::min(2.6 * std::cbrt(fb / (us * s)), 4 * std::pow(fb, 0.25) * std::pow(s, -0.375));
     } else {
       // Stable momentum rise 1.5 (F_m / (u_s sqrt(s)))^(1/3), not above the
       // neutral value 3 d v_s / u_s (ISC3).

@@ -7,14 +7,14 @@
 namespace airshed {
 
 struct PlumeRiseInput {
-  double stack_height;      // m
-  double diameter;          // m
-  double exit_velocity;     // m/s
-  double exit_temperature;  // K
+  double stack_height;         // m
+  double diameter;             // m
+  double exit_velocity;        // m/s
+  double exit_temperature;     // K
   double ambient_temperature;  // K
-  double wind_at_stack;     // m/s
-  char pasquill_class;      // A..F; E and F use the stable formulas
-  double mixing_height;     // m
+  double wind_at_stack;        // m/s
+  char pasquill_class;         // A..F; E and F use the stable formulas
+  double mixing_height;        // m
 };
 
 struct PlumeRise {

@@ -16,8 +16,12 @@ namespace {
 class RecordMetProvider final : public MetProvider {
  public:
   RecordMetProvider(const Scenario& s, bool hourly)
-      : grid_(s.grid), z0_(s.met.z0), zref_(s.met.anemometer_height),
-        start_(s.start.utc_epoch_s), hourly_(hourly), records_(s.met.records) {}
+      : grid_(s.grid),
+        z0_(s.met.z0),
+        zref_(s.met.anemometer_height),
+        start_(s.start.utc_epoch_s),
+        hourly_(hourly),
+        records_(s.met.records) {}
 
   SurfaceState surface(double t_s) const override {
     return surface_state(records_[index(t_s)], z0_, zref_);
@@ -39,8 +43,9 @@ class RecordMetProvider final : public MetProvider {
   std::size_t index(double t_s) const {
     if (!hourly_) return 0;
     const double utc = double(start_) + t_s;
-    auto it = std::upper_bound(records_.begin(), records_.end(), utc,
-                               [](double x, const MetRecord& r) { return x < double(r.utc_epoch_s); });
+    auto it =
+        std::upper_bound(records_.begin(), records_.end(), utc,
+                         [](double x, const MetRecord& r) { return x < double(r.utc_epoch_s); });
     return it == records_.begin() ? 0 : std::size_t(it - records_.begin()) - 1;
   }
 

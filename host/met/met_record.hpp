@@ -5,16 +5,16 @@
 namespace airshed {
 
 struct MetRecord {
-  long long utc_epoch_s = 0;   // start of the hour this record holds for
-  long line = 0;               // source line (CSV or scenario) for messages
-  double wind_speed = 0;       // m/s at MetSpec::anemometer_height
-  double wind_direction = 0;   // degrees, meteorological (where the wind comes from)
-  char stability_class = 0;    // 'A'..'F', or 0 when obukhov_length is given
-  double obukhov_length = 0;   // m, used when stability_class == 0 (|L| >= 1e5: neutral)
-  double mixing_height = 0;    // m
-  double ustar = -1;           // m/s, < 0 when not observed
-  double temperature = 288.15; // K
-  double precipitation = 0;    // mm/h
+  long long utc_epoch_s = 0;    // start of the hour this record holds for
+  long line = 0;                // source line (CSV or scenario) for messages
+  double wind_speed = 0;        // m/s at MetSpec::anemometer_height
+  double wind_direction = 0;    // degrees, meteorological (where the wind comes from)
+  char stability_class = 0;     // 'A'..'F', or 0 when obukhov_length is given
+  double obukhov_length = 0;    // m, used when stability_class == 0 (|L| >= 1e5: neutral)
+  double mixing_height = 0;     // m
+  double ustar = -1;            // m/s, < 0 when not observed
+  double temperature = 288.15;  // K
+  double precipitation = 0;     // mm/h
 };
 
 }  // namespace airshed

@@ -5,7 +5,7 @@
 
 namespace airshed::similarity {
 
-constexpr double kappa = 0.4;  // von Karman constant, the value used with Dyer's (1974) forms
+constexpr double kappa = 0.4;     // von Karman constant, the value used with Dyer's (1974) forms
 constexpr double gravity = 9.81;  // m/s^2
 
 // Dimensionless gradients phi(zeta) and integrated corrections psi(zeta),

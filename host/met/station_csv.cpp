@@ -51,7 +51,8 @@ bool check_met_record(const MetRecord& r, MetProblem& p) {
     return bad("wind_speed", "not a plausible wind speed", "0 <= value <= 75 (m/s)");
   if (!std::isfinite(r.wind_direction) || r.wind_direction < 0 || r.wind_direction > 360)
     return bad("wind_direction", "not a direction", "0 <= value <= 360 (degrees, from)");
-  if (r.stability_class == 0 && (!std::isfinite(r.obukhov_length) || std::abs(r.obukhov_length) < 1))
+  if (r.stability_class == 0 &&
+      (!std::isfinite(r.obukhov_length) || std::abs(r.obukhov_length) < 1))
     return bad("stability", "not a Monin-Obukhov length", "A..F, or L in m with |L| >= 1");
   if (r.stability_class != 0 && (r.stability_class < 'A' || r.stability_class > 'F'))
     return bad("stability", "unknown Pasquill-Gifford class", "A, B, C, D, E, F, or L in m");
@@ -108,8 +109,10 @@ std::vector<MetRecord> parse_station_csv(const std::string& text, const std::str
       continue;
     }
     if (cells.size() != column_of.size())
-      fail("*", "row has " + std::to_string(cells.size()) + " cells, header has " +
-                    std::to_string(column_of.size()), "one cell per header column");
+      fail("*",
+           "row has " + std::to_string(cells.size()) + " cells, header has " +
+               std::to_string(column_of.size()),
+           "one cell per header column");
 
     MetRecord r;
     r.line = n;
@@ -132,13 +135,27 @@ std::vector<MetRecord> parse_station_csv(const std::string& text, const std::str
       if (optional && v.empty()) continue;
       if (!to_number(v, x)) fail(col, "cannot read '" + v + "' as a number", "a number");
       switch (column_of[i]) {
-        case 1: r.wind_speed = x; break;
-        case 2: r.wind_direction = x; break;
-        case 3: r.obukhov_length = x; break;
-        case 4: r.mixing_height = x; break;
-        case 5: r.ustar = x < 0 ? std::nan("") : x; break;
-        case 6: r.temperature = x + 273.15; break;
-        case 7: r.precipitation = x; break;
+        case 1:
+          r.wind_speed = x;
+          break;
+        case 2:
+          r.wind_direction = x;
+          break;
+        case 3:
+          r.obukhov_length = x;
+          break;
+        case 4:
+          r.mixing_height = x;
+          break;
+        case 5:
+          r.ustar = x < 0 ? std::nan("") : x;
+          break;
+        case 6:
+          r.temperature = x + 273.15;
+          break;
+        case 7:
+          r.precipitation = x;
+          break;
       }
     }
     MetProblem p;

@@ -24,15 +24,14 @@ SurfaceState surface_state(const MetRecord& r, double z0, double anemometer_heig
     s.inverse_L = std::abs(r.obukhov_length) >= 1e5 ? 0.0 : 1.0 / r.obukhov_length;
     s.pasquill_class = similarity::pasquill_class_from_inverse_obukhov(s.inverse_L, z0);
   }
-  s.ustar = r.ustar >= 0 ? r.ustar
-                         : similarity::friction_velocity(s.wind_speed, anemometer_height, z0,
-                                                         s.inverse_L);
+  s.ustar = r.ustar >= 0
+                ? r.ustar
+                : similarity::friction_velocity(s.wind_speed, anemometer_height, z0, s.inverse_L);
   return s;
 }
 
 double wind_speed_at(const SurfaceState& s, double z) {
-  return similarity::wind_speed(z, s.wind_speed, s.ref_height, s.z0, s.inverse_L,
-                                s.mixing_height);
+  return similarity::wind_speed(z, s.wind_speed, s.ref_height, s.z0, s.inverse_L, s.mixing_height);
 }
 
 MetFields profile_fields(const Grid& g, const SurfaceState& s) {

@@ -24,16 +24,15 @@ void ProgressPrinter::begin(const RunInfo& info) {
        << "  start " << info.start_iso8601
        << format(", %.2f h, output every %.0f s\n", info.duration_s / 3600, info.output_interval_s)
        << "  grid " << g.nx << " x " << g.ny << " x " << g.nz
-       << format(" cells, %.0f m x %.0f m, top %.0f m\n", g.dx, g.dy, g.top())
-       << "  " << info.species.size() << " species, " << info.sources.size() << " sources, "
+       << format(" cells, %.0f m x %.0f m, top %.0f m\n", g.dx, g.dy, g.top()) << "  "
+       << info.species.size() << " species, " << info.sources.size() << " sources, "
        << info.receptors.size() << " receptors\n";
   out_.flush();
 }
 
 void ProgressPrinter::report(const Progress& p) {
-  out_ << p.local_time << format("  t=%8.0f s  steps=%7.0f  dt=%6.2f s", p.time_s,
-                                 double(p.steps), p.dt)
-       << "\n";
+  out_ << p.local_time
+       << format("  t=%8.0f s  steps=%7.0f  dt=%6.2f s", p.time_s, double(p.steps), p.dt) << "\n";
   for (std::size_t s = 0; s < p.budgets.size() && s < info_.species.size(); ++s) {
     const MassBudget& b = p.budgets[s];
     out_ << "    " << info_.species[s].name << " [" << mass_unit(info_.species[s].units) << "]"
@@ -45,8 +44,8 @@ void ProgressPrinter::report(const Progress& p) {
 }
 
 void ProgressPrinter::end(const RunSummary& s) {
-  out_ << format("done: %.0f s simulated in %.0f steps, %.1f s wall", s.end_time_s,
-                 double(s.steps), s.wall_seconds)
+  out_ << format("done: %.0f s simulated in %.0f steps, %.1f s wall", s.end_time_s, double(s.steps),
+                 s.wall_seconds)
        << (s.interrupted ? " (interrupted)" : "") << "\n";
   out_.flush();
 }

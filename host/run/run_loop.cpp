@@ -24,7 +24,8 @@ double next_clock_hour(const Scenario& s, double t_s) {
 
 Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species, double t) {
   Snapshot snap{t, {}};
-  for (std::size_t sp = 0; sp < n_species; ++sp) snap.fields.push_back(solver.concentration(int(sp)));
+  for (std::size_t sp = 0; sp < n_species; ++sp)
+    snap.fields.push_back(solver.concentration(int(sp)));
   return snap;
 }
 
@@ -54,9 +55,12 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
   auto report = [&](double t) {
     const Snapshot snap = take_snapshot(solver, n_species, t);
     for (RunObserver* o : all) o->snapshot(snap);
-    Progress p{t, format_iso8601({s.start.utc_epoch_s + (long long)std::llround(t),
-                                  s.start.offset_minutes}),
-               solver.steps_taken(), solver.stable_dt(), {}};
+    Progress p{
+        t,
+        format_iso8601({s.start.utc_epoch_s + (long long)std::llround(t), s.start.offset_minutes}),
+        solver.steps_taken(),
+        solver.stable_dt(),
+        {}};
     for (std::size_t sp = 0; sp < n_species; ++sp) p.budgets.push_back(solver.budget(int(sp)));
     printer.report(p);
   };

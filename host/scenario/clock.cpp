@@ -127,9 +127,9 @@ std::string format_iso8601(const Instant& at) {
   const LocalCalendar c = local_calendar(at);
   const int off = at.offset_minutes < 0 ? -at.offset_minutes : at.offset_minutes;
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month,
-                c.day, c.hour, c.minute, int(c.second), at.offset_minutes < 0 ? '-' : '+',
-                off / 60, off % 60);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month, c.day,
+                c.hour, c.minute, int(c.second), at.offset_minutes < 0 ? '-' : '+', off / 60,
+                off % 60);
   return buf;
 }
 

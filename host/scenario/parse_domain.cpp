@@ -28,7 +28,8 @@ void parse_levels(const TomlTable& d, Scenario& s) {
               "[0, z1, z2, ...] strictly increasing, m");
     for (std::size_t k = 1; k < z.size(); ++k)
       if (!(z[k] > z[k - 1]))
-        lv.fail_at(lv.line_of("interfaces"), lv.key_path("interfaces") + "[" + std::to_string(k) + "]",
+        lv.fail_at(lv.line_of("interfaces"),
+                   lv.key_path("interfaces") + "[" + std::to_string(k) + "]",
                    "heights must increase strictly", "[0, z1, z2, ...] strictly increasing, m");
   } else {
     const int count = int(lv.integer("count", 1, 128));
@@ -49,14 +50,15 @@ void parse_boundaries(const TomlTable& d, Scenario& s) {
   const std::vector<std::string> lateral = {"open", "periodic", "closed"};
   auto side = [&](const char* key) {
     const std::string v = b->choice_or(key, "open", lateral);
-    return v == "open" ? LateralBoundary::open
-                       : v == "periodic" ? LateralBoundary::periodic : LateralBoundary::closed;
+    return v == "open"       ? LateralBoundary::open
+           : v == "periodic" ? LateralBoundary::periodic
+                             : LateralBoundary::closed;
   };
   s.boundaries.x = side("x");
   s.boundaries.y = side("y");
-  s.boundaries.top =
-      b->choice_or("top", "closed", {"closed", "open"}) == "open" ? TopBoundary::open
-                                                                   : TopBoundary::closed;
+  s.boundaries.top = b->choice_or("top", "closed", {"closed", "open"}) == "open"
+                         ? TopBoundary::open
+                         : TopBoundary::closed;
 }
 
 }  // namespace

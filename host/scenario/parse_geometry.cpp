@@ -32,12 +32,11 @@ std::vector<Vec2> read_vertices(const TomlTable& t, const std::string& key, std:
   const std::string allowed = key + " = [[x, y], ...] in m or " + geo_key +
                               " = [[lon, lat], ...], at least " + std::to_string(min_count);
   if (t.has(key) == t.has(geo_key))
-    t.fail(t.has(key) ? geo_key : key, t.has(key) ? "given together with " + key
-                                                  : "missing required key", allowed);
+    t.fail(t.has(key) ? geo_key : key,
+           t.has(key) ? "given together with " + key : "missing required key", allowed);
   const std::string used = t.has(key) ? key : geo_key;
   const toml::array& a = *t.array(used, true);
-  if (a.size() < min_count)
-    t.fail(used, "has " + std::to_string(a.size()) + " vertices", allowed);
+  if (a.size() < min_count) t.fail(used, "has " + std::to_string(a.size()) + " vertices", allowed);
   std::vector<Vec2> out;
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::string kp = t.key_path(used) + "[" + std::to_string(i) + "]";

@@ -36,8 +36,8 @@ void check_coverage(const TomlTable& t, Scenario& s) {
     if (covered >= t1) return;
   }
   const Instant gap{covered, s.start.offset_minutes};
-  t.fail("file", "no met data for " + format_iso8601(gap) + " (station file '" +
-                     s.met.station_file + "')",
+  t.fail("file",
+         "no met data for " + format_iso8601(gap) + " (station file '" + s.met.station_file + "')",
          "hourly rows covering " + format_iso8601(s.start) + " for " +
              std::to_string(s.duration_s / 3600) + " h");
 }
@@ -61,8 +61,8 @@ void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) 
     check_coverage(t, s);
     return;
   }
-  t.allow({"kind", "z0", "anemometer_height", "speed", "direction", "stability",
-           "obukhov_length", "mixing_height", "ustar", "temperature"});
+  t.allow({"kind", "z0", "anemometer_height", "speed", "direction", "stability", "obukhov_length",
+           "mixing_height", "ustar", "temperature"});
   s.met.kind = MetKind::uniform;
   MetRecord r;
   r.line = t.line();

@@ -11,14 +11,14 @@
 
 namespace airshed::detail {
 
-void parse_header(const TomlTable& root, Scenario& s);    // [scenario]
-void parse_domain(const TomlTable& root, Scenario& s);    // [domain]
-void parse_species(const TomlTable& root, Scenario& s);   // [[species]]
+void parse_header(const TomlTable& root, Scenario& s);                            // [scenario]
+void parse_domain(const TomlTable& root, Scenario& s);                            // [domain]
+void parse_species(const TomlTable& root, Scenario& s);                           // [[species]]
 void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s);  // [met]
-void parse_profiles(const TomlTable& root, Scenario& s);  // [[profile]]
-void parse_sources(const TomlTable& root, Scenario& s);   // [[source]]
-void parse_receptors(const TomlTable& root, Scenario& s); // [[receptor]]
-void parse_output(const TomlTable& root, Scenario& s);    // [output]
+void parse_profiles(const TomlTable& root, Scenario& s);                          // [[profile]]
+void parse_sources(const TomlTable& root, Scenario& s);                           // [[source]]
+void parse_receptors(const TomlTable& root, Scenario& s);                         // [[receptor]]
+void parse_output(const TomlTable& root, Scenario& s);                            // [output]
 
 // A position written as { x = .., y = .. } (local metres) or
 // { lon = .., lat = .. } (degrees, through the scenario's projection).

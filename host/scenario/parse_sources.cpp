@@ -27,7 +27,8 @@ void read_rates(const TomlTable& t, Source& src, const Scenario& s) {
   const TomlTable e = t.table("emissions");
   src.rates.assign(s.species.size(), 0.0);
   const toml::table& raw = *t.node("emissions")->as_table();
-  if (raw.empty()) t.fail("emissions", "is empty", "{ SPECIES = rate, ... } for " + species_list(s));
+  if (raw.empty())
+    t.fail("emissions", "is empty", "{ SPECIES = rate, ... } for " + species_list(s));
   for (auto&& [k, v] : raw) {
     const std::string name(k.str());
     const int i = species_index(s, name);
@@ -43,8 +44,9 @@ void read_point(const TomlTable& t, Source& src, const Scenario& s) {
            "exit_velocity", "exit_temperature", "plume_rise"});
   src.height = t.number("height", non_negative(1000));
   if (src.height >= s.grid.top())
-    t.fail("height", "stack top is at or above the model top (" + std::to_string(s.grid.top()) +
-                         " m)", "0 <= height < domain top");
+    t.fail("height",
+           "stack top is at or above the model top (" + std::to_string(s.grid.top()) + " m)",
+           "0 <= height < domain top");
   src.stack.plume_rise = t.flag_or("plume_rise", true);
   // Without plume rise the stack parameters are not used and may be omitted.
   const bool need = src.stack.plume_rise;
@@ -89,8 +91,9 @@ void read_geometry(const TomlTable& t, Source& src, const Scenario& s) {
                "height + size[2] <= domain top");
       for (double sx : {-0.5, 0.5})
         for (double sy : {-0.5, 0.5})
-          require_inside(t, "size", {src.vertices[0].x + sx * src.size[0],
-                                     src.vertices[0].y + sy * src.size[1]}, s);
+          require_inside(
+              t, "size",
+              {src.vertices[0].x + sx * src.size[0], src.vertices[0].y + sy * src.size[1]}, s);
       return;
     case SourceKind::area:
     case SourceKind::line:
@@ -100,13 +103,16 @@ void read_geometry(const TomlTable& t, Source& src, const Scenario& s) {
       src.height = t.number_or("height", 0, non_negative(1e4));
       if (src.height >= s.grid.top())
         t.fail("height", "release height at or above the model top", "0 <= height < domain top");
-      if (src.kind == SourceKind::line) src.width = t.number_or("width", 0, non_negative(500));
-      else if (t.has("width")) t.fail("width", "only used for line sources", "omit it");
+      if (src.kind == SourceKind::line)
+        src.width = t.number_or("width", 0, non_negative(500));
+      else if (t.has("width"))
+        t.fail("width", "only used for line sources", "omit it");
       check_shape(t, src);
       break;
   }
-  const std::string key = t.has("position") ? "position"
-                          : t.has("vertices") ? "vertices" : "vertices_lonlat";
+  const std::string key = t.has("position")   ? "position"
+                          : t.has("vertices") ? "vertices"
+                                              : "vertices_lonlat";
   for (const Vec2& v : src.vertices) require_inside(t, key, v, s);
 }
 
@@ -170,10 +176,14 @@ namespace airshed {
 
 const char* to_string(SourceKind k) {
   switch (k) {
-    case SourceKind::point: return "point";
-    case SourceKind::area: return "area";
-    case SourceKind::line: return "line";
-    default: return "volume";
+    case SourceKind::point:
+      return "point";
+    case SourceKind::area:
+      return "area";
+    case SourceKind::line:
+      return "line";
+    default:
+      return "volume";
   }
 }
 

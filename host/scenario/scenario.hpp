@@ -22,12 +22,12 @@ struct Vec2 {
 
 // A species and how its user units map to the solver's "M per m^3".
 struct ScenarioSpecies {
-  SpeciesSpec spec;            // background already in solver units (M/m^3)
-  std::string units;           // ug/m3 | mg/m3 | ppb | OU/m3
+  SpeciesSpec spec;   // background already in solver units (M/m^3)
+  std::string units;  // ug/m3 | mg/m3 | ppb | OU/m3
   std::string long_name;
-  std::string standard_name;   // CF standard name, may be empty
-  double molar_mass = 0;       // g/mol, ppb species only
-  double to_output_units = 1;  // solver concentration * this = value in `units`
+  std::string standard_name;      // CF standard name, may be empty
+  double molar_mass = 0;          // g/mol, ppb species only
+  double to_output_units = 1;     // solver concentration * this = value in `units`
   double emission_to_solver = 1;  // user emission unit (g or OU) per s -> M/s
 };
 
@@ -38,7 +38,11 @@ struct TemporalProfile {
   std::array<double, 7> day_of_week;   // index 0 = Monday
   std::array<double, 12> month;        // index 0 = January
   std::vector<std::string> groups;     // groups whose sources use it by default
-  TemporalProfile() { hour_of_day.fill(1); day_of_week.fill(1); month.fill(1); }
+  TemporalProfile() {
+    hour_of_day.fill(1);
+    day_of_week.fill(1);
+    month.fill(1);
+  }
 };
 
 enum class SourceKind { point, area, line, volume };

@@ -36,13 +36,20 @@ long line_of(const toml::node& n) { return long(n.source().begin.line); }
 
 std::string type_name(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a boolean";
-    default: return "a date/time";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a float";
+    case toml::node_type::boolean:
+      return "a boolean";
+    default:
+      return "a date/time";
   }
 }
 
@@ -94,8 +101,8 @@ double TomlTable::as_number(const toml::node& n, const std::string& kp, const Ra
   if (!n.is_number())
     fail_at(airshed::line_of(n), kp, "expected a number, got " + type_name(n), r.text());
   const double v = n.is_integer() ? double(*n.value<long long>()) : *n.value<double>();
-  if (!r.contains(v)) fail_at(airshed::line_of(n), kp, "value " + number_text(v) + " out of range",
-                              r.text());
+  if (!r.contains(v))
+    fail_at(airshed::line_of(n), kp, "value " + number_text(v) + " out of range", r.text());
   return v;
 }
 
@@ -160,8 +167,8 @@ const toml::array* TomlTable::array(const std::string& key, bool must) const {
 }
 
 std::vector<double> TomlTable::numbers(const std::string& key, int count, const Range& r) const {
-  const std::string shape = count < 0 ? "an array of numbers"
-                                      : "an array of " + std::to_string(count) + " numbers";
+  const std::string shape =
+      count < 0 ? "an array of numbers" : "an array of " + std::to_string(count) + " numbers";
   const toml::node& n = required(key, shape);
   if (!n.is_array()) fail(key, "expected " + shape + ", got " + type_name(n), shape);
   const toml::array& a = *n.as_array();

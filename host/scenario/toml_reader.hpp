@@ -5,12 +5,12 @@
 // share one format.
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <toml++/toml.h>
 
 namespace airshed {
 
@@ -21,9 +21,9 @@ struct Range {
   bool contains(double v) const;
   std::string text() const;
 };
-Range positive(double hi = 1e300);        // (0, hi]
-Range non_negative(double hi = 1e300);    // [0, hi]
-Range closed(double lo, double hi);       // [lo, hi]
+Range positive(double hi = 1e300);      // (0, hi]
+Range non_negative(double hi = 1e300);  // [0, hi]
+Range closed(double lo, double hi);     // [lo, hi]
 
 class TomlTable {
  public:
@@ -31,7 +31,7 @@ class TomlTable {
 
   const std::string& path() const { return path_; }
   const std::string& file() const { return file_; }
-  long line() const;                          // where the table starts
+  long line() const;                           // where the table starts
   long line_of(const std::string& key) const;  // the key's value, else the table
   std::string key_path(const std::string& key) const;
   bool has(const std::string& key) const;

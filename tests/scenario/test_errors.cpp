@@ -91,8 +91,8 @@ TEST_CASE("sources and receptors outside the domain are rejected") {
   check(msg, line_containing(s, "x = 2500"), "source[0].position");
   CHECK(msg.find("outside the domain") != std::string::npos);
 
-  const std::string r = replaced(kSmallScenario, "{ x = 1500.0, y = 1000.0 }",
-                                 "{ lon = 117.5, lat = 39.01 }");
+  const std::string r =
+      replaced(kSmallScenario, "{ x = 1500.0, y = 1000.0 }", "{ lon = 117.5, lat = 39.01 }");
   check(error_of(r), line_containing(r, "lon = 117.5"), "receptor[0].position");
 }
 
@@ -114,8 +114,8 @@ TEST_CASE("bad times and durations are rejected") {
   check(error_of(s), line_containing(s, "start ="), "scenario.start");
   const std::string d = replaced(kSmallScenario, "duration = \"2h\"", "duration = \"2 hours\"");
   check(error_of(d), line_containing(d, "duration"), "scenario.duration");
-  const std::string o = replaced(kSmallScenario, "output_interval = \"1h\"",
-                                 "output_interval = \"7min\"");
+  const std::string o =
+      replaced(kSmallScenario, "output_interval = \"1h\"", "output_interval = \"7min\"");
   check(error_of(o), line_containing(o, "output_interval"), "scenario.output_interval");
 }
 
@@ -123,7 +123,8 @@ TEST_CASE("TOML syntax errors carry the line") {
   const std::string s = replaced(kSmallScenario, "speed = 3.0", "speed = = 3.0");
   const std::string msg = error_of(s);
   INFO(msg);
-  CHECK(msg.rfind("t.toml:" + std::to_string(line_containing(s, "speed = =")) + ": syntax", 0) == 0);
+  CHECK(msg.rfind("t.toml:" + std::to_string(line_containing(s, "speed = =")) + ": syntax", 0) ==
+        0);
 }
 
 TEST_CASE("degenerate geometry is rejected") {

@@ -43,8 +43,8 @@ TEST_CASE("Sutherland-Hodgman clip of a triangle against a square") {
 TEST_CASE("area source: concave polygon spreads its exact area") {
   const Grid g = test_grid();
   // A concave, clockwise "U" over many cells.
-  const std::vector<Vec2> u{{100, 100}, {100, 1500}, {300, 1500}, {300, 400}, {1200, 400},
-                            {1200, 1500}, {1400, 1500}, {1400, 100}};
+  const std::vector<Vec2> u{{100, 100},  {100, 1500},  {300, 1500},  {300, 400},
+                            {1200, 400}, {1200, 1500}, {1400, 1500}, {1400, 100}};
   const auto w = area_footprint(g, u, 0);
   CHECK(weight_sum(w) == doctest::Approx(1.0).epsilon(1e-12));
   // One interior cell of the left arm, fully covered: weight = dx dy / area.

@@ -36,8 +36,8 @@ TEST_CASE("Businger-Dyer stability corrections") {
   CHECK(sim::phi_m(0.4) == doctest::Approx(3.0));
   // Unstable wind at 50 m, L = -50 m, z0 = 0.5: (u*/kappa)(ln(100) - psi_m(-1))
   const double x1 = std::pow(17.0, 0.25);
-  const double psi1 = 2 * std::log((1 + x1) / 2) + std::log((1 + x1 * x1) / 2) -
-                      2 * std::atan(x1) + std::acos(-1.0) / 2;
+  const double psi1 = 2 * std::log((1 + x1) / 2) + std::log((1 + x1 * x1) / 2) - 2 * std::atan(x1) +
+                      std::acos(-1.0) / 2;
   CHECK(sim::wind_shape(50, 0.5, -1 / 50.0) == doctest::Approx(std::log(100.0) - psi1));
   // Stable wind at 20 m, L = 100 m, z0 = 0.1: ln(200) + 5 * 0.2
   CHECK(sim::wind_shape(20, 0.1, 0.01) == doctest::Approx(std::log(200.0) + 1.0));

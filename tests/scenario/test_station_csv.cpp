@@ -57,8 +57,7 @@ TEST_CASE("bad met rows are rejected with line and column") {
   check(csv_error("2026-01-15T00:00,2,315,F,0,-5\n"), 2, "mixing_height");
   check(csv_error("2026-01-15T00:00,2,315,G,150,-5\n"), 2, "stability");
   check(csv_error("2026-01-15T00:00,2,361,F,150,-5\n"), 2, "wind_direction");
-  check(csv_error("2026-01-15T00:00,2,315,F,150,-5\n2026-01-15T00:00,2,315,F,150,-5\n"), 3,
-        "time");
+  check(csv_error("2026-01-15T00:00,2,315,F,150,-5\n2026-01-15T00:00,2,315,F,150,-5\n"), 3, "time");
   check(csv_error("2026-01-15T25:00,2,315,F,150,-5\n"), 2, "time");
   const std::string missing = [] {
     try {
@@ -89,7 +88,9 @@ TEST_CASE("a run longer than the met data is rejected at met.file") {
   }
   INFO(msg);
   const long line = airshed::test::line_containing(s, "file = \"short.csv\"");
-  CHECK(msg.rfind("t.toml:" + std::to_string(line) + ": key 'met.file': no met data for "
-                  "2026-01-15T01:00:00+08:00", 0) == 0);
+  CHECK(msg.rfind("t.toml:" + std::to_string(line) +
+                      ": key 'met.file': no met data for "
+                      "2026-01-15T01:00:00+08:00",
+                  0) == 0);
   fs::remove_all(dir);
 }
