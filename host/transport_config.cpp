@@ -33,7 +33,7 @@ void validate(const TransportConfig& cfg) {
   }
   if (!(cfg.courant > 0 && cfg.courant <= 0.5))
     throw std::invalid_argument("transport: courant must be in (0, 0.5]");
-  if (cfg.grid.nz > 128) throw std::invalid_argument("transport: at most 128 vertical levels (kernels/column_physics.hpp)");
+  if (cfg.grid.nz > 256) throw std::invalid_argument("transport: at most 256 vertical levels (kernels/column_physics.hpp)");
 }
 
 namespace {

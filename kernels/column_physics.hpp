@@ -15,7 +15,7 @@
 
 namespace airshed::kernels {
 
-constexpr int max_levels = 128;
+constexpr int max_levels = 256;
 
 struct ColumnLosses {
   double top_outflow = 0, deposited = 0, decayed = 0;  // M m^-2
