@@ -155,13 +155,11 @@ class BackendSolver final : public TransportSolver {
     const bool even = steps_ % 2 == 0;
     if (even) {
       add_emissions(dt);
-      sweep<k::along_x>(dt);
-      sweep<k::along_y>(dt);
+      horizontal(dt, /*x_first=*/true);
       columns(dt);
     } else {
       columns(dt);
-      sweep<k::along_y>(dt);
-      sweep<k::along_x>(dt);
+      horizontal(dt, /*x_first=*/false);
       add_emissions(dt);
     }
     time_ += dt;
@@ -206,31 +204,40 @@ class BackendSolver final : public TransportSolver {
                                                     raw(em_species_), raw(em_rate_), float(dt)});
   }
 
-  // c <- c - dt/d (F_{f+1} - F_f) along one horizontal direction.
+  // Both horizontal directions for every species: c -> scratch along the
+  // first direction, scratch -> c along the second (no copy back).
+  void horizontal(double dt, bool x_first) {
+    for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
+      float* c = species_ptr(int(s));
+      if (x_first) {
+        sweep<k::along_x>(s, c, raw(scratch_), dt);
+        sweep<k::along_y>(s, raw(scratch_), c, dt);
+      } else {
+        sweep<k::along_y>(s, c, raw(scratch_), dt);
+        sweep<k::along_x>(s, raw(scratch_), c, dt);
+      }
+    }
+  }
+
+  // c_out <- c_in - dt/d (F_{f+1} - F_f) along one horizontal direction.
   template <int Dir>
-  void sweep(double dt) {
+  void sweep(std::size_t s, const float* c_in, float* c_out, double dt) {
     const Grid& g = cfg_.grid;
     const double d = Dir == k::along_x ? g.dx : g.dy;
     const LateralBoundary bc = Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y;
     const float* vel = Dir == k::along_x ? raw(u_) : raw(v_);
-    for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
-      const k::SweepParams p{lateral_kind(bc), float(cfg_.species[s].background), float(dt / d),
-                             float(1.0 / d)};
-      if (bc == LateralBoundary::open) {
-        const std::size_t lines = std::size_t(Dir == k::along_x ? g.ny : g.nx) * g.nz;
-        budgets_[s].outflow += dt * thrust::transform_reduce(
-                                        policy(), thrust::counting_iterator<std::size_t>(0),
+    const k::SweepParams p{lateral_kind(bc), float(cfg_.species[s].background), float(dt / d),
+                           float(1.0 / d)};
+    if (bc == LateralBoundary::open) {
+      const std::size_t lines = std::size_t(Dir == k::along_x ? g.ny : g.nx) * g.nz;
+      budgets_[s].outflow +=
+          dt * thrust::transform_reduce(policy(), thrust::counting_iterator<std::size_t>(0),
                                         thrust::counting_iterator<std::size_t>(lines),
-                                        k::BoundaryOutflow<Dir>{grid_view(), species_ptr(int(s)), vel,
-                                                                raw(kh_), p},
+                                        k::BoundaryOutflow<Dir>{grid_view(), c_in, vel, raw(kh_), p},
                                         0.0, thrust::plus<double>());
-      }
-      for_each_cell(g.nx, g.ny, g.nz,
-                    k::HorizontalSweep<Dir>{grid_view(), species_ptr(int(s)), raw(scratch_), vel,
-                                            raw(kh_), p});
-      thrust::copy(policy(), scratch_.begin(), scratch_.end(),
-                   c_.begin() + s * g.cells());
     }
+    for_each_cell(g.nx, g.ny, g.nz,
+                  k::HorizontalSweep<Dir>{grid_view(), c_in, c_out, vel, raw(kh_), p});
   }
 
   // Vertical advection, decay, implicit diffusion and deposition per column.
