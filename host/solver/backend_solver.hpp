@@ -7,6 +7,7 @@
 #include <thrust/iterator/counting_iterator.h>
 #include <thrust/transform_reduce.h>
 #include <thrust/functional.h>
+#include <thrust/reduce.h>
 
 #include <algorithm>
 #include <cmath>
@@ -30,6 +31,12 @@ struct SumLosses {
   AIRSHED_HD k::ColumnLosses operator()(const k::ColumnLosses& a, const k::ColumnLosses& b) const {
     return a + b;
   }
+};
+
+struct StoreColumnLosses {
+  k::ColumnPhysics physics;
+  k::ColumnLosses* out;
+  AIRSHED_HD void operator()(std::size_t col) const { out[col] = physics(col); }
 };
 
 struct MaxFloat {
@@ -67,6 +74,7 @@ class BackendSolver final : public TransportSolver {
     const std::size_t ns = cfg_.species.size();
     c_.assign(ns * g.cells(), 0.0f);
     scratch_.assign(g.cells(), 0.0f);
+    column_losses_.resize(g.columns());
     budgets_.assign(ns, MassBudget{});
     emitted_rate_.assign(ns, 0.0);
     for (std::size_t s = 0; s < ns; ++s) {
@@ -249,11 +257,16 @@ class BackendSolver final : public TransportSolver {
       const k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)),
                               float(sp.deposition_velocity),
                               cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
-      const k::ColumnLosses l = thrust::transform_reduce(
-          policy(), thrust::counting_iterator<std::size_t>(0),
-          thrust::counting_iterator<std::size_t>(g.columns()),
-          k::ColumnPhysics{grid_view(), species_ptr(int(s)), raw(w_), raw(kz_), p},
-          k::ColumnLosses{}, SumLosses{});
+      // One thread per column (a plain launch: evenly shared among CPU
+      // threads, and no register cap from a reduction kernel on the GPU),
+      // then a float64 reduction of the per-column losses.
+      for_each_index(g.columns(),
+                     StoreColumnLosses{k::ColumnPhysics{grid_view(), species_ptr(int(s)), raw(w_),
+                                                        raw(kz_), p},
+                                       raw(column_losses_)});
+      const k::ColumnLosses l = thrust::reduce(policy(), column_losses_.begin(),
+                                               column_losses_.end(), k::ColumnLosses{},
+                                               SumLosses{});
       budgets_[s].outflow += l.top_outflow * area;
       budgets_[s].deposited += l.deposited * area;
       budgets_[s].decayed += l.decayed * area;
@@ -263,6 +276,7 @@ class BackendSolver final : public TransportSolver {
   TransportConfig cfg_;
   device_vector<float> dz_, dzc_;
   device_vector<float> c_, scratch_;
+  device_vector<k::ColumnLosses> column_losses_;  // per column, one species at a time
   device_vector<float> u_, v_, w_, kh_, kz_;
   device_vector<std::size_t> em_cell_;
   device_vector<int> em_species_;
