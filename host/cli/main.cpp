@@ -1,4 +1,5 @@
-// airshed command line: `airshed demo` runs the built-in case.
+// airshed command line: `airshed run FILE` runs a scenario, `airshed demo`
+// the built-in point-source case.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -7,6 +8,7 @@
 #include <iostream>
 
 #include "host/demo_case.hpp"
+#include "run_command.hpp"
 #include "host/transport_solver.hpp"
 
 namespace {
@@ -49,6 +51,12 @@ int main(int argc, char** argv) {
   auto* demo = app.add_subcommand("demo", "run the built-in point-source demo");
   demo->fallthrough();
   demo->add_option("--minutes", minutes, "simulated minutes")->check(CLI::Range(5.0, 1440.0));
+  airshed::cli::RunOptions run_opts;
+  auto* run = app.add_subcommand("run", "run a scenario file (TOML, docs/scenario-format.md)");
+  run->fallthrough();
+  run->add_option("scenario", run_opts.scenario, "scenario file")->required();
+  run->add_option("--output", run_opts.output_dir, "output directory (overrides [output].directory)");
+  run->add_option("--threads", run_opts.threads, "CPU threads (0: all)")->check(CLI::NonNegativeNumber);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -60,6 +68,10 @@ int main(int argc, char** argv) {
   try {
     const auto backend = airshed::parse_backend(backend_name);
     if (*demo) return run_demo(backend, minutes);
+    if (*run) {
+      run_opts.backend = backend;
+      return airshed::cli::run_command(run_opts);
+    }
   } catch (const std::exception& e) {
     std::cerr << "airshed: error: " << e.what() << "\n";
     return 1;

@@ -1,0 +1,76 @@
+#include "run_command.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+#include <omp.h>
+
+#include "host/output/output_writers.hpp"
+#include "host/run/run_loop.hpp"
+#include "host/run/run_setup.hpp"
+#include "host/scenario/load_scenario.hpp"
+
+namespace airshed::cli {
+
+namespace {
+std::atomic<bool> stop_requested{false};
+extern "C" void request_stop(int) { stop_requested = true; }
+
+void print_how_to_open(const std::string& dir, const std::string& name, const OutputSpec& out) {
+  const std::string abs = std::filesystem::absolute(dir).lexically_normal().string();
+  std::cout << "outputs in " << abs << "/\n";
+  if (out.hdf5) {
+    std::cout << "  ParaView:  paraview " << abs << "/" << name << ".xmf   (XDMF Reader)\n";
+    std::cout << "  Python:    xarray.open_dataset('" << abs << "/" << name
+              << ".h5', engine='h5netcdf')\n";
+  }
+  if (out.vtk) std::cout << "  VTK series: " << abs << "/" << name << ".pvd\n";
+  if (out.receptors) std::cout << "  receptors: " << abs << "/receptors.csv, receptor_summary.csv\n";
+  std::cout << "  provenance and mass budget: " << abs << "/run.json\n";
+}
+}  // namespace
+
+int run_command(const RunOptions& options) {
+  Scenario s;
+  try {
+    s = load_scenario(options.scenario);
+  } catch (const ScenarioError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  }
+  try {
+    if (!options.output_dir.empty()) s.output.directory = options.output_dir;
+    if (options.threads > 0) omp_set_num_threads(options.threads);
+    std::cout << describe_backend_choice(options.backend) << "\n";
+    auto solver = make_solver(options.backend, transport_config(s, options.threads));
+
+    output::OutputOptions out;
+    out.hdf5 = s.output.hdf5;
+    out.vtk = s.output.vtk;
+    out.receptors = s.output.receptors;
+    out.statistics = s.output.statistics;
+    out.standard_tables = s.output.standard_tables;
+    auto writers = output::make_output_writers(out);
+
+    // Ctrl-C / SIGTERM stop the run at the next output time; what was
+    // written stays readable and run.json says where it stopped.
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+    RunControl control;
+    control.stop = &stop_requested;
+    const RunSummary summary = run_scenario(s, *solver, {writers.get()}, std::cout, control);
+    print_how_to_open(s.output.directory, s.name, s.output);
+    if (summary.interrupted) {
+      std::cerr << "airshed: interrupted at t = " << summary.end_time_s << " s\n";
+      return 130;
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "airshed: error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace airshed::cli

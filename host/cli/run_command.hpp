@@ -1,0 +1,20 @@
+// `airshed run FILE`: load and validate the scenario, prepare the outputs,
+// run, and say where the results are and how to open them.
+#pragma once
+
+#include <string>
+
+#include "host/transport_solver.hpp"
+
+namespace airshed::cli {
+
+struct RunOptions {
+  std::string scenario;
+  BackendChoice backend = BackendChoice::automatic;
+  std::string output_dir;  // overrides [output].directory when set
+  int threads = 0;
+};
+
+int run_command(const RunOptions& options);
+
+}  // namespace airshed::cli
