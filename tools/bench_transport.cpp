@@ -4,7 +4,7 @@
 // loop with the same threads. See docs/performance.md for the byte count.
 //
 //   bench_transport [--backend cpu|cuda] [--threads N] [--reps R]
-//                   [--cases 128x128x128:1,256x256x256:4,...]
+//                   [--cases 128x128x128:1,256x256x256:4,...] [--peer N]
 #include <omp.h>
 
 #include <algorithm>
@@ -121,6 +121,22 @@ std::unique_ptr<airshed::TransportSolver> make_case(const Case& cs, airshed::Bac
   return solver;
 }
 
+// The case tools/peer_openfoam.sh gives scalarTransportFoam: an n^3 box of
+// 100 m cells, uniform 5 m/s wind along x, K = 20 m^2/s, one point source.
+std::unique_ptr<airshed::TransportSolver> make_peer_case(int n, airshed::BackendChoice backend) {
+  using namespace airshed;
+  TransportConfig cfg;
+  Grid& g = cfg.grid;
+  g.nx = g.ny = g.nz = n, g.dx = g.dy = 100;
+  g.z_faces = uniform_levels(n, 100.0 * n);
+  cfg.species = {{"T", 0.0, 0.0, 0.0}};
+  cfg.boundaries = {LateralBoundary::open, LateralBoundary::open, TopBoundary::closed};
+  auto solver = make_solver(backend, cfg);
+  solver->set_met(uniform_met(g, 5.0, 0.0, 0.0, 20.0, 20.0));
+  solver->set_emissions({{g.index(n / 4, n / 2, n / 8), 0, 1e6}});
+  return solver;
+}
+
 double available_bytes() {
   std::ifstream in("/proc/meminfo");
   std::string key;
@@ -153,7 +169,7 @@ int main(int argc, char** argv) {
   std::string backend = "cpu", cases = "128x128x128:1,128x128x128:4,128x128x128:16,"
                                       "256x256x256:1,256x256x256:4,256x256x256:16,"
                                       "512x512x64:1,512x512x64:4,512x512x64:16";
-  int threads = 0, reps = 5;
+  int threads = 0, reps = 5, peer = 0;
   double max_case_seconds = 30;
   for (int a = 1; a + 1 < argc; a += 2) {
     const std::string k = argv[a], v = argv[a + 1];
@@ -161,10 +177,25 @@ int main(int argc, char** argv) {
     else if (k == "--threads") threads = std::atoi(v.c_str());
     else if (k == "--reps") reps = std::max(1, std::atoi(v.c_str()));
     else if (k == "--cases") cases = v;
+    else if (k == "--peer") peer = std::atoi(v.c_str());
     else if (k == "--max-case-seconds") max_case_seconds = std::atof(v.c_str());
     else { std::fprintf(stderr, "bench_transport: unknown option %s\n", k.c_str()); return 2; }
   }
   if (threads > 0) omp_set_num_threads(threads);
+  if (peer > 0) {  // airshed on the peer's case: median of 5 x 10 steps after 2 warm-up steps
+    auto solver = make_peer_case(peer, airshed::parse_backend(backend));
+    const double dt = solver->stable_dt();
+    for (int s = 0; s < 2; ++s) solver->step(dt);
+    std::vector<double> t;
+    for (int r = 0; r < 5; ++r) {
+      const auto t0 = Clock::now();
+      for (int s = 0; s < 10; ++s) solver->step(dt);
+      t.push_back(seconds_since(t0) / 10);
+    }
+    std::printf("peer_airshed cells=%d seconds_per_step=%.5f cell_updates_per_s=%.6g dt=%.2f\n",
+                peer * peer * peer, median(t), double(peer) * peer * peer / median(t), dt);
+    return 0;
+  }
   const bool cuda = backend == "cuda";
   const auto choice = airshed::parse_backend(backend);
 
@@ -183,6 +214,7 @@ int main(int argc, char** argv) {
   std::printf("%-13s %3s %9s %12s %8s %8s %9s\n", "grid", "ns", "ms/step", "spc-upd/s", "B/upd",
               "GB/s", "roofline");
   const double mem = available_bytes();
+  double slowest = 0;  // species-cell-updates/s
   for (const Case& cs : parse_cases(cases)) {
     const double cells = double(cs.nx) * cs.ny * cs.nz;
     char grid[32];
@@ -197,6 +229,13 @@ int main(int argc, char** argv) {
       std::printf("%-13s %3d skipped: at most 256 levels\n", grid, cs.species);
       continue;
     }
+    // Predicted from the slowest throughput so far: skip what cannot fit the time budget.
+    const double predicted = cells * cs.species / std::max(slowest, 1.0);
+    if (slowest > 0 && 3 * predicted > max_case_seconds) {
+      std::printf("%-13s %3d skipped: ~%.1f s per step, 3 steps exceed --max-case-seconds %.0f\n", grid,
+                  cs.species, predicted, max_case_seconds);
+      continue;
+    }
     auto solver = make_case(cs, choice);
     const double dt = solver->stable_dt();
     auto t0 = Clock::now();
@@ -204,7 +243,7 @@ int main(int argc, char** argv) {
     const double t_first = seconds_since(t0);
     // Steps per repetition so a repetition lasts ~0.3 s; fewer reps if a case would be too slow.
     const int per_rep = std::max(1, int(0.3 / std::max(t_first, 1e-6)));
-    const int r_here = std::max(3, std::min(reps, int(max_case_seconds / (t_first * per_rep))));
+    const int r_here = std::max(2, std::min(reps, int(max_case_seconds / (t_first * per_rep))));
     std::vector<double> per_step;
     for (int r = 0; r < r_here; ++r) {
       t0 = Clock::now();
@@ -213,6 +252,7 @@ int main(int argc, char** argv) {
     }
     const double t = median(per_step);
     const double updates = cells * cs.species / t;
+    slowest = slowest > 0 ? std::min(slowest, updates) : updates;
     const double gbs = updates * bytes / 1e9;
     std::printf("%-13s %3d %9.2f %12.4g %8.0f %8.2f %9.3f\n", grid, cs.species, 1e3 * t, updates, bytes,
                 gbs, gbs / bw.best_gbs);
