@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "host/demo_case.hpp"
+#include "batch_command.hpp"
 #include "run_command.hpp"
 #include "host/transport_solver.hpp"
 
@@ -57,6 +58,8 @@ int main(int argc, char** argv) {
   run->add_option("scenario", run_opts.scenario, "scenario file")->required();
   run->add_option("--output", run_opts.output_dir, "output directory (overrides [output].directory)");
   run->add_option("--threads", run_opts.threads, "CPU threads (0: all)")->check(CLI::NonNegativeNumber);
+  airshed::cli::BatchOptions batch_opts;
+  auto* batch = airshed::cli::add_batch_subcommand(app, batch_opts);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -71,6 +74,11 @@ int main(int argc, char** argv) {
     if (*run) {
       run_opts.backend = backend;
       return airshed::cli::run_command(run_opts);
+    }
+    if (*batch) {
+      batch_opts.backend = backend;
+      batch_opts.backend_name = backend_name;
+      return airshed::cli::batch_command(batch_opts);
     }
   } catch (const std::exception& e) {
     std::cerr << "airshed: error: " << e.what() << "\n";
