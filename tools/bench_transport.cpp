@@ -166,7 +166,7 @@ std::vector<Case> parse_cases(const std::string& list) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string backend = "cpu", cases = "128x128x128:1,128x128x128:4,128x128x128:16,"
+  std::string backend = "cpu", always, cases = "128x128x128:1,128x128x128:4,128x128x128:16,"
                                       "256x256x256:1,256x256x256:4,256x256x256:16,"
                                       "512x512x64:1,512x512x64:4,512x512x64:16";
   int threads = 0, reps = 5, peer = 0;
@@ -177,6 +177,7 @@ int main(int argc, char** argv) {
     else if (k == "--threads") threads = std::atoi(v.c_str());
     else if (k == "--reps") reps = std::max(1, std::atoi(v.c_str()));
     else if (k == "--cases") cases = v;
+    else if (k == "--always") always = v;
     else if (k == "--peer") peer = std::atoi(v.c_str());
     else if (k == "--max-case-seconds") max_case_seconds = std::atof(v.c_str());
     else { std::fprintf(stderr, "bench_transport: unknown option %s\n", k.c_str()); return 2; }
@@ -231,7 +232,7 @@ int main(int argc, char** argv) {
     }
     // Predicted from the slowest throughput so far: skip what cannot fit the time budget.
     const double predicted = cells * cs.species / std::max(slowest, 1.0);
-    if (slowest > 0 && 3 * predicted > max_case_seconds) {
+    if (slowest > 0 && 3 * predicted > max_case_seconds && always != grid + (":" + std::to_string(cs.species))) {
       std::printf("%-13s %3d skipped: ~%.1f s per step, 3 steps exceed --max-case-seconds %.0f\n", grid,
                   cs.species, predicted, max_case_seconds);
       continue;
