@@ -7,12 +7,12 @@
 namespace airshed::validation {
 
 struct BoundaryLayer {
-  double ustar = 0;           // m/s
-  double inverse_L = 0;       // 1/m
-  double mixing_height = 0;   // m
-  double wind_speed = 0;      // m/s at ref_height
-  double ref_height = 2.0;    // m
-  double z0 = 0.006;          // m, roughness length of the Prairie Grass site
+  double ustar = 0;          // m/s
+  double inverse_L = 0;      // 1/m
+  double mixing_height = 0;  // m
+  double wind_speed = 0;     // m/s at ref_height
+  double ref_height = 2.0;   // m
+  double z0 = 0.006;         // m, roughness length of the Prairie Grass site
 };
 
 // Mechanical (shear-driven) mixing height h = 2300 u*^(3/2) (m, u* in m/s):

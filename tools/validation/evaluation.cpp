@@ -38,10 +38,12 @@ std::ofstream open(const std::string& dir, const std::string& name) {
 
 }  // namespace
 
-std::vector<StatRow> evaluate(const std::vector<ModelArc>& model, const std::vector<ArcObservation>& epa,
+std::vector<StatRow> evaluate(const std::vector<ModelArc>& model,
+                              const std::vector<ArcObservation>& epa,
                               const std::vector<ArcObservation>& harmo) {
   std::vector<StatRow> table;
-  const std::pair<const char*, const std::vector<ArcObservation>*> sets[] = {{"EPA", &epa}, {"HARMO", &harmo}};
+  const std::pair<const char*, const std::vector<ArcObservation>*> sets[] = {{"EPA", &epa},
+                                                                             {"HARMO", &harmo}};
   for (const auto& [set, observations] : sets) {
     const auto obs = by_arc(*observations);
     for (int q = 0; q < 2; ++q)
@@ -65,22 +67,26 @@ void write_results(const std::string& dir, const std::vector<ModelArc>& model) {
   auto f = open(dir, "prairie_grass_results.csv");
   f << "exp,distance_m,cy_over_q_model,cmax_over_q_model\n";
   for (const auto& a : model)
-    f << a.exp << ',' << a.result.distance << ',' << a.result.cy_over_q << ',' << a.result.cmax_over_q << '\n';
+    f << a.exp << ',' << a.result.distance << ',' << a.result.cy_over_q << ','
+      << a.result.cmax_over_q << '\n';
 }
 
 void write_pairs(const std::string& dir, const std::vector<ModelArc>& model,
                  const std::vector<ArcObservation>& epa, const std::vector<ArcObservation>& harmo) {
   auto f = open(dir, "prairie_grass_pairs.csv");
-  f << "set,exp,distance_m,stability,cy_over_q_obs,cy_over_q_model,cmax_over_q_obs,cmax_over_q_model\n";
-  const std::pair<const char*, const std::vector<ArcObservation>*> sets[] = {{"EPA", &epa}, {"HARMO", &harmo}};
+  f << "set,exp,distance_m,stability,cy_over_q_obs,cy_over_q_model,cmax_over_q_obs,cmax_over_q_"
+       "model\n";
+  const std::pair<const char*, const std::vector<ArcObservation>*> sets[] = {{"EPA", &epa},
+                                                                             {"HARMO", &harmo}};
   for (const auto& [set, observations] : sets) {
     const auto obs = by_arc(*observations);
     for (const auto& a : model) {
       const auto it = obs.find({a.exp, int(std::lround(a.result.distance))});
       if (it == obs.end()) continue;
-      f << set << ',' << a.exp << ',' << a.result.distance << ',' << (a.unstable ? "unstable" : "stable") << ','
-        << it->second.cy_over_q << ',' << a.result.cy_over_q << ',' << it->second.cmax_over_q << ','
-        << a.result.cmax_over_q << '\n';
+      f << set << ',' << a.exp << ',' << a.result.distance << ','
+        << (a.unstable ? "unstable" : "stable") << ',' << it->second.cy_over_q << ','
+        << a.result.cy_over_q << ',' << it->second.cmax_over_q << ',' << a.result.cmax_over_q
+        << '\n';
     }
   }
 }
@@ -89,26 +95,32 @@ void write_statistics(const std::string& dir, const std::vector<StatRow>& table)
   auto f = open(dir, "prairie_grass_statistics.csv");
   f << "set,quantity,subset,n,fb,nmse,mg,vg,fac2\n";
   for (const auto& r : table)
-    f << r.set << ',' << r.quantity << ',' << r.subset << ',' << r.stats.n << ',' << r.stats.fb << ','
-      << r.stats.nmse << ',' << r.stats.mg << ',' << r.stats.vg << ',' << r.stats.fac2 << '\n';
+    f << r.set << ',' << r.quantity << ',' << r.subset << ',' << r.stats.n << ',' << r.stats.fb
+      << ',' << r.stats.nmse << ',' << r.stats.mg << ',' << r.stats.vg << ',' << r.stats.fac2
+      << '\n';
 }
 
 void print_statistics(const std::vector<StatRow>& table) {
   std::printf("\nChang & Hanna (2004) statistics (FB > 0, MG > 1: model under-predicts)\n");
-  std::printf("%-6s %-7s %-9s %4s %7s %7s %6s %6s %6s\n", "set", "value", "runs", "n", "FB", "NMSE", "MG",
-              "VG", "FAC2");
+  std::printf("%-6s %-7s %-9s %4s %7s %7s %6s %6s %6s\n", "set", "value", "runs", "n", "FB", "NMSE",
+              "MG", "VG", "FAC2");
   for (const auto& r : table)
-    std::printf("%-6s %-7s %-9s %4zu %+7.3f %7.3f %6.2f %6.2f %6.2f\n", r.set.c_str(), r.quantity.c_str(),
-                r.subset.c_str(), r.stats.n, r.stats.fb, r.stats.nmse, r.stats.mg, r.stats.vg, r.stats.fac2);
+    std::printf("%-6s %-7s %-9s %4zu %+7.3f %7.3f %6.2f %6.2f %6.2f\n", r.set.c_str(),
+                r.quantity.c_str(), r.subset.c_str(), r.stats.n, r.stats.fb, r.stats.nmse,
+                r.stats.mg, r.stats.vg, r.stats.fac2);
 }
 
 bool check_bar(const std::vector<StatRow>& table) {
   for (const auto& r : table) {
     if (r.set != "EPA" || r.quantity != "CY/Q" || r.subset != "all") continue;
-    const bool ok = r.stats.n > 0 && std::abs(r.stats.fb) <= 0.2 && r.stats.nmse <= 0.4 && r.stats.fac2 >= 0.85;
-    std::printf("\nbar (EPA set, CY/Q): |FB| = %.3f <= 0.2, NMSE = %.3f <= 0.4, FAC2 = %.3f >= 0.85: %s\n",
-                std::abs(r.stats.fb), r.stats.nmse, r.stats.fac2, ok ? "met" : "NOT met");
-    std::printf("AERMOD on the same set: CY/Q FB 0.18, NMSE 0.15, FAC2 0.96; Cmax/Q FB 0.15, NMSE 0.19, FAC2 0.93\n");
+    const bool ok =
+        r.stats.n > 0 && std::abs(r.stats.fb) <= 0.2 && r.stats.nmse <= 0.4 && r.stats.fac2 >= 0.85;
+    std::printf(
+        "\nbar (EPA set, CY/Q): |FB| = %.3f <= 0.2, NMSE = %.3f <= 0.4, FAC2 = %.3f >= 0.85: %s\n",
+        std::abs(r.stats.fb), r.stats.nmse, r.stats.fac2, ok ? "met" : "NOT met");
+    std::printf(
+        "AERMOD on the same set: CY/Q FB 0.18, NMSE 0.15, FAC2 0.96; Cmax/Q FB 0.15, NMSE 0.19, "
+        "FAC2 0.93\n");
     return ok;
   }
   std::printf("\nbar: no EPA CY/Q pairs\n");

@@ -30,7 +30,8 @@ struct StatRow {
   PairedStatistics stats;
 };
 
-std::vector<StatRow> evaluate(const std::vector<ModelArc>& model, const std::vector<ArcObservation>& epa,
+std::vector<StatRow> evaluate(const std::vector<ModelArc>& model,
+                              const std::vector<ArcObservation>& epa,
                               const std::vector<ArcObservation>& harmo);
 
 // OUT/prairie_grass_results.csv: exp,distance_m,cy_over_q_model,cmax_over_q_model

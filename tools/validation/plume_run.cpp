@@ -12,14 +12,16 @@ namespace airshed::validation {
 
 namespace {
 
-constexpr int source_column = 2;      // cells upstream of the source, inflow side
-constexpr int cells_past_arc = 3;     // cells downstream of the arc, outflow side
-constexpr double age_decay = 1e-4;    // 1/s, lambda of the age tracer (lambda * age << 1)
-constexpr int max_chunks = 80;        // 20 transit times at the 2 m wind
+constexpr int source_column = 2;    // cells upstream of the source, inflow side
+constexpr int cells_past_arc = 3;   // cells downstream of the arc, outflow side
+constexpr double age_decay = 1e-4;  // 1/s, lambda of the age tracer (lambda * age << 1)
+constexpr int max_chunks = 80;      // 20 transit times at the 2 m wind
 
 Resolution checked(const Resolution& r) {
-  if (r.cells_per_arc < 4 || !(r.first_layer > 0) || !(r.stretch >= 1) || !(r.cells_per_sigma_y > 0))
-    throw std::invalid_argument("resolution: needs cells_per_arc >= 4, first_layer > 0, stretch >= 1");
+  if (r.cells_per_arc < 4 || !(r.first_layer > 0) || !(r.stretch >= 1) ||
+      !(r.cells_per_sigma_y > 0))
+    throw std::invalid_argument(
+        "resolution: needs cells_per_arc >= 4, first_layer > 0, stretch >= 1");
   return r;
 }
 
@@ -74,7 +76,8 @@ MetFields plume_met(const Grid& g, const BoundaryLayer& bl, const std::vector<do
 // Advances in chunks until every monitored value changes by less than `tol`
 // (relative) over two consecutive chunks, after at least one transit.
 template <class Monitor>
-bool run_to_steady(TransportSolver& s, double chunk, double tol, long& cell_steps, Monitor monitor) {
+bool run_to_steady(TransportSolver& s, double chunk, double tol, long& cell_steps,
+                   Monitor monitor) {
   std::vector<double> prev = monitor();
   int quiet = 0;
   for (int n = 0; n < max_chunks; ++n) {
@@ -130,7 +133,8 @@ ArcResult run_arc(const BoundaryLayer& bl, double distance, const Resolution& re
   std::vector<double> age(std::size_t(nx) * g2.nz);
   for (int k = 0; k < g2.nz; ++k)
     for (int i = 0; i < nx; ++i)
-      age[std::size_t(k) * nx + i] = std::max(g2.x_centre(i) - x_source, 0.0) / wind_at(bl, g2.z_centre(k));
+      age[std::size_t(k) * nx + i] =
+          std::max(g2.x_centre(i) - x_source, 0.0) / wind_at(bl, g2.z_centre(k));
   TransportConfig c2;
   c2.grid = g2;
   c2.species = {{"inert", 0, 0, 0}, {"age", 0, age_decay, 0}};

@@ -17,14 +17,14 @@
 
 namespace airshed::validation {
 
-constexpr double release_height = 0.46;   // m (Barad 1958)
-constexpr double sampling_height = 1.5;   // m
+constexpr double release_height = 0.46;  // m (Barad 1958)
+constexpr double sampling_height = 1.5;  // m
 
 struct Resolution {
-  int cells_per_arc = 20;          // dx = arc distance / cells_per_arc
+  int cells_per_arc = 30;          // dx = arc distance / cells_per_arc
   double first_layer = 0.25;       // m
   double stretch = 1.15;           // thickness ratio of consecutive layers
-  double cells_per_sigma_y = 3;    // dy = sigma_y(arc) / cells_per_sigma_y
+  double cells_per_sigma_y = 4.5;  // dy = sigma_y(arc) / cells_per_sigma_y
   double half_width_sigmas = 4;    // lateral half-width in sigma_y(arc)
   double steady_tolerance = 1e-3;  // relative change per quarter transit
 };
@@ -34,18 +34,18 @@ Resolution refined(const Resolution& r, double factor);
 
 struct ArcResult {
   double distance = 0;
-  double cy_over_q = 0;        // s/m^2, from the x-z run
-  double cmax_over_q = 0;      // s/m^3, from the 3D run
-  double cy3d_over_q = 0;      // s/m^2, the 3D run's own crosswind integral (check)
-  double sigma_y = 0;          // m, lateral spread at the arc, 1.5 m (3D run)
-  double travel_time = 0;      // s, mean age at the arc, 1.5 m
-  double top = 0;              // m, top of the 3D domain
-  double simulated_time = 0;   // s, 3D run
-  long cell_steps = 0;         // cells x steps over both runs
-  int nx = 0, ny = 0, nz = 0;  // 3D grid
-  double dt = 0;               // s, largest stable step of the 3D run
+  double cy_over_q = 0;          // s/m^2, from the x-z run
+  double cmax_over_q = 0;        // s/m^3, from the 3D run
+  double cy3d_over_q = 0;        // s/m^2, the 3D run's own crosswind integral (check)
+  double sigma_y = 0;            // m, lateral spread at the arc, 1.5 m (3D run)
+  double travel_time = 0;        // s, mean age at the arc, 1.5 m
+  double top = 0;                // m, top of the 3D domain
+  double simulated_time = 0;     // s, 3D run
+  long cell_steps = 0;           // cells x steps over both runs
+  int nx = 0, ny = 0, nz = 0;    // 3D grid
+  double dt = 0;                 // s, largest stable step of the 3D run
   double simulated_time_2d = 0;  // s
-  bool steady = true;          // both runs met steady_tolerance
+  bool steady = true;            // both runs met steady_tolerance
 };
 
 ArcResult run_arc(const BoundaryLayer& bl, double distance, const Resolution& res);

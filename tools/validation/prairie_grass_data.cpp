@@ -107,7 +107,8 @@ std::vector<ArcObservation> read_obs_analysis(const std::string& path) {
     if (lines[n].find_first_not_of(' ') == std::string::npos) continue;
     std::istringstream in(lines[n]);
     double exp, start, dur, dist, q, omax, cmax, cy, cmax_q, cy_q;
-    if (!(in >> exp >> start >> dur >> dist >> q >> omax >> cmax >> cy >> cmax_q >> cy_q) || !(q > 0))
+    if (!(in >> exp >> start >> dur >> dist >> q >> omax >> cmax >> cy >> cmax_q >> cy_q) ||
+        !(q > 0))
       fail(path, n, "expected Exp, start, DUR, Dist, Q > 0, OMAX, CMAX, CY, CMAX/Q, CY/Q");
     ArcObservation o;
     o.exp = int(exp);

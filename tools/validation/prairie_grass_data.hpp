@@ -15,12 +15,12 @@ constexpr std::array<double, 5> arc_distances = {50, 100, 200, 400, 800};  // m
 // Inputs of one run. Missing values are <= 0 (mixing height) or NaN.
 struct RunMet {
   int exp = 0;
-  double wind_speed = 0;     // m/s at anemometer_height
+  double wind_speed = 0;           // m/s at anemometer_height
   double anemometer_height = 2.0;  // m (both files give the 2 m wind)
-  double ustar = 0;          // m/s
-  double obukhov_length = 0; // m
-  double mixing_height = -1; // m, <= 0 when not given
-  std::string source;        // "PG.DAT" or "modelParamList"
+  double ustar = 0;                // m/s
+  double obukhov_length = 0;       // m
+  double mixing_height = -1;       // m, <= 0 when not given
+  std::string source;              // "PG.DAT" or "modelParamList"
 };
 
 // Observed crosswind integral and arc maximum, both divided by Q; <= 0 = missing.
