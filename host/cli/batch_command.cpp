@@ -112,6 +112,7 @@ int write_slurm(const BatchOptions& o, const BatchSpec& b, const std::string& ou
     header(s, "airshed-" + b.name);
     s << "#SBATCH --array=0-" << b.members.size() - 1 << "\n";
     if (o.gpus_per_task > 0) s << "#SBATCH --gpus-per-task=" << o.gpus_per_task << "\n";
+    if (o.threads > 0) s << "#SBATCH --cpus-per-task=" << o.threads << "\n";
     s << "#SBATCH --ntasks=1\n#SBATCH --output=" << out << "/slurm/member_%a.log\n"
       << "# one array task per batch member (docs/batch.md); finished members are skipped\n"
       << "cd " << sh_quote(cwd) << "\n"

@@ -285,11 +285,12 @@ scale_group = { steel = 2.0 }
 
   // Slurm scripts: one array task per member, a dependent summary job.
   CHECK(run_cli("batch " + c.batch() + " --output " + c.out() +
-                " --slurm --partition debug --time 00:10:00 --gpus-per-task 1") == 0);
+                " --slurm --partition debug --time 00:10:00 --gpus-per-task 1 --threads 2") == 0);
   const std::string array = slurp(out / "slurm" / "members.sbatch");
   CHECK(array.find("#SBATCH --array=0-3") != std::string::npos);
   CHECK(array.find("#SBATCH --partition=debug") != std::string::npos);
   CHECK(array.find("#SBATCH --gpus-per-task=1") != std::string::npos);
+  CHECK(array.find("#SBATCH --cpus-per-task=2") != std::string::npos);
   CHECK(array.find("--index \"$SLURM_ARRAY_TASK_ID\"") != std::string::npos);
   CHECK(slurp(out / "slurm" / "submit.sh").find("--dependency=afterany:") != std::string::npos);
   CHECK(slurp(out / "slurm" / "summary.sbatch").find(" --summary ") != std::string::npos);
