@@ -107,7 +107,7 @@ def main():
     odisp = pv.Show(outline, view)
     odisp.AmbientColor = odisp.DiffuseColor = [0, 0, 0]
     cdisp = pv.Show(contour, view)
-    pv.ColorBy(cdisp, None)
+    cdisp.ColorArrayName = ['POINTS', '']  # solid colour (ColorBy(None) fails on an empty contour)
     cdisp.DiffuseColor = [0.85, 0.3, 0.1]
     view.CameraParallelProjection = 0
     view.CameraPosition = [bounds[0] - (bounds[1] - bounds[0]), bounds[2] - (bounds[3] - bounds[2]),
