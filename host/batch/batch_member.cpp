@@ -6,6 +6,7 @@
 
 #include <omp.h>
 
+#include "host/cli/output_options.hpp"
 #include "host/output/output_writers.hpp"
 #include "host/run/run_loop.hpp"
 #include "host/run/run_setup.hpp"
@@ -64,13 +65,7 @@ int run_member(const BatchSpec& batch, const MemberSpec& m, const std::string& o
     if (run.threads > 0) omp_set_num_threads(run.threads);
     log << "member " << m.name << ": " << describe_backend_choice(run.backend) << "\n";
     auto solver = make_solver(run.backend, transport_config(s, run.threads));
-    output::OutputOptions out;
-    out.hdf5 = s.output.hdf5;
-    out.vtk = s.output.vtk;
-    out.receptors = s.output.receptors;
-    out.statistics = s.output.statistics;
-    out.standard_tables = s.output.standard_tables;
-    auto writers = output::make_output_writers(out);
+    auto writers = output::make_output_writers(cli::output_options(s.output));
     RunControl control;
     control.stop = stop;
     const RunSummary summary = run_scenario(s, *solver, {writers.get()}, log, control);

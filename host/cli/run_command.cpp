@@ -7,6 +7,7 @@
 
 #include <omp.h>
 
+#include "host/cli/output_options.hpp"
 #include "host/output/output_writers.hpp"
 #include "host/run/run_loop.hpp"
 #include "host/run/run_setup.hpp"
@@ -46,13 +47,7 @@ int run_command(const RunOptions& options) {
     std::cout << describe_backend_choice(options.backend) << "\n";
     auto solver = make_solver(options.backend, transport_config(s, options.threads));
 
-    output::OutputOptions out;
-    out.hdf5 = s.output.hdf5;
-    out.vtk = s.output.vtk;
-    out.receptors = s.output.receptors;
-    out.statistics = s.output.statistics;
-    out.standard_tables = s.output.standard_tables;
-    auto writers = output::make_output_writers(out);
+    auto writers = output::make_output_writers(output_options(s.output));
 
     // Ctrl-C / SIGTERM stop the run at the next output time; what was
     // written stays readable and run.json says where it stopped.
