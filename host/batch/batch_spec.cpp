@@ -80,13 +80,7 @@ bool inside(const std::vector<Vec2>& poly, Vec2 p) {
 
 BatchSpec parse_batch_text(const std::string& text, const std::string& label,
                            const std::string& dir) {
-  toml::table doc;
-  try {
-    doc = toml::parse(text, label);
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(scenario_message(label, long(e.source().begin.line), "syntax",
-                                         std::string(e.description()), "TOML 1.0"));
-  }
+  const toml::table doc = parse_toml(text, label);
   const TomlTable root(doc, "", label);
   root.allow({"base", "name", "output", "variant", "episode"});
 

@@ -9,13 +9,7 @@ namespace airshed {
 
 Scenario parse_scenario(const std::string& text, const std::string& label,
                         const std::string& base_dir) {
-  toml::table doc;
-  try {
-    doc = toml::parse(text, label);
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(scenario_message(label, long(e.source().begin.line), "syntax",
-                                         std::string(e.description()), "TOML 1.0"));
-  }
+  const toml::table doc = parse_toml(text, label);
   const TomlTable root(doc, "", label);
   root.allow({"scenario", "domain", "species", "met", "profile", "source", "receptor", "output"});
 

@@ -15,6 +15,15 @@ std::string number_text(double v) {
 }
 }  // namespace
 
+toml::table parse_toml(const std::string& text, const std::string& label) {
+  try {
+    return toml::parse(text, label);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(scenario_message(label, long(e.source().begin.line), "syntax",
+                                         std::string(e.description()), "TOML 1.0"));
+  }
+}
+
 bool Range::contains(double v) const {
   if (!std::isfinite(v)) return false;
   const bool above = lo_open ? v > lo : v >= lo;

@@ -25,6 +25,10 @@ Range positive(double hi = 1e300);      // (0, hi]
 Range non_negative(double hi = 1e300);  // [0, hi]
 Range closed(double lo, double hi);     // [lo, hi]
 
+// Parses TOML text; a syntax error becomes the one-line ScenarioError
+// "LABEL:LINE: key 'syntax': ...".
+toml::table parse_toml(const std::string& text, const std::string& label);
+
 class TomlTable {
  public:
   TomlTable(const toml::table& table, std::string path, const std::string& file);
