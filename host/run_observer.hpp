@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "grid.hpp"
+#include "state_archive.hpp"
 #include "transport_config.hpp"
 
 namespace airshed {
@@ -68,6 +69,14 @@ class RunObserver {
   virtual void begin(const RunInfo& info) = 0;
   virtual void snapshot(const Snapshot& s) = 0;  // at t = 0 and every output interval
   virtual void end(const RunSummary& summary) = 0;
+
+  // Checkpoint/restart (docs/output-format.md, "Checkpoints"). save() is
+  // called right after a snapshot() and must record everything needed to
+  // carry on from there as if the run had never stopped; resume() is called
+  // instead of begin() when a run restarts from that checkpoint, with what
+  // save() wrote. An observer without state keeps these defaults.
+  virtual void save(StateWriter&) const {}
+  virtual void resume(const RunInfo& info, StateReader&) { begin(info); }
 };
 
 }  // namespace airshed

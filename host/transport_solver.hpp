@@ -38,6 +38,20 @@ class TransportSolver {
   virtual double time() const = 0;
   virtual long steps_taken() const = 0;
   virtual MassBudget budget(int species) const = 0;
+
+  // Everything a step depends on besides the forcing (met, emissions),
+  // which the caller re-applies: restoring a saved state and the same
+  // forcing continues bitwise as the original would have (same backend and
+  // thread count), budgets included.
+  struct State {
+    double time = 0;
+    long steps = 0;
+    std::vector<std::vector<float>> fields;  // per species, x fastest
+    std::vector<MassBudget> budgets;         // accumulated terms; in_domain unused
+  };
+  virtual State state() const = 0;
+  // Throws std::invalid_argument when the state does not fit this solver.
+  virtual void restore(const State& state) = 0;
 };
 
 // Throws std::runtime_error when `cuda` is requested and no GPU is usable.

@@ -3,10 +3,12 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <omp.h>
 
 #include "host/cli/output_options.hpp"
+#include "host/output/field_names.hpp"
 #include "host/output/output_writers.hpp"
 #include "host/run/run_loop.hpp"
 #include "host/run/run_setup.hpp"
@@ -46,6 +48,14 @@ void write_member_toml(const std::string& dir, const BatchSpec& b, const MemberS
     << m.duration << "\"\n";
 }
 
+// The member's definition: its batch file's bytes and its name.
+std::string member_identity(const BatchSpec& b, const MemberSpec& m) {
+  std::ifstream in(b.file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf() << '\0' << m.name;
+  return bytes.str();
+}
+
 }  // namespace
 
 int run_member(const BatchSpec& batch, const MemberSpec& m, const std::string& out_dir,
@@ -60,14 +70,30 @@ int run_member(const BatchSpec& batch, const MemberSpec& m, const std::string& o
   }
   try {
     const std::string partial = partial_dir(out_dir, m), final_dir = member_dir(out_dir, m);
-    fs::remove_all(partial);
+    RunControl control;
+    control.stop = stop;
+    control.checkpoint_path = partial + "/" + output::safe_name(s.name) + ".checkpoint";
+    control.checkpoint_every = checkpoint_every(s.output.checkpoint_interval_s, s.output_interval_s);
+    control.identity_extra = member_identity(batch, m);
+    // An unfinished member carries on from its last checkpoint when that
+    // belongs to this very member; otherwise it starts again from scratch.
+    Checkpoint from;
+    if (fs::exists(control.checkpoint_path)) {
+      try {
+        from = read_checkpoint(control.checkpoint_path);
+        if (identity_mismatch(from.identity, checkpoint_identity(s, control.identity_extra)).empty())
+          control.resume = &from;
+      } catch (const std::exception& e) {
+        log << "member " << m.name << ": starting again: " << e.what() << "\n";
+      }
+    }
+    if (!control.resume) fs::remove_all(partial);
     s.output.directory = partial;
     if (run.threads > 0) omp_set_num_threads(run.threads);
     log << "member " << m.name << ": " << describe_backend_choice(run.backend) << "\n";
     auto solver = make_solver(run.backend, transport_config(s, run.threads));
     auto writers = output::make_output_writers(cli::output_options(s.output));
-    RunControl control;
-    control.stop = stop;
+    control.threads = omp_get_max_threads();
     const RunSummary summary = run_scenario(s, *solver, {writers.get()}, log, control);
     if (summary.interrupted) {
       err << "airshed: member " << m.name << " interrupted at t = " << summary.end_time_s

@@ -58,6 +58,11 @@ int main(int argc, char** argv) {
   run->add_option("scenario", run_opts.scenario, "scenario file")->required();
   run->add_option("--output", run_opts.output_dir, "output directory (overrides [output].directory)");
   run->add_option("--threads", run_opts.threads, "CPU threads (0: all)")->check(CLI::NonNegativeNumber);
+  run->add_flag("--resume", run_opts.resume,
+                "carry on from the checkpoint in the output directory (same scenario)");
+  run->add_option("--checkpoint-every", run_opts.checkpoint_every,
+                  "simulated time between checkpoints, e.g. 6h, or off "
+                  "(overrides [output].checkpoint_interval)");
   airshed::cli::BatchOptions batch_opts;
   auto* batch = airshed::cli::add_batch_subcommand(app, batch_opts);
   try {

@@ -3,14 +3,19 @@
 #include <atomic>
 #include <csignal>
 #include <filesystem>
+#include <cmath>
 #include <iostream>
+#include <stdexcept>
 
 #include <omp.h>
 
 #include "host/cli/output_options.hpp"
+#include "host/output/field_names.hpp"
 #include "host/output/output_writers.hpp"
+#include "host/run/checkpoint.hpp"
 #include "host/run/run_loop.hpp"
 #include "host/run/run_setup.hpp"
+#include "host/scenario/clock.hpp"
 #include "host/scenario/load_scenario.hpp"
 
 namespace airshed::cli {
@@ -31,6 +36,20 @@ void print_how_to_open(const std::string& dir, const std::string& name, const Ou
   if (out.receptors) std::cout << "  receptors: " << abs << "/receptors.csv, receptor_summary.csv\n";
   std::cout << "  provenance and mass budget: " << abs << "/run.json\n";
 }
+
+// --checkpoint-every wins over the scenario's [output].checkpoint_interval.
+double checkpoint_interval(const RunOptions& options, const Scenario& s) {
+  if (options.checkpoint_every.empty()) return s.output.checkpoint_interval_s;
+  if (options.checkpoint_every == "off") return 0;
+  const auto d = parse_duration(options.checkpoint_every);
+  const double n = d ? *d / s.output_interval_s : 0;
+  if (!d || n < 1 || std::abs(n - std::round(n)) > 1e-9)
+    throw std::invalid_argument("--checkpoint-every '" + options.checkpoint_every +
+                                "': expected off or a whole number of output intervals (" +
+                                std::to_string(s.output_interval_s) + " s)");
+  return *d;
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -43,6 +62,7 @@ int run_command(const RunOptions& options) {
   }
   try {
     if (!options.output_dir.empty()) s.output.directory = options.output_dir;
+    const double checkpoint_interval_s = checkpoint_interval(options, s);
     if (options.threads > 0) omp_set_num_threads(options.threads);
     std::cout << describe_backend_choice(options.backend) << "\n";
     auto solver = make_solver(options.backend, transport_config(s, options.threads));
@@ -55,10 +75,21 @@ int run_command(const RunOptions& options) {
     std::signal(SIGTERM, request_stop);
     RunControl control;
     control.stop = &stop_requested;
+    control.threads = omp_get_max_threads();
+    control.checkpoint_path =
+        s.output.directory + "/" + output::safe_name(s.name) + ".checkpoint";
+    control.checkpoint_every = checkpoint_every(checkpoint_interval_s, s.output_interval_s);
+    Checkpoint resume_from;
+    if (options.resume) {
+      resume_from = read_checkpoint(control.checkpoint_path);
+      control.resume = &resume_from;
+    }
     const RunSummary summary = run_scenario(s, *solver, {writers.get()}, std::cout, control);
     print_how_to_open(s.output.directory, s.name, s.output);
     if (summary.interrupted) {
-      std::cerr << "airshed: interrupted at t = " << summary.end_time_s << " s\n";
+      std::cerr << "airshed: interrupted at t = " << summary.end_time_s
+                << " s; `airshed run " << options.scenario
+                << " --resume` (same --output) carries on from there\n";
       return 130;
     }
     return 0;

@@ -28,6 +28,11 @@ class Hdf5Writer : public RunObserver {
   void snapshot(const Snapshot& s) override;
   // Records the outcome as root attributes and closes the file.
   void end(const RunSummary& summary) override;
+  // Checkpoints: the number of times written. resume() reopens the file,
+  // cuts every time series back to that count (a run killed after the
+  // checkpoint may have written more) and drops statistics of an earlier end.
+  void save(StateWriter& w) const override;
+  void resume(const RunInfo& info, StateReader& r) override;
 
   // Writes group `statistics` (call between the last snapshot and end()).
   void write_statistics(const std::vector<GroundField>& fields);

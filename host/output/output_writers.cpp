@@ -43,40 +43,23 @@ class OutputSet : public RunObserver {
  public:
   explicit OutputSet(OutputOptions o) : opt_(std::move(o)) {}
 
-  void begin(const RunInfo& info) override {
-    prepare_output_dir(info.output_dir);
-    record_ = RunRecord{info, "", {}, {}, nullptr};
-    const std::string dir = info.output_dir;
-    const std::string name = safe_name(opt_.name.empty() ? info.scenario_name : opt_.name);
-    if (!info.scenario_file.empty()) record_.scenario_sha256 = sha256_file(info.scenario_file);
+  void begin(const RunInfo& info) override { open(info, nullptr); }
+  void resume(const RunInfo& info, StateReader& r) override { open(info, &r); }
 
-    std::vector<Threshold> thresholds = info.thresholds;
-    for (const auto& table : opt_.standard_tables)
-      for (auto& t : thresholds_for(read_standard_table(table), info.species,
-                                    opt_.include_uncertain_standards))
-        thresholds.push_back(std::move(t));
-    // Statistics first: it rejects an interval that does not divide an hour
-    // before any file is created.
-    if (opt_.statistics) stats_.emplace(info, thresholds);
-
-    if (opt_.hdf5) {
-      h5_.emplace(dir + "/" + name + ".h5");
-      xdmf_.emplace(dir + "/" + name + ".xmf", name + ".h5");
-      h5_->begin(info);
-      xdmf_->begin(info);
-      record_.files.insert(record_.files.end(), {name + ".h5", name + ".xmf"});
+  // The writers' states, in the order read_states() reads them back.
+  void save(StateWriter& w) const override {
+    w.tag("outputs");
+    w.put(std::uint8_t(stats_.has_value()));
+    w.put(std::uint8_t(h5_.has_value()));
+    w.put(std::uint8_t(vtk_.has_value()));
+    w.put(std::uint8_t(receptors_.has_value()));
+    if (stats_) stats_->save(w);
+    if (h5_) {
+      h5_->save(w);
+      xdmf_->save(w);
     }
-    if (opt_.vtk) {
-      vtk_.emplace(dir, name);
-      vtk_->begin(info);
-      record_.files.push_back(name + ".pvd");
-    }
-    if (opt_.receptors && !info.receptors.empty()) {
-      receptors_.emplace(dir);
-      receptors_->begin(info);
-      record_.files.push_back("receptors.csv");
-    }
-    write_file_atomically(dir + "/run.json", run_json(record_));
+    if (vtk_) vtk_->save(w);
+    if (receptors_) receptors_->save(w);
   }
 
   void snapshot(const Snapshot& s) override {
@@ -112,6 +95,64 @@ class OutputSet : public RunObserver {
   }
 
  private:
+  // Sets up every writer for `info`: fresh files, or with `resume` the
+  // files a checkpointed run left, carried on from the checkpoint.
+  void open(const RunInfo& info, StateReader* resume) {
+    prepare_output_dir(info.output_dir);
+    record_ = RunRecord{info, "", {}, {}, nullptr};
+    const std::string dir = info.output_dir;
+    const std::string name = safe_name(opt_.name.empty() ? info.scenario_name : opt_.name);
+    if (!info.scenario_file.empty()) record_.scenario_sha256 = sha256_file(info.scenario_file);
+
+    std::vector<Threshold> thresholds = info.thresholds;
+    for (const auto& table : opt_.standard_tables)
+      for (auto& t : thresholds_for(read_standard_table(table), info.species,
+                                    opt_.include_uncertain_standards))
+        thresholds.push_back(std::move(t));
+    // Statistics first: it rejects an interval that does not divide an hour
+    // before any file is created.
+    if (opt_.statistics) stats_.emplace(info, thresholds);
+
+    if (opt_.hdf5) {
+      h5_.emplace(dir + "/" + name + ".h5");
+      xdmf_.emplace(dir + "/" + name + ".xmf", name + ".h5");
+      if (!resume) {
+        h5_->begin(info);
+        xdmf_->begin(info);
+      }
+      record_.files.insert(record_.files.end(), {name + ".h5", name + ".xmf"});
+    }
+    if (opt_.vtk) {
+      vtk_.emplace(dir, name);
+      if (!resume) vtk_->begin(info);
+      record_.files.push_back(name + ".pvd");
+    }
+    if (opt_.receptors && !info.receptors.empty()) {
+      receptors_.emplace(dir);
+      if (!resume) receptors_->begin(info);
+      record_.files.push_back("receptors.csv");
+    }
+    if (resume) read_states(*resume);
+    write_file_atomically(dir + "/run.json", run_json(record_));
+  }
+
+  void read_states(StateReader& r) {
+    const RunInfo& info = record_.info;
+    r.expect("outputs");
+    const bool had[4] = {r.get<std::uint8_t>() != 0, r.get<std::uint8_t>() != 0,
+                         r.get<std::uint8_t>() != 0, r.get<std::uint8_t>() != 0};
+    if (had[0] != stats_.has_value() || had[1] != h5_.has_value() ||
+        had[2] != vtk_.has_value() || had[3] != receptors_.has_value())
+      r.fail("it was written with a different choice of outputs");
+    if (stats_) stats_->load(r);
+    if (h5_) {
+      h5_->resume(info, r);
+      xdmf_->resume(info, r);
+    }
+    if (vtk_) vtk_->resume(info, r);
+    if (receptors_) receptors_->resume(info, r);
+  }
+
   OutputOptions opt_;
   RunRecord record_;
   std::optional<RunStatistics> stats_;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 
@@ -32,6 +33,31 @@ void ReceptorWriter::begin(const RunInfo& info) {
   series_.open(series_path(), std::ios::trunc);
   if (!series_) throw std::runtime_error("cannot write '" + series_path() + "'");
   series_ << "time,time_s,receptor,species,value,units\n" << std::flush;
+  written_bytes_ = std::uint64_t(series_.tellp());
+}
+
+void ReceptorWriter::save(StateWriter& w) const {
+  w.tag("receptors");
+  w.put(std::uint64_t(written_bytes_));
+}
+
+void ReceptorWriter::resume(const RunInfo& info, StateReader& r) {
+  r.expect("receptors");
+  const auto bytes = r.get<std::uint64_t>();
+  info_ = info;
+  start_ = parse_start(info.start_iso8601);
+  stencils_.clear();
+  for (const auto& rc : info.receptors)
+    stencils_.push_back(trilinear_stencil(info.grid, rc.x, rc.y, rc.z));
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(series_path(), ec);
+  if (ec || size < bytes)
+    throw std::runtime_error("'" + series_path() + "' is shorter than the checkpoint records; cannot resume");
+  std::filesystem::resize_file(series_path(), bytes, ec);
+  if (ec) throw std::runtime_error("cannot cut back '" + series_path() + "': " + ec.message());
+  series_.open(series_path(), std::ios::app);
+  if (!series_) throw std::runtime_error("cannot append to '" + series_path() + "'");
+  written_bytes_ = bytes;
 }
 
 void ReceptorWriter::snapshot(const Snapshot& s) {
@@ -47,6 +73,7 @@ void ReceptorWriter::snapshot(const Snapshot& s) {
     }
   series_.flush();
   if (!series_) throw std::runtime_error("cannot append to '" + series_path() + "'");
+  written_bytes_ = std::uint64_t(series_.tellp());
 }
 
 void ReceptorWriter::write_summary(const std::vector<ReceptorStatistic>& rows) const {

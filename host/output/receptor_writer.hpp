@@ -5,6 +5,7 @@
 // trilinear interpolations between cell centres (receptor_sampling.hpp).
 #pragma once
 
+#include <cstdint>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -23,6 +24,10 @@ class ReceptorWriter : public RunObserver {
   void begin(const RunInfo& info) override;
   void snapshot(const Snapshot& s) override;
   void end(const RunSummary&) override { series_.close(); }
+  // Checkpoints: the length of receptors.csv; resume() cuts the file back to
+  // it (rows a killed run wrote after the checkpoint) and appends from there.
+  void save(StateWriter& w) const override;
+  void resume(const RunInfo& info, StateReader& r) override;
 
   void write_summary(const std::vector<ReceptorStatistic>& rows) const;
 
@@ -35,6 +40,7 @@ class ReceptorWriter : public RunObserver {
   StartTime start_;
   std::vector<Stencil> stencils_;
   std::ofstream series_;
+  std::uint64_t written_bytes_ = 0;  // length of receptors.csv after the last flush
 };
 
 // A CSV field: quoted when it holds a comma or quote; NaN becomes empty.

@@ -160,4 +160,22 @@ std::vector<ThresholdArea> RunStatistics::threshold_areas() const {
   return out;
 }
 
+void RunStatistics::save(StateWriter& w) const {
+  w.tag("run_statistics");
+  w.put(std::uint64_t(species_.size()));
+  for (const auto& ps : species_) {
+    ps.ground.save(w);
+    ps.receptors.save(w);
+  }
+}
+
+void RunStatistics::load(StateReader& r) {
+  r.expect("run_statistics");
+  if (r.get<std::uint64_t>() != species_.size()) r.fail("statistics have a different species count");
+  for (auto& ps : species_) {
+    ps.ground.load(r);
+    ps.receptors.load(r);
+  }
+}
+
 }  // namespace airshed::output

@@ -37,6 +37,10 @@ class RunStatistics {
   void add(const Snapshot& s);
   void finish();
 
+  // Checkpoints: the accumulators of every species (see SeriesStatistics).
+  void save(StateWriter& w) const;
+  void load(StateReader& r);
+
   std::vector<GroundField> ground_fields() const;
   std::vector<ReceptorStatistic> receptor_statistics() const;
   std::vector<ThresholdArea> threshold_areas() const;

@@ -82,6 +82,12 @@ class SeriesStatistics {
   double daily_max_8h_percentile(std::size_t i, int percent, PercentileRule r) const;
   float nth_highest_daily_mean(std::size_t i, std::size_t n) const;
 
+  // Checkpoints: everything accumulated so far. load() into an object built
+  // with the same series count and config continues exactly as the saved one
+  // would have; it throws (via StateReader::fail) when the shapes differ.
+  void save(StateWriter& w) const;
+  void load(StateReader& r);
+
  private:
   void close_hour();
   void close_day();

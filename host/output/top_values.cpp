@@ -68,4 +68,24 @@ double TopValues::percentile(std::size_t series, int percent, PercentileRule rul
   return r.w == 0.0 ? lo : lo + r.w * (hi - lo);
 }
 
+void TopValues::save(StateWriter& w) const {
+  w.tag("top_values");
+  w.put(std::uint64_t(capacity_));
+  w.put(top_);
+  w.put(count_);
+}
+
+void TopValues::load(StateReader& r) {
+  r.expect("top_values");
+  const auto capacity = r.get<std::uint64_t>();
+  std::vector<float> top;
+  std::vector<std::uint32_t> count;
+  r.get(top);
+  r.get(count);
+  if (capacity != capacity_ || top.size() != top_.size() || count.size() != count_.size())
+    r.fail("kept top values have a different shape");
+  top_ = std::move(top);
+  count_ = std::move(count);
+}
+
 }  // namespace airshed::output

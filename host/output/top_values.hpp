@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "host/state_archive.hpp"
+
 namespace airshed::output {
 
 // Rank definitions of "the p-th percentile of n values" used by the
@@ -35,6 +37,10 @@ class TopValues {
   // `rule`; NaN when n == 0 or the rank falls outside the kept values.
   double percentile(std::size_t series, int percent, PercentileRule rule) const;
   std::size_t count(std::size_t series) const { return count_[series]; }
+
+  // Checkpoints: the values kept so far (load() checks the shape matches).
+  void save(StateWriter& w) const;
+  void load(StateReader& r);
 
  private:
   std::size_t capacity_;

@@ -28,8 +28,11 @@ vtkNew<vtkFloatArray> cell_array(const std::string& label, const std::vector<flo
   return a;
 }
 
-vtkNew<vtkDoubleArray> coordinates(const std::vector<double>& v) {
+// Named, because VTK otherwise names the array after its address: files of
+// two identical runs would differ byte for byte.
+vtkNew<vtkDoubleArray> coordinates(const char* name, const std::vector<double>& v) {
   vtkNew<vtkDoubleArray> a;
+  a->SetName(name);
   a->SetNumberOfTuples(vtkIdType(v.size()));
   for (std::size_t i = 0; i < v.size(); ++i) a->SetValue(vtkIdType(i), v[i]);
   return a;
@@ -58,6 +61,28 @@ void VtkWriter::begin(const RunInfo& info) {
   write_pvd();
 }
 
+void VtkWriter::save(StateWriter& w) const {
+  w.tag("vtk");
+  w.put(std::uint64_t(written_.size()));
+  for (const auto& [t, file] : written_) {
+    w.put(t);
+    w.put(file);
+  }
+}
+
+void VtkWriter::resume(const RunInfo& info, StateReader& r) {
+  r.expect("vtk");
+  info_ = info;
+  rectilinear_ = !info.grid.vertically_uniform();
+  written_.clear();
+  const auto n = r.get<std::uint64_t>();
+  for (std::uint64_t i = 0; i < n; ++i) {
+    const double t = r.get<double>();
+    written_.emplace_back(t, r.text());
+  }
+  write_pvd();
+}
+
 void VtkWriter::snapshot(const Snapshot& s) {
   const Grid& g = info_.grid;
   char index[16];
@@ -74,9 +99,9 @@ void VtkWriter::snapshot(const Snapshot& s) {
   if (rectilinear_) {
     vtkNew<vtkRectilinearGrid> grid;
     grid->SetDimensions(g.nx + 1, g.ny + 1, g.nz + 1);
-    grid->SetXCoordinates(coordinates(faces_x(g)));
-    grid->SetYCoordinates(coordinates(faces_y(g)));
-    grid->SetZCoordinates(coordinates(g.z_faces));
+    grid->SetXCoordinates(coordinates("x_faces [m]", faces_x(g)));
+    grid->SetYCoordinates(coordinates("y_faces [m]", faces_y(g)));
+    grid->SetZCoordinates(coordinates("z_faces [m]", g.z_faces));
     add_fields(grid->GetCellData());
     write_dataset<vtkXMLRectilinearGridWriter>(grid.Get(), path);
   } else {

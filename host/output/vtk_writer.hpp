@@ -21,6 +21,10 @@ class VtkWriter : public RunObserver {
   void begin(const RunInfo& info) override;
   void snapshot(const Snapshot& s) override;
   void end(const RunSummary&) override {}
+  // Checkpoints: the files listed; resume() rewrites the .pvd with them
+  // (files a killed run wrote after the checkpoint are overwritten in turn).
+  void save(StateWriter& w) const override;
+  void resume(const RunInfo& info, StateReader& r) override;
 
   void write_statistics(const std::vector<GroundField>& fields);
 

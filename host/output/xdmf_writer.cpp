@@ -52,6 +52,19 @@ void XdmfWriter::begin(const RunInfo& info) {
   write_file_atomically(path_, document());
 }
 
+void XdmfWriter::save(StateWriter& w) const {
+  w.tag("xdmf");
+  w.put(times_);
+}
+
+void XdmfWriter::resume(const RunInfo& info, StateReader& r) {
+  r.expect("xdmf");
+  info_ = info;
+  r.get(times_);
+  statistics_.clear();
+  write_file_atomically(path_, document());
+}
+
 void XdmfWriter::snapshot(const Snapshot& s) {
   times_.push_back(s.time_s);
   write_file_atomically(path_, document());

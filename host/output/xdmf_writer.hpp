@@ -24,6 +24,9 @@ class XdmfWriter : public RunObserver {
   void begin(const RunInfo& info) override;
   void snapshot(const Snapshot& s) override;
   void end(const RunSummary&) override {}
+  // Checkpoints: the times listed; resume() rewrites the file with them.
+  void save(StateWriter& w) const override;
+  void resume(const RunInfo& info, StateReader& r) override;
 
   // Adds a second grid, "statistics", with these ground fields.
   void add_statistics(const std::vector<GroundField>& fields);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <exception>
 
@@ -31,6 +32,25 @@ Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species, dou
 
 }  // namespace
 
+CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& extra) {
+  CheckpointIdentity id;
+  id.scenario_digest = file_digest(s.file) ^ (extra.empty() ? 0 : fnv1a64(extra));
+  id.scenario_name = s.name;
+  id.start_iso8601 = format_iso8601(s.start);
+  id.nx = s.grid.nx;
+  id.ny = s.grid.ny;
+  id.nz = s.grid.nz;
+  for (const auto& sp : s.species) id.species.push_back(sp.spec.name);
+  id.duration_s = s.duration_s;
+  id.output_interval_s = s.output_interval_s;
+  return id;
+}
+
+long checkpoint_every(double interval_s, double output_interval_s) {
+  if (!(interval_s > 0)) return 0;
+  return std::max(1L, std::lround(interval_s / output_interval_s));
+}
+
 RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
                         const std::vector<RunObserver*>& observers, std::ostream& log,
                         const RunControl& control) {
@@ -43,11 +63,12 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
 
   const std::size_t n_species = s.species.size();
   const RunInfo info = run_info(s, solver.backend_name());
-  for (RunObserver* o : all) o->begin(info);
 
   // The hour's forcing: wind and diffusivity, and the sources with that
   // hour's profile factors and plume rise.
+  double forced_at = 0;
   auto force = [&](double t) {
+    forced_at = t;
     const SurfaceState state = met->surface(t);
     solver.set_met(met->fields(t));
     solver.set_emissions(emissions.at(t, state));
@@ -65,12 +86,56 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
     printer.report(p);
   };
 
+  const CheckpointIdentity identity = checkpoint_identity(s, control.identity_extra);
+  auto save_checkpoint = [&](long k, double t) {
+    Checkpoint c;
+    c.identity = identity;
+    c.backend = solver.backend_name();
+    c.threads = control.threads;
+    c.output_index = k;
+    c.time_s = t;
+    c.forcing_time_s = forced_at;
+    c.solver = solver.state();
+    for (const RunObserver* o : all) {
+      StateWriter w;
+      o->save(w);
+      c.observers.push_back(w.bytes());
+    }
+    write_checkpoint(control.checkpoint_path, c);
+  };
+
   double t = 0;
-  force(t);
-  report(t);
+  long k_done = 0;  // snapshots 0..k_done are written
+  if (const Checkpoint* c = control.resume) {
+    const std::string why = identity_mismatch(c->identity, identity);
+    if (!why.empty())
+      throw std::runtime_error("cannot resume from '" + control.checkpoint_path + "': " + why +
+                               " since it was written; run without --resume to start again");
+    if (c->observers.size() != all.size())
+      throw std::runtime_error("cannot resume from '" + control.checkpoint_path +
+                               "': it was written with a different set of outputs");
+    if (c->backend != solver.backend_name() || c->threads != control.threads)
+      log << "note: the checkpoint was written by backend " << c->backend << " with "
+          << c->threads << " thread(s); resuming on " << solver.backend_name() << " with "
+          << control.threads << " matches an uninterrupted run to rounding, not bitwise\n";
+    solver.restore(c->solver);
+    force(c->forcing_time_s);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      StateReader r(c->observers[i], control.checkpoint_path);
+      all[i]->resume(info, r);
+    }
+    t = c->time_s;
+    k_done = c->output_index;
+    log << "resumed at t = " << t << " s (output " << k_done << ") from "
+        << control.checkpoint_path << "\n";
+  } else {
+    for (RunObserver* o : all) o->begin(info);
+    force(t);
+    report(t);
+  }
   const long n_outputs = std::lround(s.duration_s / s.output_interval_s);
   bool interrupted = false;
-  for (long k = 1; k <= n_outputs && !interrupted; ++k) {
+  for (long k = k_done + 1; k <= n_outputs && !interrupted; ++k) {
     const double t_out = k * s.output_interval_s;
     // March to the output time, refreshing the forcing at every clock hour
     // and met-record boundary on the way.
@@ -83,6 +148,9 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
     }
     report(t);
     interrupted = control.stop && control.stop->load() && k < n_outputs;
+    const bool due = control.checkpoint_every > 0 && k % control.checkpoint_every == 0;
+    if (!control.checkpoint_path.empty() && k < n_outputs && (due || interrupted))
+      save_checkpoint(k, t);
   }
 
   RunSummary summary;
@@ -93,6 +161,9 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
   summary.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   for (RunObserver* o : all) o->end(summary);
+  // Complete: nothing is left to resume, and a stale checkpoint would only
+  // invite resuming a finished run.
+  if (!interrupted && !control.checkpoint_path.empty()) std::remove(control.checkpoint_path.c_str());
   return summary;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "host/run/checkpoint.hpp"
 #include "host/run_observer.hpp"
 #include "host/scenario/scenario.hpp"
 #include "host/transport_solver.hpp"
@@ -18,7 +19,27 @@ struct RunControl {
   // Set (e.g. from a SIGINT handler) to stop at the next output time; the
   // summary then says interrupted = true.
   const std::atomic<bool>* stop = nullptr;
+  // Checkpoints go to `checkpoint_path` (none when empty) every
+  // `checkpoint_every` output intervals (never when 0), and at an early stop.
+  // A run that completes removes its checkpoint: there is nothing to resume.
+  std::string checkpoint_path;
+  long checkpoint_every = 0;
+  int threads = 0;  // recorded in checkpoints: a bitwise resume needs the same
+  // Carry on from this checkpoint instead of starting at t = 0: the solver
+  // state is restored, the forcing re-applied, observers get resume().
+  // Throws std::runtime_error when it belongs to a different scenario.
+  const Checkpoint* resume = nullptr;
+  // Bytes that identify the run beyond its scenario file (a batch member's
+  // batch file and name), folded into the checkpoint's scenario digest.
+  std::string identity_extra;
 };
+
+// What a checkpoint of this run records as its identity.
+CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& extra = "");
+
+// The checkpoint interval in output intervals: `interval_s` rounded to a
+// whole number (>= 1) of them; 0 when interval_s <= 0 (no checkpoints).
+long checkpoint_every(double interval_s, double output_interval_s);
 
 // The solver must have been made from transport_config(s). Observers get
 // begin / snapshot (t = 0 and every output interval) / end.

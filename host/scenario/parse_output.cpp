@@ -1,5 +1,8 @@
 // [[receptor]] sampling points and [output] choices (what to write, where,
 // which thresholds to count). The files themselves are host/output's job.
+#include <cmath>
+
+#include "host/scenario/clock.hpp"
 #include "host/scenario/parse_parts.hpp"
 
 namespace airshed::detail {
@@ -24,9 +27,33 @@ void parse_receptors(const TomlTable& root, Scenario& s) {
   }
 }
 
+namespace {
+// Checkpoints land on output times, where every writer has flushed.
+void parse_checkpoint_interval(const TomlTable& t, Scenario& s) {
+  const std::string allowed =
+      "\"off\" or a duration that is a whole number of scenario.output_interval, e.g. \"6h\"";
+  if (!t.has("checkpoint_interval")) return;
+  if (!t.node("checkpoint_interval")->is_string())
+    t.fail("checkpoint_interval", "expected a string, got " + type_name(*t.node("checkpoint_interval")),
+           allowed);
+  const std::string text = t.text("checkpoint_interval");
+  if (text == "off") {
+    s.output.checkpoint_interval_s = 0;
+    return;
+  }
+  const auto d = parse_duration(text);
+  if (!d) t.fail("checkpoint_interval", "cannot read '" + text + "' as a positive duration", allowed);
+  const double n = *d / s.output_interval_s;
+  if (std::abs(n - std::round(n)) > 1e-9 || n < 1)
+    t.fail("checkpoint_interval", "is not a whole number of output intervals", allowed);
+  s.output.checkpoint_interval_s = *d;
+}
+}  // namespace
+
 void parse_output(const TomlTable& root, Scenario& s) {
   const TomlTable t = root.table("output");
-  t.allow({"directory", "hdf5", "vtk", "receptors", "statistics", "standards", "threshold"});
+  t.allow({"directory", "hdf5", "vtk", "receptors", "statistics", "standards", "threshold",
+           "checkpoint_interval"});
   OutputSpec& o = s.output;
   o.directory = t.text("directory");
   if (o.directory.empty()) t.fail("directory", "must not be empty", "a directory path");
@@ -35,6 +62,7 @@ void parse_output(const TomlTable& root, Scenario& s) {
   o.receptors = t.flag_or("receptors", true);
   o.statistics = t.flag_or("statistics", true);
   o.standard_tables = t.texts_or("standards");
+  parse_checkpoint_interval(t, s);
   for (const TomlTable& th : t.tables("threshold", false)) {
     th.allow({"species", "label", "averaging", "value"});
     OutputThreshold x;

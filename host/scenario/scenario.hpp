@@ -83,6 +83,9 @@ struct OutputSpec {
   bool hdf5 = true, vtk = true, receptors = true, statistics = true;
   std::vector<std::string> standard_tables;
   std::vector<OutputThreshold> thresholds;
+  // Simulated time between checkpoints (a whole number of output
+  // intervals); 0: none. `airshed run --resume` carries on from the last.
+  double checkpoint_interval_s = 6 * 3600.0;
 };
 
 enum class MetKind { uniform, station };

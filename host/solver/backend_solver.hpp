@@ -177,6 +177,28 @@ class BackendSolver final : public TransportSolver {
   double time() const override { return time_; }
   long steps_taken() const override { return steps_; }
 
+  State state() const override {
+    State st;
+    st.time = time_;
+    st.steps = steps_;
+    for (std::size_t s = 0; s < cfg_.species.size(); ++s) st.fields.push_back(concentration(int(s)));
+    st.budgets = budgets_;
+    return st;
+  }
+
+  void restore(const State& st) override {
+    const std::size_t ns = cfg_.species.size(), n = cfg_.grid.cells();
+    if (st.fields.size() != ns || st.budgets.size() != ns)
+      throw std::invalid_argument("restore: the state has " + std::to_string(st.fields.size()) +
+                                  " species, this run " + std::to_string(ns));
+    for (const auto& f : st.fields)
+      if (f.size() != n) throw std::invalid_argument("restore: a field does not match the grid");
+    for (std::size_t s = 0; s < ns; ++s) thrust::copy(st.fields[s].begin(), st.fields[s].end(), c_.begin() + s * n);
+    budgets_ = st.budgets;
+    time_ = st.time;
+    steps_ = st.steps;
+  }
+
   MassBudget budget(int s) const override {
     check_species(s);
     MassBudget b = budgets_[s];

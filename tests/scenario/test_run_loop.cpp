@@ -47,6 +47,18 @@ class RecordingSolver final : public TransportSolver {
     b.in_domain = emitted_;
     return b;
   }
+  State state() const override {
+    State st;
+    st.time = time_;
+    st.steps = steps_;
+    st.budgets.push_back(budget(0));
+    return st;
+  }
+  void restore(const State& st) override {
+    time_ = st.time;
+    steps_ = st.steps;
+    emitted_ = st.budgets.at(0).emitted;
+  }
 
   std::vector<double> met_times, emission_totals;
 
