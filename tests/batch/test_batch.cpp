@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -202,6 +203,33 @@ TEST_CASE("scaling a group by f scales its emitted mass by f, others unchanged")
         std::string::npos);
   CHECK(slurp(fs::path(c.out()) / "short" / "member.toml").find("duration = \"1h\"") !=
         std::string::npos);
+}
+
+TEST_CASE("an interrupted member resumes from its checkpoint and equals an uninterrupted one") {
+  Case c("member-resume", "[[variant]]\nname = \"steel-half\"\nscale_group = { steel = 0.5 }\n");
+  const BatchSpec b = parse_batch(c.batch());
+  const MemberSpec& m = b.members[1];
+  MemberRun run{BackendChoice::cpu, 1};
+  std::ostringstream log, err;
+  const std::string whole = c.out() + "-whole";
+  REQUIRE(run_member(b, m, whole, run, log, err) == 0);
+
+  // Stop requested from the start: the member stops at its first output
+  // time (30 min of 2 h) and leaves a checkpoint in its .partial directory.
+  std::atomic<bool> stop{true};
+  REQUIRE(run_member(b, m, c.out(), run, log, err, &stop) == 130);
+  CHECK(fs::exists(fs::path(partial_dir(c.out(), m)) / "tiny.checkpoint"));
+  CHECK_FALSE(member_complete(c.out(), m));
+
+  std::ostringstream log2;
+  REQUIRE(run_member(b, m, c.out(), run, log2, err) == 0);
+  CHECK(log2.str().find("resumed at t = 1800 s") != std::string::npos);
+  CHECK(member_complete(c.out(), m));
+  for (const char* f : {"receptors.csv", "receptor_summary.csv"})
+    CHECK(slurp(fs::path(c.out()) / m.name / f) == slurp(fs::path(whole) / m.name / f));
+  CHECK(emitted(fs::path(c.out()) / m.name / "run.json") ==
+        emitted(fs::path(whole) / m.name / "run.json"));
+  fs::remove_all(whole);
 }
 
 TEST_CASE("airshed batch: resume, a failing member, summary from member outputs") {
