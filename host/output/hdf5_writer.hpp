@@ -28,6 +28,12 @@ class Hdf5Writer : public RunObserver {
   void snapshot(const Snapshot& s) override;
   // Records the outcome as root attributes and closes the file.
   void end(const RunSummary& summary) override;
+  // Cuts every dataset back to the last flushed time, records status
+  // "failed" and the message, closes. Never throws.
+  void failed(const RunFailure& f) noexcept override;
+  // False after failed() could not leave a consistent file behind (e.g. the
+  // disk is full): its contents must then not be offered as readable.
+  bool intact() const { return intact_; }
 
   // Writes group `statistics` (call between the last snapshot and end()).
   void write_statistics(const std::vector<GroundField>& fields);
@@ -36,6 +42,7 @@ class Hdf5Writer : public RunObserver {
 
  private:
   void write_coordinates(const RunInfo& info);
+  void close_all();  // throws when the file's close (its final flush) fails
   void append(hid_t dataset, hid_t mem_type, const void* data, int rank_after_time);
 
   std::string path_;
@@ -43,6 +50,7 @@ class Hdf5Writer : public RunObserver {
   H5Handle file_, x_, y_, z_, time_;
   std::vector<H5Handle> fields_, ground_;
   hsize_t times_written_ = 0;
+  bool intact_ = true;
 };
 
 }  // namespace airshed::output

@@ -1,7 +1,10 @@
 #include "host/output/receptor_writer.hpp"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 
@@ -25,6 +28,7 @@ std::string csv_number(double v) {
 
 void ReceptorWriter::begin(const RunInfo& info) {
   info_ = info;
+  good_size_ = -1;
   start_ = parse_start(info.start_iso8601);
   stencils_.clear();
   for (const auto& r : info.receptors)
@@ -32,6 +36,26 @@ void ReceptorWriter::begin(const RunInfo& info) {
   series_.open(series_path(), std::ios::trunc);
   if (!series_) throw std::runtime_error("cannot write '" + series_path() + "'");
   series_ << "time,time_s,receptor,species,value,units\n" << std::flush;
+  if (!series_) throw_write_error("cannot write '" + series_path() + "'");
+  good_size_ = series_.tellp();
+}
+
+void ReceptorWriter::throw_write_error(const std::string& what) const {
+  const int os_error = errno;  // from the failed write(2) under the stream
+  throw std::runtime_error(what + ": " + (os_error ? std::strerror(os_error) : "write failed"));
+}
+
+void ReceptorWriter::end(const RunSummary&) {
+  series_.close();
+  if (series_.fail()) throw_write_error("cannot close '" + series_path() + "'");
+}
+
+void ReceptorWriter::failed(const RunFailure&) noexcept {
+  // Cut a half-written last row: the file then ends at the last time that
+  // was fully written, like the HDF5 file.
+  series_.close();
+  std::error_code ec;
+  if (good_size_ >= 0) std::filesystem::resize_file(series_path(), std::uintmax_t(good_size_), ec);
 }
 
 void ReceptorWriter::snapshot(const Snapshot& s) {
@@ -46,7 +70,8 @@ void ReceptorWriter::snapshot(const Snapshot& s) {
               << '\n';
     }
   series_.flush();
-  if (!series_) throw std::runtime_error("cannot append to '" + series_path() + "'");
+  if (!series_) throw_write_error("cannot append to '" + series_path() + "'");
+  good_size_ = series_.tellp();
 }
 
 void ReceptorWriter::write_summary(const std::vector<ReceptorStatistic>& rows) const {

@@ -22,7 +22,9 @@ class ReceptorWriter : public RunObserver {
 
   void begin(const RunInfo& info) override;
   void snapshot(const Snapshot& s) override;
-  void end(const RunSummary&) override { series_.close(); }
+  void end(const RunSummary&) override;  // throws when the close fails
+  // Truncates receptors.csv to the last fully written time. Never throws.
+  void failed(const RunFailure&) noexcept override;
 
   void write_summary(const std::vector<ReceptorStatistic>& rows) const;
 
@@ -35,6 +37,9 @@ class ReceptorWriter : public RunObserver {
   StartTime start_;
   std::vector<Stencil> stencils_;
   std::ofstream series_;
+  std::streamoff good_size_ = -1;  // bytes of receptors.csv known to be on disk
+
+  [[noreturn]] void throw_write_error(const std::string& what) const;
 };
 
 // A CSV field: quoted when it holds a comma or quote; NaN becomes empty.

@@ -8,6 +8,7 @@
 #include "host/emissions/emission_model.hpp"
 #include "host/met/met_provider.hpp"
 #include "host/run/progress_printer.hpp"
+#include "host/run/run_failure.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/load_scenario.hpp"
 
@@ -29,11 +30,11 @@ Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species, dou
   return snap;
 }
 
-}  // namespace
-
-RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
+// The run itself; `last_output` follows the last output time every observer
+// has recorded (the last good state, docs/robustness.md).
+RunSummary run_observed(const Scenario& s, TransportSolver& solver,
                         const std::vector<RunObserver*>& observers, std::ostream& log,
-                        const RunControl& control) {
+                        const RunControl& control, double& last_output) {
   const auto wall0 = std::chrono::steady_clock::now();
   const auto met = make_met_provider(s);
   const EmissionModel emissions(s);
@@ -68,6 +69,7 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
   double t = 0;
   force(t);
   report(t);
+  last_output = t;
   const long n_outputs = std::lround(s.duration_s / s.output_interval_s);
   bool interrupted = false;
   for (long k = 1; k <= n_outputs && !interrupted; ++k) {
@@ -82,6 +84,7 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
       if (t >= t_force - 1e-9 && t < s.duration_s - 1e-9) force(t);
     }
     report(t);
+    last_output = t;
     interrupted = control.stop && control.stop->load() && k < n_outputs;
   }
 
@@ -94,6 +97,21 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   for (RunObserver* o : all) o->end(summary);
   return summary;
+}
+
+}  // namespace
+
+RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
+                        const std::vector<RunObserver*>& observers, std::ostream& log,
+                        const RunControl& control) {
+  double last_output = -1;
+  try {
+    return run_observed(s, solver, observers, log, control, last_output);
+  } catch (...) {
+    // A blow-up, a failed write, a bad met record: run.json and the HDF5
+    // file say why and where the last good state is, then the error goes on.
+    stop_run_on_error(observers, solver, last_output);
+  }
 }
 
 int run_scenario_file(const std::string& path, BackendChoice backend,
