@@ -5,6 +5,7 @@
 #include <vtkCommand.h>
 #include <vtkDoubleArray.h>
 #include <vtkErrorCode.h>
+#include <vtkExecutive.h>
 #include <vtkFloatArray.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
@@ -60,6 +61,8 @@ void write_dataset(Data* data, const std::string& path) {
   on_error->SetClientData(&vtk_message);
   w->AddObserver(vtkCommand::ErrorEvent, on_error);
   w->AddObserver(vtkCommand::WarningEvent, on_error);
+  // The pipeline reports the writer's failure once more, from its executive.
+  w->GetExecutive()->AddObserver(vtkCommand::ErrorEvent, on_error);
   w->SetInputData(data);
   w->SetFileName(tmp.c_str());
   w->SetCompressorTypeToZLib();

@@ -32,7 +32,7 @@ void stop_run_on_error(const std::vector<RunObserver*>& observers, const Transpo
   }
   char last[96];
   if (last_output_s >= 0)
-    std::snprintf(last, sizeof last, "; outputs up to t = %.9g s are complete", last_output_s);
+    std::snprintf(last, sizeof last, "; last output time written: t = %.9g s", last_output_s);
   else
     std::snprintf(last, sizeof last, "; no output time was written");
   throw RunFailed(f.message + last, f);
