@@ -2,11 +2,13 @@
 // progress printers). Plain data only: observers never touch the solver.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "grid.hpp"
 #include "state_archive.hpp"
+#include "numerical_fault.hpp"
 #include "transport_config.hpp"
 
 namespace airshed {
@@ -63,6 +65,17 @@ struct RunSummary {
   std::vector<MassBudget> budgets;  // per species, solver units
 };
 
+// Why a run stopped early with an error (docs/robustness.md). The last good
+// state is the last output time every observer recorded: everything the
+// blow-up guard had passed, and nothing after it.
+struct RunFailure {
+  std::string message;             // one line
+  double time_s = 0;               // solver time when it stopped
+  long steps = 0;
+  double last_output_s = -1;       // last output time written; < 0: none
+  std::optional<InvalidCell> invalid;  // set when the blow-up guard stopped it
+};
+
 class RunObserver {
  public:
   virtual ~RunObserver() = default;
@@ -77,6 +90,9 @@ class RunObserver {
   // save() wrote. An observer without state keeps these defaults.
   virtual void save(StateWriter&) const {}
   virtual void resume(const RunInfo& info, StateReader&) { begin(info); }
+  // Instead of end() when the run stops with an error: record why and close
+  // files. Must not throw; the run's own error is what gets reported.
+  virtual void failed(const RunFailure&) noexcept {}
 };
 
 }  // namespace airshed

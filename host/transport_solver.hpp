@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "numerical_fault.hpp"
 #include "transport_config.hpp"
 
 namespace airshed {
@@ -30,7 +31,10 @@ class TransportSolver {
   // Largest stable step (s) for the current met: a device reduction of the
   // advective and explicit-diffusive rates, times config().courant.
   virtual double stable_dt() const = 0;
-  // Advances every species by dt <= stable_dt().
+  // Advances every species by dt in (0, stable_dt()]; throws
+  // std::invalid_argument for any other dt, and NumericalFault
+  // (numerical_fault.hpp) when the step leaves a concentration that is NaN,
+  // +-Inf or negative -- checked after every step on the device.
   virtual void step(double dt) = 0;
   // Advances to time() + duration in stable steps; returns the steps taken.
   int advance(double duration);

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -43,6 +44,10 @@ int run_demo(airshed::BackendChoice backend, double minutes) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Under a file-size limit (ulimit -f) a write past it then fails with
+  // EFBIG, which every writer reports naming the file, instead of the
+  // default SIGXFSZ killing the process mid-write with no message.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"airshed: GPU-accelerated pollutant dispersion model"};
   app.require_subcommand(1);
   std::string backend_name = "auto";

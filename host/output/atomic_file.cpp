@@ -1,11 +1,11 @@
 #include "host/output/atomic_file.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
 
 namespace airshed::output {
@@ -29,16 +29,30 @@ void replace_file(const std::string& tmp, const std::string& path) {
 
 void write_file_atomically(const std::string& path, const std::string& contents) {
   const std::string tmp = temporary_sibling(path);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write '" + tmp + "': " + std::strerror(errno));
-    out << contents;
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw std::runtime_error("cannot write '" + tmp + "': write failed");
+  // Plain POSIX calls so that every failure comes with its errno: a full
+  // disk (ENOSPC) or a file-size limit (EFBIG, SIGXFSZ ignored) shows up at
+  // write() or close(), and the target is then left as it was.
+  auto fail = [&](int fd) {
+    const std::string reason = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    std::remove(tmp.c_str());
+    throw std::runtime_error("cannot write '" + path + "': " + reason);
+  };
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail(fd);
+  const char* p = contents.data();
+  std::size_t left = contents.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = EIO;
+      fail(fd);
     }
+    p += n;
+    left -= std::size_t(n);
   }
+  if (::close(fd) != 0) fail(-1);
   replace_file(tmp, path);
 }
 

@@ -7,7 +7,8 @@
 
 namespace airshed::output {
 
-// Throws std::runtime_error naming `path` when the write or rename fails.
+// Throws std::runtime_error naming `path` and the OS reason (e.g. "No space
+// left on device") when the write or rename fails; `path` is then unchanged.
 void write_file_atomically(const std::string& path, const std::string& contents);
 
 // The temporary name used for `path` (same directory, so rename is atomic).

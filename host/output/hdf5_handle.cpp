@@ -6,8 +6,45 @@
 
 namespace airshed::output {
 
+namespace {
+
+// Keeps the most useful description while walking the stack from the
+// innermost error out: the first one carrying the OS's "error message".
+herr_t take_reason(unsigned, const H5E_error2_t* e, void* data) {
+  auto* reason = static_cast<std::string*>(data);
+  const std::string desc = e->desc ? e->desc : "";
+  const std::string key = "error message = '";
+  const auto at = desc.find(key);
+  if (at != std::string::npos) {
+    const auto end = desc.find('\'', at + key.size());
+    *reason = desc.substr(at + key.size(), end == std::string::npos ? std::string::npos
+                                                                    : end - at - key.size());
+    return 1;  // found the OS reason: stop walking
+  }
+  if (reason->empty()) *reason = desc;
+  return 0;
+}
+
+}  // namespace
+
+std::string h5_error_reason() {
+  std::string reason;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, take_reason, &reason);
+  H5Eclear2(H5E_DEFAULT);
+  return reason.empty() ? "unknown HDF5 error" : reason;
+}
+
+void silence_hdf5_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+
 H5Handle::H5Handle(hid_t id, Closer close, const std::string& what) : id_(id), close_(close) {
-  if (id < 0) throw std::runtime_error("HDF5: " + what);
+  if (id < 0) throw std::runtime_error("HDF5: " + what + ": " + h5_error_reason());
+}
+
+herr_t H5Handle::close() {
+  herr_t status = 0;
+  if (id_ >= 0 && close_) status = close_(id_);
+  id_ = H5I_INVALID_HID;
+  return status;
 }
 
 H5Handle& H5Handle::operator=(H5Handle&& o) noexcept {
@@ -25,7 +62,7 @@ void H5Handle::reset() {
 }
 
 void h5_check(herr_t status, const std::string& what) {
-  if (status < 0) throw std::runtime_error("HDF5: " + what);
+  if (status < 0) throw std::runtime_error("HDF5: " + what + ": " + h5_error_reason());
 }
 
 namespace {

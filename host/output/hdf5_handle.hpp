@@ -27,14 +27,28 @@ class H5Handle {
   operator hid_t() const { return id_; }
   explicit operator bool() const { return id_ >= 0; }
   void reset();
+  // Closes now and returns the library's status (a file's close flushes, so
+  // it can fail on a full disk); the handle is empty afterwards.
+  herr_t close();
+  // Forgets the id without closing it (after a close that already failed).
+  void release() { id_ = H5I_INVALID_HID; }
 
  private:
   hid_t id_ = H5I_INVALID_HID;
   Closer close_ = nullptr;
 };
 
-// Throws std::runtime_error("HDF5: <what>") when status < 0.
+// Throws std::runtime_error("HDF5: <what>: <reason>") when status < 0; the
+// reason is the operating system's message the library recorded (e.g.
+// "File too large") or else the innermost HDF5 error.
 void h5_check(herr_t status, const std::string& what);
+
+// The reason from the current thread's HDF5 error stack (then cleared).
+std::string h5_error_reason();
+
+// Stops the library printing its error stack to stderr (the writers report
+// one line of their own instead). Per thread; cheap to call again.
+void silence_hdf5_errors();
 
 // Attributes in the forms netCDF-4 writes them: text as fixed-length
 // NUL-terminated ASCII, numbers as native scalars or 1-D arrays.

@@ -9,6 +9,11 @@ namespace airshed::output {
 
 void Hdf5Writer::begin(const RunInfo& info) {
   info_ = info;
+  // A file whose close failed (full disk) stays open inside the library;
+  // its exit-time cleanup would then crash in H5F__close_cb, so it is not
+  // registered (a no-op once the library is initialised elsewhere).
+  H5dont_atexit();
+  silence_hdf5_errors();
   const H5Handle fcpl = file_create_plist();
   file_ = H5Handle(H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), H5Fclose,
                    "cannot create '" + path_ + "'");
@@ -122,8 +127,9 @@ void Hdf5Writer::snapshot(const Snapshot& s) {
   }
   // Time last: a reader never sees a time whose fields are not yet there.
   append(time_, H5T_NATIVE_DOUBLE, &s.time_s, 0);
-  ++times_written_;
   h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
+  // Counted only once on disk, so failed() can cut back to what was.
+  ++times_written_;
 }
 
 void Hdf5Writer::save(StateWriter& w) const {
@@ -196,7 +202,47 @@ void Hdf5Writer::end(const RunSummary& summary) {
   set_attribute(file_, "status", summary.interrupted ? "interrupted" : "complete");
   set_attribute(file_, "end_time_s", summary.end_time_s);
   set_attribute(file_, "steps", double(summary.steps));
-  file_.reset();
+  close_all();
+}
+
+void Hdf5Writer::close_all() {
+  // Objects first: the file's own close is the one that flushes, and its
+  // status is the one that says whether everything reached the disk.
+  for (auto& d : fields_) d.reset();
+  for (auto& d : ground_) d.reset();
+  for (H5Handle* d : {&x_, &y_, &z_, &time_}) d->reset();
+  h5_check(file_.close(), "close " + path_);
+}
+
+void Hdf5Writer::failed(const RunFailure& f) noexcept {
+  if (!file_) return;
+  try {
+    // Back to the last time fully flushed, so every dataset's time length
+    // matches `time` and the XDMF sidecar, then say why the run stopped.
+    // Best effort: on a full disk these may fail too, and the file keeps
+    // status "running", which claims nothing.
+    std::vector<hsize_t> dims(4);
+    for (std::size_t n = 0; n < fields_.size(); ++n)
+      for (hid_t d : {fields_[n].get(), ground_[n].get()}) {
+        H5Handle space(H5Dget_space(d), H5Sclose, "dataset space");
+        H5Sget_simple_extent_dims(space, dims.data(), nullptr);  // rank <= 4
+        dims[0] = times_written_;
+        h5_check(H5Dset_extent(d, dims.data()), "shrink dataset in " + path_);
+      }
+    dims[0] = times_written_;
+    h5_check(H5Dset_extent(time_, dims.data()), "shrink time in " + path_);
+    set_attribute(file_, "status", "failed");
+    set_attribute(file_, "failure", f.message);
+    close_all();
+  } catch (const std::exception&) {
+    // The library could not bring the file to a consistent state (its
+    // superblock may promise more bytes than reached the disk): the caller
+    // must not present it as readable. The handles are dropped without
+    // another close attempt.
+    intact_ = false;
+    file_.release();
+    H5Eclear2(H5E_DEFAULT);
+  }
 }
 
 }  // namespace airshed::output

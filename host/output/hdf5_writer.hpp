@@ -33,6 +33,12 @@ class Hdf5Writer : public RunObserver {
   // checkpoint may have written more) and drops statistics of an earlier end.
   void save(StateWriter& w) const override;
   void resume(const RunInfo& info, StateReader& r) override;
+  // Cuts every dataset back to the last flushed time, records status
+  // "failed" and the message, closes. Never throws.
+  void failed(const RunFailure& f) noexcept override;
+  // False after failed() could not leave a consistent file behind (e.g. the
+  // disk is full): its contents must then not be offered as readable.
+  bool intact() const { return intact_; }
 
   // Writes group `statistics` (call between the last snapshot and end()).
   void write_statistics(const std::vector<GroundField>& fields);
@@ -41,6 +47,7 @@ class Hdf5Writer : public RunObserver {
 
  private:
   void write_coordinates(const RunInfo& info);
+  void close_all();  // throws when the file's close (its final flush) fails
   void append(hid_t dataset, hid_t mem_type, const void* data, int rank_after_time);
 
   std::string path_;
@@ -48,6 +55,7 @@ class Hdf5Writer : public RunObserver {
   H5Handle file_, x_, y_, z_, time_;
   std::vector<H5Handle> fields_, ground_;
   hsize_t times_written_ = 0;
+  bool intact_ = true;
 };
 
 }  // namespace airshed::output

@@ -1,5 +1,6 @@
 #include "host/output/output_writers.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -94,14 +95,48 @@ class OutputSet : public RunObserver {
     record_.summary = nullptr;
   }
 
+  // Every file keeps only what was fully written: the HDF5 file and
+  // receptors.csv are cut back to the last output time, the XDMF sidecar and
+  // the .pvd never listed more. run.json then says "failed" and why; if even
+  // that write fails, it still says "running", which claims nothing.
+  void failed(const RunFailure& f) noexcept override {
+    if (!begun_) return;
+    if (h5_) {
+      h5_->failed(f);
+      if (!h5_->intact()) set_aside_hdf5();
+    }
+    if (receptors_) receptors_->failed(f);
+    record_.failure = &f;
+    try {
+      write_file_atomically(record_.info.output_dir + "/run.json", run_json(record_));
+    } catch (const std::exception&) {
+    }
+    record_.failure = nullptr;
+  }
+
+  // An HDF5 file the library could not close consistently is renamed
+  // NAME.h5.incomplete and its XDMF sidecar removed, so neither ParaView nor
+  // xarray is pointed at it; rename and unlink need no free space.
+  void set_aside_hdf5() {
+    const std::string dir = record_.info.output_dir + "/";
+    std::remove((dir + name_ + ".xmf").c_str());
+    if (std::rename((dir + name_ + ".h5").c_str(), (dir + name_ + ".h5.incomplete").c_str()) == 0)
+      record_.incomplete.push_back(name_ + ".h5.incomplete");
+    auto& files = record_.files;
+    for (const std::string& gone : {name_ + ".h5", name_ + ".xmf"})
+      files.erase(std::remove(files.begin(), files.end(), gone), files.end());
+  }
+
  private:
   // Sets up every writer for `info`: fresh files, or with `resume` the
   // files a checkpointed run left, carried on from the checkpoint.
   void open(const RunInfo& info, StateReader* resume) {
     prepare_output_dir(info.output_dir);
-    record_ = RunRecord{info, "", {}, {}, nullptr};
+    record_ = RunRecord{info, "", {}, {}, {}, nullptr, nullptr};
+    begun_ = true;
     const std::string dir = info.output_dir;
     const std::string name = safe_name(opt_.name.empty() ? info.scenario_name : opt_.name);
+    name_ = name;
     if (!info.scenario_file.empty()) record_.scenario_sha256 = sha256_file(info.scenario_file);
 
     std::vector<Threshold> thresholds = info.thresholds;
@@ -154,6 +189,8 @@ class OutputSet : public RunObserver {
   }
 
   OutputOptions opt_;
+  bool begun_ = false;  // the output directory exists and record_ is filled
+  std::string name_;    // file stem
   RunRecord record_;
   std::optional<RunStatistics> stats_;
   std::optional<Hdf5Writer> h5_;

@@ -1,7 +1,9 @@
 #include "host/output/receptor_writer.hpp"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
@@ -26,6 +28,7 @@ std::string csv_number(double v) {
 
 void ReceptorWriter::begin(const RunInfo& info) {
   info_ = info;
+  good_size_ = -1;
   start_ = parse_start(info.start_iso8601);
   stencils_.clear();
   for (const auto& r : info.receptors)
@@ -33,12 +36,31 @@ void ReceptorWriter::begin(const RunInfo& info) {
   series_.open(series_path(), std::ios::trunc);
   if (!series_) throw std::runtime_error("cannot write '" + series_path() + "'");
   series_ << "time,time_s,receptor,species,value,units\n" << std::flush;
-  written_bytes_ = std::uint64_t(series_.tellp());
+  if (!series_) throw_write_error("cannot write '" + series_path() + "'");
+  good_size_ = series_.tellp();
+}
+
+void ReceptorWriter::throw_write_error(const std::string& what) const {
+  const int os_error = errno;  // from the failed write(2) under the stream
+  throw std::runtime_error(what + ": " + (os_error ? std::strerror(os_error) : "write failed"));
+}
+
+void ReceptorWriter::end(const RunSummary&) {
+  series_.close();
+  if (series_.fail()) throw_write_error("cannot close '" + series_path() + "'");
+}
+
+void ReceptorWriter::failed(const RunFailure&) noexcept {
+  // Cut a half-written last row: the file then ends at the last time that
+  // was fully written, like the HDF5 file.
+  series_.close();
+  std::error_code ec;
+  if (good_size_ >= 0) std::filesystem::resize_file(series_path(), std::uintmax_t(good_size_), ec);
 }
 
 void ReceptorWriter::save(StateWriter& w) const {
   w.tag("receptors");
-  w.put(std::uint64_t(written_bytes_));
+  w.put(std::uint64_t(good_size_));
 }
 
 void ReceptorWriter::resume(const RunInfo& info, StateReader& r) {
@@ -52,12 +74,13 @@ void ReceptorWriter::resume(const RunInfo& info, StateReader& r) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(series_path(), ec);
   if (ec || size < bytes)
-    throw std::runtime_error("'" + series_path() + "' is shorter than the checkpoint records; cannot resume");
+    throw std::runtime_error("'" + series_path() +
+                             "' is shorter than the checkpoint records; cannot resume");
   std::filesystem::resize_file(series_path(), bytes, ec);
   if (ec) throw std::runtime_error("cannot cut back '" + series_path() + "': " + ec.message());
   series_.open(series_path(), std::ios::app);
-  if (!series_) throw std::runtime_error("cannot append to '" + series_path() + "'");
-  written_bytes_ = bytes;
+  if (!series_) throw_write_error("cannot append to '" + series_path() + "'");
+  good_size_ = std::streamoff(bytes);
 }
 
 void ReceptorWriter::snapshot(const Snapshot& s) {
@@ -72,8 +95,8 @@ void ReceptorWriter::snapshot(const Snapshot& s) {
               << '\n';
     }
   series_.flush();
-  if (!series_) throw std::runtime_error("cannot append to '" + series_path() + "'");
-  written_bytes_ = std::uint64_t(series_.tellp());
+  if (!series_) throw_write_error("cannot append to '" + series_path() + "'");
+  good_size_ = series_.tellp();
 }
 
 void ReceptorWriter::write_summary(const std::vector<ReceptorStatistic>& rows) const {

@@ -23,7 +23,9 @@ class ReceptorWriter : public RunObserver {
 
   void begin(const RunInfo& info) override;
   void snapshot(const Snapshot& s) override;
-  void end(const RunSummary&) override { series_.close(); }
+  void end(const RunSummary&) override;  // throws when the close fails
+  // Truncates receptors.csv to the last fully written time. Never throws.
+  void failed(const RunFailure&) noexcept override;
   // Checkpoints: the length of receptors.csv; resume() cuts the file back to
   // it (rows a killed run wrote after the checkpoint) and appends from there.
   void save(StateWriter& w) const override;
@@ -40,7 +42,9 @@ class ReceptorWriter : public RunObserver {
   StartTime start_;
   std::vector<Stencil> stencils_;
   std::ofstream series_;
-  std::uint64_t written_bytes_ = 0;  // length of receptors.csv after the last flush
+  std::streamoff good_size_ = -1;  // bytes of receptors.csv known to be on disk
+
+  [[noreturn]] void throw_write_error(const std::string& what) const;
 };
 
 // A CSV field: quoted when it holds a comma or quote; NaN becomes empty.

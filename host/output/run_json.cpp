@@ -17,10 +17,35 @@ std::string num(double v) {
 }
 
 std::string status(const RunRecord& r) {
+  if (r.failure) return "failed";
   if (!r.summary) return "running";
   if (!r.summary->interrupted) return "complete";
   return "interrupted at t = " + num(r.summary->end_time_s) + " s (" +
          format_local(parse_start(r.info.start_iso8601), r.summary->end_time_s) + ")";
+}
+
+std::string value_kind(float v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+  return "negative";
+}
+
+// "failure": what stopped the run, where the last good state is and, for
+// the blow-up guard, the step, species and cell.
+std::string failure_json(const RunFailure& f) {
+  std::ostringstream o;
+  o << "  \"failure\": {\"message\": " << json_string(f.message) << ", \"time_s\": " << num(f.time_s)
+    << ", \"steps\": " << f.steps << ", \"last_output_s\": "
+    << (f.last_output_s >= 0 ? num(f.last_output_s) : "null");
+  if (f.invalid) {
+    const InvalidCell& c = *f.invalid;
+    o << ",\n    \"invalid_value\": {\"step\": " << c.step << ", \"time_s\": " << num(c.time_s)
+      << ", \"species\": " << json_string(c.species_name) << ", \"i\": " << c.i
+      << ", \"j\": " << c.j << ", \"k\": " << c.k << ", \"kind\": "
+      << json_string(value_kind(c.value)) << ", \"value\": " << num(c.value) << "}";
+  }
+  o << "},\n";
+  return o.str();
 }
 
 }  // namespace
@@ -48,6 +73,7 @@ std::string run_json(const RunRecord& r) {
   std::ostringstream o;
   o << "{\n  \"airshed_version\": " << json_string(AIRSHED_VERSION) << ",\n"
     << "  \"status\": " << json_string(status(r)) << ",\n"
+    << (r.failure ? failure_json(*r.failure) : "")
     << "  \"scenario\": {\"name\": " << json_string(in.scenario_name)
     << ", \"file\": " << json_string(in.scenario_file)
     << ", \"sha256\": " << (r.scenario_sha256.empty() ? "null" : json_string(r.scenario_sha256))
@@ -107,7 +133,14 @@ std::string run_json(const RunRecord& r) {
   }
   o << (r.areas.empty() ? "" : "\n  ") << "],\n  \"files\": [";
   for (std::size_t k = 0; k < r.files.size(); ++k) o << (k ? ", " : "") << json_string(r.files[k]);
-  o << "]\n}\n";
+  o << "]";
+  if (!r.incomplete.empty()) {
+    o << ",\n  \"incomplete_files\": [";
+    for (std::size_t k = 0; k < r.incomplete.size(); ++k)
+      o << (k ? ", " : "") << json_string(r.incomplete[k]);
+    o << "]";
+  }
+  o << "\n}\n";
   return o.str();
 }
 

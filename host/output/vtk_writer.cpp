@@ -1,7 +1,11 @@
 #include "host/output/vtk_writer.hpp"
 
+#include <vtkCallbackCommand.h>
 #include <vtkCellData.h>
+#include <vtkCommand.h>
 #include <vtkDoubleArray.h>
+#include <vtkErrorCode.h>
+#include <vtkExecutive.h>
 #include <vtkFloatArray.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
@@ -9,7 +13,9 @@
 #include <vtkXMLImageDataWriter.h>
 #include <vtkXMLRectilinearGridWriter.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <sstream>
 #include <stdexcept>
 
@@ -38,17 +44,44 @@ vtkNew<vtkDoubleArray> coordinates(const char* name, const std::vector<double>& 
   return a;
 }
 
-// Writes through a temporary so ParaView never opens a half-written file.
+// Takes VTK's error messages instead of letting it print them to stderr
+// (the run reports one line of its own).
+void keep_message(vtkObject*, unsigned long, void* client, void* call) {
+  auto* text = static_cast<std::string*>(client);
+  if (text->empty() && call) *text = static_cast<const char*>(call);
+}
+
+// Writes through a temporary so ParaView never opens a half-written file; a
+// failed write (full disk, file-size limit) removes the temporary and names
+// the file and the OS reason.
 template <class Writer, class Data>
 void write_dataset(Data* data, const std::string& path) {
   const std::string tmp = temporary_sibling(path);
   vtkNew<Writer> w;
+  std::string vtk_message;
+  vtkNew<vtkCallbackCommand> on_error;
+  on_error->SetCallback(keep_message);
+  on_error->SetClientData(&vtk_message);
+  w->AddObserver(vtkCommand::ErrorEvent, on_error);
+  w->AddObserver(vtkCommand::WarningEvent, on_error);
+  // The pipeline reports the writer's failure once more, from its executive.
+  w->GetExecutive()->AddObserver(vtkCommand::ErrorEvent, on_error);
   w->SetInputData(data);
   w->SetFileName(tmp.c_str());
   w->SetCompressorTypeToZLib();
   w->SetDataModeToAppended();
   w->EncodeAppendedDataOff();
-  if (w->Write() != 1) throw std::runtime_error("VTK: cannot write '" + tmp + "'");
+  errno = 0;
+  const int ok = w->Write();
+  const int os_error = errno;
+  if (ok != 1 || w->GetErrorCode() != vtkErrorCode::NoError) {
+    std::remove(tmp.c_str());
+    const std::string reason =
+        os_error != 0 ? std::strerror(os_error)
+                      : vtk_message.empty() ? "VTK error code " + std::to_string(w->GetErrorCode())
+                                            : vtk_message;
+    throw std::runtime_error("VTK: cannot write '" + path + "': " + reason);
+  }
   replace_file(tmp, path);
 }
 

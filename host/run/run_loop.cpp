@@ -9,6 +9,7 @@
 #include "host/emissions/emission_model.hpp"
 #include "host/met/met_provider.hpp"
 #include "host/run/progress_printer.hpp"
+#include "host/run/run_failure.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/load_scenario.hpp"
 
@@ -51,9 +52,13 @@ long checkpoint_every(double interval_s, double output_interval_s) {
   return std::max(1L, std::lround(interval_s / output_interval_s));
 }
 
-RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
+namespace {
+
+// The run itself; `last_output` follows the last output time every observer
+// has recorded (the last good state, docs/robustness.md).
+RunSummary run_observed(const Scenario& s, TransportSolver& solver,
                         const std::vector<RunObserver*>& observers, std::ostream& log,
-                        const RunControl& control) {
+                        const RunControl& control, double& last_output) {
   const auto wall0 = std::chrono::steady_clock::now();
   const auto met = make_met_provider(s);
   const EmissionModel emissions(s);
@@ -126,12 +131,14 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
     }
     t = c->time_s;
     k_done = c->output_index;
+    last_output = t;
     log << "resumed at t = " << t << " s (output " << k_done << ") from "
         << control.checkpoint_path << "\n";
   } else {
     for (RunObserver* o : all) o->begin(info);
     force(t);
     report(t);
+    last_output = t;
   }
   const long n_outputs = std::lround(s.duration_s / s.output_interval_s);
   bool interrupted = false;
@@ -147,6 +154,7 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
       if (t >= t_force - 1e-9 && t < s.duration_s - 1e-9) force(t);
     }
     report(t);
+    last_output = t;
     interrupted = control.stop && control.stop->load() && k < n_outputs;
     const bool due = control.checkpoint_every > 0 && k % control.checkpoint_every == 0;
     if (!control.checkpoint_path.empty() && k < n_outputs && (due || interrupted))
@@ -165,6 +173,21 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
   // invite resuming a finished run.
   if (!interrupted && !control.checkpoint_path.empty()) std::remove(control.checkpoint_path.c_str());
   return summary;
+}
+
+}  // namespace
+
+RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
+                        const std::vector<RunObserver*>& observers, std::ostream& log,
+                        const RunControl& control) {
+  double last_output = -1;
+  try {
+    return run_observed(s, solver, observers, log, control, last_output);
+  } catch (...) {
+    // A blow-up, a failed write, a bad met record: run.json and the HDF5
+    // file say why and where the last good state is, then the error goes on.
+    stop_run_on_error(observers, solver, last_output);
+  }
 }
 
 int run_scenario_file(const std::string& path, BackendChoice backend,

@@ -42,7 +42,10 @@ CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& ext
 long checkpoint_every(double interval_s, double output_interval_s);
 
 // The solver must have been made from transport_config(s). Observers get
-// begin / snapshot (t = 0 and every output interval) / end.
+// begin / snapshot (t = 0 and every output interval) / end. On an error
+// after begin (the blow-up guard's NumericalFault, a failed write) they get
+// failed() instead of end() and run_scenario throws RunFailed
+// (run_failure.hpp) naming the last output time written.
 RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
                         const std::vector<RunObserver*>& observers, std::ostream& log,
                         const RunControl& control = {});

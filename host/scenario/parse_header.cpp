@@ -23,6 +23,11 @@ void parse_header(const TomlTable& root, Scenario& s) {
   t.allow({"name", "description", "start", "duration", "output_interval"});
   s.name = t.text("name");
   if (s.name.empty()) t.fail("name", "must not be empty", "a non-empty string");
+  // The name is the output file stem (OUTDIR/NAME.h5): it must not name a
+  // path (docs/robustness.md, "Output paths").
+  if (s.name.find_first_of("/\\") != std::string::npos || s.name == "." || s.name == "..")
+    t.fail("name", "'" + s.name + "' is a path, but it names files inside the output directory",
+           "a name without '/' or '\\', other than '.' and '..'");
   t.text_or("description", "");
 
   s.start_text = t.text("start");

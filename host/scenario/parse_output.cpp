@@ -1,5 +1,6 @@
 // [[receptor]] sampling points and [output] choices (what to write, where,
 // which thresholds to count). The files themselves are host/output's job.
+#include <algorithm>
 #include <cmath>
 
 #include "host/scenario/clock.hpp"
@@ -48,6 +49,23 @@ void parse_checkpoint_interval(const TomlTable& t, Scenario& s) {
     t.fail("checkpoint_interval", "is not a whole number of output intervals", allowed);
   s.output.checkpoint_interval_s = *d;
 }
+
+// A scenario may only write below the directory it is run from: a shared
+// or downloaded scenario must not overwrite files elsewhere. The command
+// line's --output DIR is the user's own choice and may be anywhere.
+void check_inside_working_directory(const TomlTable& t, const std::string& dir) {
+  const std::string allowed = "a relative path without '..' components, e.g. \"out/case\"";
+  if (dir[0] == '/')
+    t.fail("directory", "'" + dir + "' is not relative to the working directory", allowed);
+  std::size_t start = 0;
+  while (start <= dir.size()) {
+    const std::size_t end = std::min(dir.find_first_of("/\\", start), dir.size());
+    if (dir.compare(start, end - start, "..") == 0 && end - start == 2)
+      t.fail("directory", "'" + dir + "' leaves the working directory through '..'", allowed);
+    start = end + 1;
+  }
+}
+
 }  // namespace
 
 void parse_output(const TomlTable& root, Scenario& s) {
@@ -57,6 +75,7 @@ void parse_output(const TomlTable& root, Scenario& s) {
   OutputSpec& o = s.output;
   o.directory = t.text("directory");
   if (o.directory.empty()) t.fail("directory", "must not be empty", "a directory path");
+  check_inside_working_directory(t, o.directory);
   o.hdf5 = t.flag_or("hdf5", true);
   o.vtk = t.flag_or("vtk", true);
   o.receptors = t.flag_or("receptors", true);

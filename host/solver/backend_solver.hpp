@@ -16,12 +16,14 @@
 #include <stdexcept>
 #include <utility>
 
+#include "host/numerical_fault.hpp"
 #include "host/transport_solver.hpp"
 #include "kernels/backend.hpp"
 #include "kernels/column_physics.hpp"
 #include "kernels/horizontal_sweep.hpp"
 #include "kernels/sources.hpp"
 #include "kernels/stability.hpp"
+#include "kernels/state_check.hpp"
 
 namespace airshed::AIRSHED_BACKEND_NS {
 
@@ -172,6 +174,7 @@ class BackendSolver final : public TransportSolver {
     }
     time_ += dt;
     ++steps_;
+    check_state();
   }
 
   double time() const override { return time_; }
@@ -216,6 +219,30 @@ class BackendSolver final : public TransportSolver {
   void check_species(int s) const {
     if (s < 0 || std::size_t(s) >= cfg_.species.size())
       throw std::out_of_range("species index out of range");
+  }
+
+  // The blow-up guard, after every step: one device reduction over every
+  // species for the first value that is NaN, +-Inf or negative; throws
+  // NumericalFault naming it. Only an index (and, on a hit, one value)
+  // crosses to the host.
+  void check_state() const {
+    const std::size_t bad = thrust::transform_reduce(
+        policy(), thrust::counting_iterator<std::size_t>(0),
+        thrust::counting_iterator<std::size_t>(c_.size()), k::InvalidIndex{raw(c_)},
+        k::no_invalid_cell, k::MinIndex{});
+    if (bad == k::no_invalid_cell) return;
+    const Grid& g = cfg_.grid;
+    const std::size_t cell = bad % g.cells();
+    InvalidCell where;
+    where.step = steps_;
+    where.time_s = time_;
+    where.species = int(bad / g.cells());
+    where.species_name = cfg_.species[where.species].name;
+    where.i = int(cell % std::size_t(g.nx));
+    where.j = int(cell / std::size_t(g.nx) % std::size_t(g.ny));
+    where.k = int(cell / g.columns());
+    where.value = c_[bad];
+    throw NumericalFault(where);
   }
 
   double in_domain_mass(int s) const {

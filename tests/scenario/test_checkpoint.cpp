@@ -70,13 +70,14 @@ const char* const kMet =
     "2026-01-15T02:00,5.0,280,C,800,,0.5,0\n"
     "2026-01-15T03:00,5.5,290,C,900,,1.0,0\n";
 
-// Writes the scenario (into `dir`, output into dir/out) and loads it.
+// Writes the scenario into `dir` and loads it, outputs going to dir/out.
 Scenario make_scenario(const Dir& dir) {
   std::ofstream(dir / "met.csv") << kMet;
   std::string text = scenario_text();
-  text = test::replaced(text, "directory = \"out/t\"", "directory = \"" + (dir / "out") + "\"");
   std::ofstream(dir / "t.toml") << text;
-  return load_scenario(dir / "t.toml");
+  Scenario s = load_scenario(dir / "t.toml");
+  s.output.directory = dir / "out";  // as `airshed run --output` does
+  return s;
 }
 
 // Stops the run (through RunControl::stop) once a snapshot at or after

@@ -133,3 +133,48 @@ TEST_CASE("degenerate geometry is rejected") {
                         "vertices = [[100.0, 100.0], [100.0, 100.0]]\nemissions = { SO2 = 0.01 }\n";
   check(error_of(s), line_containing(s, "vertices = [[100.0"), "source[1].vertices");
 }
+
+TEST_CASE("output paths cannot leave the working directory") {
+  // docs/robustness.md, "Output paths": absolute paths and '..' components
+  // are rejected; the command line's --output may still point anywhere.
+  for (const char* bad : {"/tmp/x", "/", "..", "../x", "out/../../x", "out/..", "a\\\\..\\\\b"}) {
+    const std::string s =
+        replaced(kSmallScenario, "directory = \"out/t\"", std::string("directory = \"") + bad + "\"");
+    const std::string msg = error_of(s);
+    INFO(bad << " -> " << msg);
+    check(msg, line_containing(s, "directory ="), "output.directory");
+    CHECK(msg.find("relative path without '..'") != std::string::npos);
+  }
+  for (const char* good : {"out/t", "./out", "out/a..b", "..out", "out/.hidden"}) {
+    const std::string s =
+        replaced(kSmallScenario, "directory = \"out/t\"", std::string("directory = \"") + good + "\"");
+    INFO(good);
+    CHECK(error_of(s).empty());
+  }
+}
+
+TEST_CASE("the scenario name, the output file stem, cannot be a path") {
+  for (const char* bad : {"../evil", "a/b", "/abs", "x\\\\y", ".", ".."}) {
+    const std::string s = replaced(kSmallScenario, "name = \"t\"", std::string("name = \"") + bad + "\"");
+    const std::string msg = error_of(s);
+    INFO(bad << " -> " << msg);
+    check(msg, line_containing(s, "name = \""), "scenario.name");
+  }
+  const std::string ok = replaced(kSmallScenario, "name = \"t\"", "name = \"Tianjin case 2.1\"");
+  CHECK(error_of(ok).empty());
+}
+
+TEST_CASE("uniform met: NaN, Inf, wind above 75 m/s and mixing height <= 0 are rejected") {
+  for (const char* v : {"nan", "inf", "-inf", "75.5"}) {
+    const std::string s = replaced(kSmallScenario, "speed = 3.0", std::string("speed = ") + v);
+    INFO(v);
+    check(error_of(s), line_containing(s, "speed = "), "met.speed");
+  }
+  CHECK(error_of(replaced(kSmallScenario, "speed = 3.0", "speed = 75.0")).empty());
+  for (const char* v : {"-5.0", "nan", "inf"}) {
+    const std::string s =
+        replaced(kSmallScenario, "mixing_height = 800.0", std::string("mixing_height = ") + v);
+    INFO(v);
+    check(error_of(s), line_containing(s, "mixing_height"), "met.mixing_height");
+  }
+}

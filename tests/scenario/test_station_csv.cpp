@@ -94,3 +94,21 @@ TEST_CASE("a run longer than the met data is rejected at met.file") {
                   0) == 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("met limits: 75 m/s is the largest wind, mixing height > 0, every value finite") {
+  // docs/robustness.md: the solver stays stable for any wind (its dt
+  // follows), but a station reporting more than 75 m/s is a broken record.
+  CHECK(csv_error("2026-01-15T00:00,75,315,F,150,-5\n").empty());
+  check(csv_error("2026-01-15T00:00,75.01,315,F,150,-5\n"), 2, "wind_speed");
+  check(csv_error("2026-01-15T00:00,-1,315,F,150,-5\n"), 2, "wind_speed");
+  check(csv_error("2026-01-15T00:00,2,315,F,-10,-5\n"), 2, "mixing_height");
+  check(csv_error("2026-01-15T00:00,2,315,F,nan,-5\n"), 2, "mixing_height");
+  check(csv_error("2026-01-15T00:00,2,315,F,inf,-5\n"), 2, "mixing_height");
+  check(csv_error("2026-01-15T00:00,2,315,F,150,NaN\n"), 2, "temperature");
+  check(csv_error("2026-01-15T00:00,2,315,F,150,-inf\n"), 2, "temperature");
+  check(csv_error("2026-01-15T00:00,2,nan,F,150,-5\n"), 2, "wind_direction");
+  // The line is the file's: a bad third row is reported on line 4.
+  check(csv_error("2026-01-15T00:00,2,315,F,150,-5\n2026-01-15T01:00,2,315,F,150,-5\n"
+                  "2026-01-15T02:00,1e30,315,F,150,-5\n"),
+        4, "wind_speed");
+}

@@ -1,0 +1,59 @@
+// Fault injection for the end-to-end blow-up test (tests/cli/blowup.sh): a
+// build of the real `airshed` command whose CPU backend is the serial
+// solver behind a decorator that turns one cell NaN just before step
+// kNanStep. Linked in place of host/solver/solver_omp.cpp (this file
+// defines make_omp_solver), so everything else is the shipped code path:
+// run loop, guard, writers, run.json, exit status. A valid scenario cannot
+// reach Inf (docs/robustness.md), hence the injection.
+#include <cmath>
+#include <limits>
+#include <memory>
+
+#include "host/transport_solver.hpp"
+
+namespace airshed {
+
+std::unique_ptr<TransportSolver> make_serial_solver(const TransportConfig& cfg);
+
+namespace {
+
+constexpr long kNanStep = 200;         // the guard must name this step
+constexpr int kI = 20, kJ = 30, kK = 0;  // and a cell next to this one
+
+class NanInjectingSolver final : public TransportSolver {
+ public:
+  explicit NanInjectingSolver(const TransportConfig& cfg) : inner_(make_serial_solver(cfg)) {}
+  std::string backend_name() const override { return inner_->backend_name(); }
+  const TransportConfig& config() const override { return inner_->config(); }
+  void set_met(const MetFields& m) override { inner_->set_met(m); }
+  void set_emissions(const std::vector<CellEmission>& e) override { inner_->set_emissions(e); }
+  void set_concentration(int s, const std::vector<float>& c) override {
+    inner_->set_concentration(s, c);
+  }
+  std::vector<float> concentration(int s) const override { return inner_->concentration(s); }
+  double stable_dt() const override { return inner_->stable_dt(); }
+  void step(double dt) override {
+    if (inner_->steps_taken() == kNanStep - 1) {
+      std::vector<float> c = inner_->concentration(0);
+      c[config().grid.index(kI, kJ, kK)] = std::numeric_limits<float>::quiet_NaN();
+      inner_->set_concentration(0, c);
+    }
+    inner_->step(dt);
+  }
+  double time() const override { return inner_->time(); }
+  long steps_taken() const override { return inner_->steps_taken(); }
+  MassBudget budget(int s) const override { return inner_->budget(s); }
+  State state() const override { return inner_->state(); }
+  void restore(const State& st) override { inner_->restore(st); }
+
+ private:
+  std::unique_ptr<TransportSolver> inner_;
+};
+
+}  // namespace
+
+std::unique_ptr<TransportSolver> make_omp_solver(const TransportConfig& cfg) {
+  return std::make_unique<NanInjectingSolver>(cfg);
+}
+
+}  // namespace airshed
