@@ -9,12 +9,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <string>
 
 #include "host/emissions/emission_model.hpp"
 #include "host/met/met_provider.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/load_scenario.hpp"
+#include "host/scenario/toml_reader.hpp"
 #include "tests/fuzz/fuzz_oracle.hpp"
 
 namespace {
@@ -82,13 +84,21 @@ void check_setup(const airshed::Scenario& s) {
 }
 
 // A ScenarioError must name the scenario, or the station file the scenario
-// names (resolved against kBaseDir unless absolute).
+// names in [met].file, resolved as parse_met() does and with line breaks
+// shown as spaces, as scenario_message() writes them.
 bool names_an_input(const std::string& file, const std::string& text) {
   if (file == kLabel) return true;
-  const std::string prefix = kBaseDir + "/";
-  const std::string named =
-      file.compare(0, prefix.size(), prefix) == 0 ? file.substr(prefix.size()) : file;
-  return !named.empty() && text.find(named) != std::string::npos;
+  std::optional<std::string> named;
+  try {
+    named = toml::parse(text)["met"]["file"].value<std::string>();
+  } catch (const toml::parse_error&) {
+    return false;  // then only the scenario itself can be at fault
+  }
+  if (!named) return false;
+  std::string station = !named->empty() && (*named)[0] == '/' ? *named : kBaseDir + "/" + *named;
+  for (char& c : station)
+    if (c == '\n' || c == '\r') c = ' ';
+  return file == station;
 }
 
 }  // namespace

@@ -35,8 +35,9 @@ void check_records(const std::vector<airshed::MetRecord>& rows) {
       fuzz_finding("accepted times that do not increase", where);
     // The surface layer of the shipped defaults (z0 0.1 m, anemometer 10 m).
     const airshed::SurfaceState s = airshed::surface_state(r, 0.1, 10);
-    if (!std::isfinite(s.ustar) || !(s.ustar > 0) || !std::isfinite(s.inverse_L))
-      fuzz_finding("record gives a non-finite or zero friction velocity", where);
+    // An observed u* of 0 (calm) is allowed: the diffusivities have floors.
+    if (!std::isfinite(s.ustar) || !(s.ustar >= 0) || !std::isfinite(s.inverse_L))
+      fuzz_finding("record gives a non-finite or negative friction velocity", where);
     for (double z : {1.0, 10.0, 100.0, 1000.0})
       if (!std::isfinite(airshed::wind_speed_at(s, z)))
         fuzz_finding("record gives a non-finite wind profile", where);
