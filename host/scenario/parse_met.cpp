@@ -1,5 +1,6 @@
 // [met]: uniform conditions, or hourly observations from a station CSV.
 #include <cmath>
+#include <sstream>
 
 #include "host/met/similarity.hpp"
 #include "host/met/station_csv.hpp"
@@ -44,6 +45,12 @@ void check_coverage(const TomlTable& t, Scenario& s) {
              std::to_string(s.duration_s / 3600) + " h");
 }
 
+std::string number(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
 // The met fields follow u(z) = U (ln(z/z0) - psi_m(z/L)) / (same at the
 // anemometer): that shape must be positive at the anemometer, or u* and
 // every wind speed are infinite or NaN. It is not when the anemometer is at
@@ -55,7 +62,7 @@ void check_wind_profile(const TomlTable& t, const Scenario& s) {
       "anemometer_height well above z0, so that ln(z/z0) - psi_m(z/L) > 0 and u* <= 5 m/s";
   if (!(zref > z0))
     t.fail("anemometer_height",
-           "at or below the roughness length z0 = " + std::to_string(z0) + " m", allowed);
+           "at or below the roughness length z0 = " + number(z0) + " m", allowed);
   for (const MetRecord& r : s.met.records) {
     const SurfaceState st = surface_state(r, z0, zref);
     if (similarity::wind_shape(zref, z0, st.inverse_L) > 0 && st.ustar <= 5) continue;
@@ -64,8 +71,8 @@ void check_wind_profile(const TomlTable& t, const Scenario& s) {
                                         std::to_string(r.line) + ")"
                                   : "";
     t.fail("anemometer_height",
-           "too close to z0 = " + std::to_string(z0) + " m for the log wind profile under 1/L = " +
-               std::to_string(st.inverse_L) + " /m" + where,
+           "too close to z0 = " + number(z0) + " m for the log wind profile under 1/L = " +
+               number(st.inverse_L) + " /m" + where,
            allowed);
   }
 }

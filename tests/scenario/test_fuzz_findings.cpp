@@ -74,3 +74,24 @@ emissions = { SO2 = 1.0 }
 )");
   CHECK(error_of(l_shape).empty());
 }
+
+TEST_CASE("an anemometer where the log wind profile is undefined is rejected") {
+  // At or below z0 the profile ln(z/z0) - psi_m(z/L) is zero: u* and every
+  // wind speed were infinite and the solver rejected the met fields.
+  const std::string low = replaced(kSmallScenario, "mixing_height = 800.0",
+                                   "mixing_height = 800.0\nz0 = 2.5\nanemometer_height = 1.5");
+  check(error_of(low), low, "anemometer_height", "met.anemometer_height",
+        "at or below the roughness length z0 = 2.5 m");
+
+  // Above z0, but strong instability (|L| = 1 m) drives the profile below zero.
+  const std::string unstable =
+      replaced(replaced(kSmallScenario, "stability = \"D\"", "obukhov_length = -1.0"),
+               "mixing_height = 800.0", "mixing_height = 800.0\nz0 = 3.0");
+  check(error_of(unstable), unstable, "[met]", "met.anemometer_height",
+        "too close to z0 = 3 m for the log wind profile");
+
+  // The same roughness with a neutral profile stays valid.
+  CHECK(error_of(replaced(kSmallScenario, "mixing_height = 800.0",
+                          "mixing_height = 800.0\nz0 = 3.0"))
+            .empty());
+}
