@@ -95,3 +95,16 @@ TEST_CASE("an anemometer where the log wind profile is undefined is rejected") {
                           "mixing_height = 800.0\nz0 = 3.0"))
             .empty());
 }
+
+TEST_CASE("output intervals under a second and runs shorter than one interval are rejected") {
+  // 0.5 s divides an hour, but output times are labelled to the second.
+  const std::string half = replaced(kSmallScenario, "output_interval = \"1h\"",
+                                    "output_interval = \"0.5s\"");
+  check(error_of(half), half, "output_interval", "scenario.output_interval",
+        "shorter than one second");
+
+  // 1e-12 s / 1 h rounds to 0 intervals, which passed as "a whole number".
+  const std::string tiny = replaced(kSmallScenario, "duration = \"2h\"", "duration = \"1e-12s\"");
+  check(error_of(tiny), tiny, "duration", "scenario.duration",
+        "is not a whole number of output intervals");
+}
