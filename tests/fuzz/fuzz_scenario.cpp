@@ -42,7 +42,7 @@ void check_invariants(const airshed::Scenario& s) {
     fuzz_finding("accepted output_interval outside 1s..1h",
                  std::to_string(s.output_interval_s) + " s");
   const double n = s.duration_s / s.output_interval_s;
-  if (!(n >= 1) || std::abs(n - std::round(n)) > 1e-6)
+  if (!(std::round(n) >= 1) || std::abs(n - std::round(n)) > 1e-6)
     fuzz_finding("accepted a duration that is not a positive whole number of output intervals",
                  std::to_string(s.duration_s) + " s / " + std::to_string(s.output_interval_s) +
                      " s");
