@@ -161,7 +161,7 @@ BatchSpec parse_batch_text(const std::string& text, const std::string& label,
 
 BatchSpec parse_batch(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw ScenarioError(path + ":1: batch file: cannot be opened");
+  if (!in) throw_scenario_error(path, 1, "batch file", "cannot be opened", "a readable file");
   std::stringstream text;
   text << in.rdbuf();
   const std::string dir = fs::path(path).parent_path().string();
@@ -189,7 +189,8 @@ double emission_factor(const MemberSpec& m, const Source& src, const std::string
 
 Scenario member_scenario(const BatchSpec& batch, const MemberSpec& m) {
   std::ifstream in(batch.base);
-  if (!in) throw ScenarioError(batch.base + ":1: scenario file: cannot be opened");
+  // batch.base comes from the batch file: scenario_message keeps it one line.
+  if (!in) throw_scenario_error(batch.base, 1, "scenario file", "cannot be opened", "a readable file");
   std::stringstream text;
   text << in.rdbuf();
   const std::string dir = fs::path(batch.base).parent_path().string();

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include "host/demo_case.hpp"
 #include "batch_command.hpp"
@@ -41,13 +42,17 @@ int run_demo(airshed::BackendChoice backend, double minutes) {
   return 0;
 }
 
-}  // namespace
+// The one-line form every unexpected failure takes: a message from a
+// library may hold line breaks, which would split the line scripts grep.
+int report_error(const char* what) {
+  std::string line = what;
+  for (char& c : line)
+    if (c == '\n' || c == '\r') c = ' ';
+  std::cerr << "airshed: error: " << line << "\n";
+  return 1;
+}
 
-int main(int argc, char** argv) {
-  // Under a file-size limit (ulimit -f) a write past it then fails with
-  // EFBIG, which every writer reports naming the file, instead of the
-  // default SIGXFSZ killing the process mid-write with no message.
-  std::signal(SIGXFSZ, SIG_IGN);
+int airshed_main(int argc, char** argv) {
   CLI::App app{"airshed: GPU-accelerated pollutant dispersion model"};
   app.require_subcommand(1);
   std::string backend_name = "auto";
@@ -91,8 +96,25 @@ int main(int argc, char** argv) {
       return airshed::cli::batch_command(batch_opts);
     }
   } catch (const std::exception& e) {
-    std::cerr << "airshed: error: " << e.what() << "\n";
-    return 1;
+    return report_error(e.what());
   }
   return 0;
+}
+
+}  // namespace
+
+// No exception leaves main: std::terminate would print a multi-line abort
+// message and exit with a signal instead of the one-line error.
+int main(int argc, char** argv) {
+  // Under a file-size limit (ulimit -f) a write past it then fails with
+  // EFBIG, which every writer reports naming the file, instead of the
+  // default SIGXFSZ killing the process mid-write with no message.
+  std::signal(SIGXFSZ, SIG_IGN);
+  try {
+    return airshed_main(argc, argv);
+  } catch (const std::exception& e) {
+    return report_error(e.what());
+  } catch (...) {
+    return report_error("unexpected non-standard exception");
+  }
 }

@@ -60,6 +60,46 @@ std::vector<Vec2> clip_to_rect(const std::vector<Vec2>& poly, const Rect& r) {
       [&](const Vec2& p, const Vec2& q) { return at(p, q, r.y1, true); });
 }
 
+namespace {
+
+// Sign of the turn a -> b -> c: > 0 left, < 0 right, 0 collinear.
+double turn(const Vec2& a, const Vec2& b, const Vec2& c) {
+  return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+// p lies within the bounding box of segment a-b (used once p is collinear).
+bool within(const Vec2& a, const Vec2& b, const Vec2& p) {
+  return std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= p.y &&
+         p.y <= std::max(a.y, b.y);
+}
+
+// Closed segments a-b and c-d share at least one point.
+bool segments_meet(const Vec2& a, const Vec2& b, const Vec2& c, const Vec2& d) {
+  const double d1 = turn(c, d, a), d2 = turn(c, d, b), d3 = turn(a, b, c), d4 = turn(a, b, d);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+    return true;
+  return (d1 == 0 && within(c, d, a)) || (d2 == 0 && within(c, d, b)) ||
+         (d3 == 0 && within(a, b, c)) || (d4 == 0 && within(a, b, d));
+}
+
+}  // namespace
+
+std::optional<std::pair<std::size_t, std::size_t>> first_crossing(
+    const std::vector<Vec2>& p) {
+  const std::size_t n = p.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Vec2& a = p[i];
+    const Vec2& b = p[(i + 1) % n];
+    // Edges i-1 and i+1 share a vertex with edge i and are skipped; the
+    // first and last edge are neighbours too.
+    for (std::size_t j = i + 2; j < n; ++j) {
+      if (i == 0 && j == n - 1) continue;
+      if (segments_meet(a, b, p[j], p[(j + 1) % n])) return std::make_pair(i, j);
+    }
+  }
+  return std::nullopt;
+}
+
 double length_in_rect(const Vec2& a, const Vec2& b, const Rect& r) {
   // Parametric a + t (b - a), t in [0, 1], narrowed by each of the four edges.
   const double dx = b.x - a.x, dy = b.y - a.y;

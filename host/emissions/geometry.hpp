@@ -2,6 +2,9 @@
 // overlap areas and segment-cell overlap lengths.
 #pragma once
 
+#include <cstddef>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "host/scenario/scenario.hpp"
@@ -19,6 +22,15 @@ double signed_area(const std::vector<Vec2>& polygon);
 // polygon clipping", Commun. ACM 17, 32-42): exact for any simple polygon
 // because the clip window is convex; orientation is preserved.
 std::vector<Vec2> clip_to_rect(const std::vector<Vec2>& polygon, const Rect& r);
+
+// The first pair of edges (i, j), i < j, of a closed polygon that are not
+// neighbours and still meet (cross or touch), or nullopt for a simple
+// polygon. Edge i runs from vertex i to vertex i + 1 (mod n). Consecutive
+// coincident vertices make their neighbouring edges meet as well. O(n^2),
+// for validating scenario polygons: clip_to_rect() weights are only
+// non-negative for simple polygons.
+std::optional<std::pair<std::size_t, std::size_t>> first_crossing(
+    const std::vector<Vec2>& polygon);
 
 // Length of segment a-b inside `r` (Liang & Barsky 1984, "A new concept and
 // method for line clipping", ACM Trans. Graph. 3, 1-22).

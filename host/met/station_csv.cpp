@@ -69,7 +69,9 @@ bool check_met_record(const MetRecord& r, MetProblem& p) {
 
 std::vector<MetRecord> read_station_csv(const std::string& path, int default_offset_minutes) {
   std::ifstream in(path);
-  if (!in) throw ScenarioError(path + ":1: station file: cannot be opened");
+  // Through scenario_message: the path comes from the scenario and may hold
+  // a line break, which must not split the one-line error.
+  if (!in) throw_scenario_error(path, 1, "station file", "cannot be opened", "a readable CSV file");
   std::stringstream text;
   text << in.rdbuf();
   return parse_station_csv(text.str(), path, default_offset_minutes);

@@ -29,7 +29,7 @@ Scenario parse_scenario(const std::string& text, const std::string& label,
 
 Scenario load_scenario(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw ScenarioError(path + ":1: scenario file: cannot be opened");
+  if (!in) throw_scenario_error(path, 1, "scenario file", "cannot be opened", "a readable file");
   std::stringstream text;
   text << in.rdbuf();
   const auto slash = path.find_last_of('/');

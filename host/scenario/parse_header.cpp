@@ -44,13 +44,16 @@ void parse_header(const TomlTable& root, Scenario& s) {
   // on, and the output writers label hourly averages: the interval must
   // divide one hour and the run must hold a whole number of intervals.
   const double per_hour = 3600.0 / s.output_interval_s;
+  const std::string intervals = "1s..1h dividing an hour, e.g. 1min, 5min, 10min, 15min, 30min, 1h";
+  // Output times are labelled to the second: shorter intervals would repeat labels.
+  if (s.output_interval_s < 1) t.fail("output_interval", "shorter than one second", intervals);
   if (std::abs(per_hour - std::round(per_hour)) > 1e-9 || s.output_interval_s > 3600)
-    t.fail("output_interval", "does not divide one hour",
-           "1s..1h dividing an hour, e.g. 1min, 5min, 10min, 15min, 30min, 1h");
+    t.fail("output_interval", "does not divide one hour", intervals);
   const double n = s.duration_s / s.output_interval_s;
-  if (std::abs(n - std::round(n)) > 1e-9)
+  // n rounding to 0 (a duration far below one interval) passed the whole-number test.
+  if (std::abs(n - std::round(n)) > 1e-9 || std::round(n) < 1)
     t.fail("duration", "is not a whole number of output intervals",
-           "a multiple of scenario.output_interval");
+           "a multiple (>= 1) of scenario.output_interval");
 }
 
 }  // namespace airshed::detail

@@ -1,7 +1,10 @@
 // [met]: uniform conditions, or hourly observations from a station CSV.
 #include <cmath>
+#include <sstream>
 
+#include "host/met/similarity.hpp"
 #include "host/met/station_csv.hpp"
+#include "host/met/surface_profiles.hpp"
 #include "host/scenario/parse_parts.hpp"
 
 namespace airshed::detail {
@@ -42,6 +45,38 @@ void check_coverage(const TomlTable& t, Scenario& s) {
              std::to_string(s.duration_s / 3600) + " h");
 }
 
+std::string number(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+// The met fields follow u(z) = U (ln(z/z0) - psi_m(z/L)) / (same at the
+// anemometer): that shape must be positive at the anemometer, or u* and
+// every wind speed are infinite or NaN. It is not when the anemometer is at
+// or below z0, or close to it under strong instability. A derived u* must
+// also be as plausible as a given one (<= 5 m/s).
+void check_wind_profile(const TomlTable& t, const Scenario& s) {
+  const double z0 = s.met.z0, zref = s.met.anemometer_height;
+  const std::string allowed =
+      "anemometer_height well above z0, so that ln(z/z0) - psi_m(z/L) > 0 and u* <= 5 m/s";
+  if (!(zref > z0))
+    t.fail("anemometer_height",
+           "at or below the roughness length z0 = " + number(z0) + " m", allowed);
+  for (const MetRecord& r : s.met.records) {
+    const SurfaceState st = surface_state(r, z0, zref);
+    if (similarity::wind_shape(zref, z0, st.inverse_L) > 0 && st.ustar <= 5) continue;
+    const std::string where = s.met.kind == MetKind::station
+                                  ? " (station file '" + s.met.station_file + "' line " +
+                                        std::to_string(r.line) + ")"
+                                  : "";
+    t.fail("anemometer_height",
+           "too close to z0 = " + number(z0) + " m for the log wind profile under 1/L = " +
+               number(st.inverse_L) + " /m" + where,
+           allowed);
+  }
+}
+
 }  // namespace
 
 void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) {
@@ -59,6 +94,7 @@ void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) 
     s.met.station_file = (!f.empty() && f[0] == '/') || base_dir.empty() ? f : base_dir + "/" + f;
     s.met.records = read_station_csv(s.met.station_file, s.start.offset_minutes);
     check_coverage(t, s);
+    check_wind_profile(t, s);
     return;
   }
   t.allow({"kind", "z0", "anemometer_height", "speed", "direction", "stability", "obukhov_length",
@@ -74,6 +110,7 @@ void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) 
   r.ustar = t.number_or("ustar", -1, Range{0, 5, true, false});
   r.temperature = t.number_or("temperature", 15, closed(-73, 66)) + 273.15;
   s.met.records.push_back(r);
+  check_wind_profile(t, s);
 }
 
 }  // namespace airshed::detail

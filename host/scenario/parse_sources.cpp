@@ -63,6 +63,14 @@ void check_shape(const TomlTable& t, const Source& src) {
   const std::string key = t.has("vertices") ? "vertices" : "vertices_lonlat";
   if (src.kind == SourceKind::area && !(std::abs(signed_area(src.vertices)) > 0))
     t.fail(key, "polygon has zero area", "at least 3 vertices enclosing an area");
+  // A polygon whose edges cross (a bow tie) has cells of opposite
+  // orientation: its footprint would hold negative emission weights.
+  if (src.kind == SourceKind::area)
+    if (const auto c = first_crossing(src.vertices))
+      t.fail(key,
+             "polygon edges " + std::to_string(c->first) + " and " + std::to_string(c->second) +
+                 " meet",
+             "a simple polygon: edges meet only their neighbours, at shared vertices");
   if (src.kind == SourceKind::line)
     for (std::size_t i = 0; i + 1 < src.vertices.size(); ++i)
       if (std::hypot(src.vertices[i + 1].x - src.vertices[i].x,

@@ -33,6 +33,11 @@ cp -r scenarios/met "$tmp/" 2>/dev/null
 expect "unknown key" "unknown_key.toml:[0-9]+:.*colour" -- "$bin" run "$tmp/unknown_key.toml" --output "$tmp/o2"
 [ -e "$tmp/o2" ] && { fails=$((fails + 1)); echo "FAIL unknown key: output directory was created"; }
 
+# A line break in a file name the scenario gives (found by tests/fuzz) must
+# not split the error line.
+sed 's|^file = .*|file = "met/tianjin\\n.csv"|' scenarios/default.toml >"$tmp/newline_name.toml"
+expect "file name with a line break" "tianjin .csv:1: station file" -- "$bin" run "$tmp/newline_name.toml" --output "$tmp/o3"
+
 touch "$tmp/a_file"
 expect "unwritable output" "output directory" -- "$bin" run scenarios/odour.toml --output "$tmp/a_file/sub"
 
