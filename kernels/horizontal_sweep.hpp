@@ -44,6 +44,31 @@ struct HorizontalSweep {
     const float f_out = face_flux(line, pos + 1, p.dt_over_d, p.inv_d);
     c_out[g.cell(i, j, k)] = c_in[g.cell(i, j, k)] - p.dt_over_d * (f_out - f_in);
   }
+
+  // The cells of row (j, k) with both faces interior and two neighbours on
+  // each side on the grid: i in [lo, hi). For them interior() gives the
+  // same values as operator() without ghost-cell wrapping or boundary
+  // branches (kernels/backend.hpp: for_each_cell_split).
+  AIRSHED_HD void interior_range(int j, int& lo, int& hi) const {
+    if (Dir == along_x) {
+      lo = g.nx < 2 ? g.nx : 2;
+      hi = g.nx - 2 > lo ? g.nx - 2 : lo;
+    } else {
+      const bool inside = j >= 2 && j < g.ny - 2;
+      lo = 0;
+      hi = inside ? g.nx : 0;
+    }
+  }
+  AIRSHED_HD void interior(int i, int j, int k) const {
+    const std::size_t idx = g.cell(i, j, k);
+    const std::ptrdiff_t s = Dir == along_x ? 1 : g.nx;  // between cells and between faces
+    const float* cc = c_in + idx;
+    const float* kk = kh + idx;
+    const float* u = vel + (Dir == along_x ? g.xface(i, j, k) : g.yface(i, j, k));
+    const float f_in = limited_flux(u[0], cc[-2 * s], cc[-s], cc[0], cc[s], kk[-s], kk[0], p.dt_over_d, p.inv_d);
+    const float f_out = limited_flux(u[s], cc[-s], cc[0], cc[s], cc[2 * s], kk[0], kk[s], p.dt_over_d, p.inv_d);
+    c_out[idx] = cc[0] - p.dt_over_d * (f_out - f_in);
+  }
 };
 
 // Net mass leaving through the two open ends of the line through boundary

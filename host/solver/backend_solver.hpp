@@ -244,8 +244,8 @@ class BackendSolver final : public TransportSolver {
                                         k::BoundaryOutflow<Dir>{grid_view(), c_in, vel, raw(kh_), p},
                                         0.0, thrust::plus<double>());
     }
-    for_each_cell(g.nx, g.ny, g.nz,
-                  k::HorizontalSweep<Dir>{grid_view(), c_in, c_out, vel, raw(kh_), p});
+    for_each_cell_split(g.nx, g.ny, g.nz,
+                        k::HorizontalSweep<Dir>{grid_view(), c_in, c_out, vel, raw(kh_), p});
   }
 
   // Vertical advection, decay, implicit diffusion and deposition per column.
