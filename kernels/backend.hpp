@@ -179,23 +179,49 @@ void for_each_cell(int nx, int ny, int nz, const F& f) {
   }
 }
 
-// Rows as above; in each, the interior cells in one simd loop without
-// boundary branches, the few edge cells by the general path.
+// Rows as above; in each, the interior cells without boundary branches in
+// simd loops that compute each face's flux once (into a row buffer; along
+// y the upper faces of a row are the lower faces of the next one, which
+// the same thread does next under the static schedule), the few edge cells
+// by the general path.
 template <class F>
 void for_each_cell_split(int nx, int ny, int nz, const F& f) {
 #pragma omp parallel
   {
     flush_subnormals();
-#pragma omp for collapse(2) schedule(static)
-    for (int k = 0; k < nz; ++k)
-      for (int j = 0; j < ny; ++j) {
-        int lo, hi;
-        f.interior_range(j, lo, hi);
-        for (int i = 0; i < lo; ++i) f(i, j, k);
+    float* lower = new float[2 * (std::size_t(nx) + 1)];
+    float* upper = lower + nx + 1;
+    long previous = -2;  // the last row this thread did with interior faces
+#pragma omp for schedule(static)
+    for (long r = 0; r < long(nz) * ny; ++r) {
+      const int k = int(r / ny), j = int(r % ny);
+      int lo, hi;
+      f.interior_range(j, lo, hi);
+      for (int i = 0; i < lo; ++i) f(i, j, k);
+      if (hi > lo) {
+        if (F::along_rows) {
 #pragma omp simd
-        for (int i = lo; i < hi; ++i) f.interior(i, j, k);
-        for (int i = hi; i < nx; ++i) f(i, j, k);
+          for (int i = lo; i <= hi; ++i) lower[i] = f.interior_flux(i, j, k);
+#pragma omp simd
+          for (int i = lo; i < hi; ++i) f.update(i, j, k, lower[i], lower[i + 1]);
+        } else {
+          if (previous == r - 1) {
+            float* t = lower;
+            lower = upper, upper = t;
+          } else {
+#pragma omp simd
+            for (int i = lo; i < hi; ++i) lower[i] = f.interior_flux(i, j, k);
+          }
+#pragma omp simd
+          for (int i = lo; i < hi; ++i) upper[i] = f.interior_flux(i, j + 1, k);
+#pragma omp simd
+          for (int i = lo; i < hi; ++i) f.update(i, j, k, lower[i], upper[i]);
+          previous = r;
+        }
       }
+      for (int i = hi; i < nx; ++i) f(i, j, k);
+    }
+    delete[] (lower < upper ? lower : upper);
   }
 }
 

@@ -178,16 +178,18 @@ struct ColumnPhysics {
         const float cl = has_upper ? cc_full : 0.0f;
         float bl = 1.0f - al - cl;
         bl += ground;
-        const float top_ratio = kz_hi[l] / dzc_top;
-        const float g_top = p.open_top && !has_upper ? top_ratio : 0.0f;
-        const float b_top = has_upper ? 0.0f : dt * g_top / dz_top;
-        const float d_top = has_upper ? 0.0f : dt * g_top * p.background / dz_top;
-        bl += b_top;
-        xa += d_top;
         a[l] = al, b[l] = bl, cc[l] = cl, d[l] = xa;
         f_lower[l] = f_upper[l];
         j_lower[l] = j_here[l];
         kz_lo[l] = kz_hi[l];
+      }
+      if (!has_upper) {  // the top level: implicit exchange with the background above
+        AIRSHED_SIMD
+        for (int l = 0; l < W; ++l) {
+          const float g_top = p.open_top ? kz_hi[l] / dzc_top : 0.0f;
+          b[l] += dt * g_top / dz_top;
+          d[l] += dt * g_top * p.background / dz_top;
+        }
       }
       float* cpk = cp + k * W;
       float* dpk = dp + k * W;
