@@ -41,13 +41,14 @@ namespace airshed {
 // Columns advanced together by one call of the column kernel
 // (kernels/column_physics.hpp): one per GPU thread; on the OpenMP backend
 // a run of adjacent columns along x whose levels are processed SIMD across
-// the run (16 floats: one AVX-512 register, four SSE2 ones); one column on
+// the run (32 floats: two AVX-512 registers, four AVX2 ones, eight SSE2
+// ones; wider runs give more independent work per level); one column on
 // the plain serial backend, so the oracle in the tests checks the blocked
 // code against the one-column path.
 #if defined(__CUDACC__) || defined(AIRSHED_SERIAL)
 constexpr int column_lanes = 1;
 #else
-constexpr int column_lanes = 16;
+constexpr int column_lanes = 32;
 #endif
 
 }  // namespace airshed
