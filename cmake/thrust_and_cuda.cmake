@@ -35,8 +35,15 @@ message(STATUS "airshed: CUDA backend ${AIRSHED_HAVE_CUDA}; Thrust from ${AIRSHE
 
 # Flags every airshed C++ target gets.
 add_library(airshed_flags INTERFACE)
+# -fno-trapping-math: no code here reads floating-point exception flags, and
+# without it GCC will not turn the kernels' data-dependent selects (upwind
+# choice, limiter) into vector blends, so those loops stay scalar. It
+# changes no computed value (unlike -ffast-math). -ffp-contract=off: no
+# fused multiply-adds, so results do not depend on AIRSHED_NATIVE (the
+# plain x86-64 target has no FMA).
 target_compile_options(airshed_flags INTERFACE
-  $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic>
+  $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic -fno-trapping-math -ffp-contract=off>
+  $<$<AND:$<COMPILE_LANGUAGE:CXX>,$<BOOL:${AIRSHED_NATIVE}>>:-march=native>
   $<$<AND:$<COMPILE_LANGUAGE:CXX>,$<BOOL:${AIRSHED_WARNINGS_AS_ERRORS}>>:-Werror>)
 target_include_directories(airshed_flags INTERFACE ${PROJECT_SOURCE_DIR})
 target_include_directories(airshed_flags SYSTEM INTERFACE ${AIRSHED_THRUST_INCLUDE})

@@ -1,16 +1,29 @@
-// Everything that couples a column vertically, done by one thread per
-// column in one pass over memory:
+// Everything that couples a column vertically, in one pass over memory:
 //   1. vertical advection, explicit, limited flux form (stretched levels);
 //   2. first-order decay, exact factor exp(-lambda dt) (computed by the host);
 //   3. vertical diffusion, backward Euler, one tridiagonal solve, with the
 //      ground deposition flux v_d c and, for an open top, exchange with the
 //      background above, both implicit so thin layers never limit dt.
-// Returns the mass per unit area that left through the top, was deposited
-// and decayed, for the float64 budget.
+// Returns, per column, the mass per unit area that left through the top,
+// was deposited and decayed, for the float64 budget.
+//
+// One call advances a block of `column_lanes` adjacent columns of one row
+// (kernels/backend.hpp): one column per GPU thread (lanes = 1, consecutive
+// threads on consecutive i, coalesced); on the CPU a run of columns along
+// x, so that every level's arithmetic, the Thomas recurrences included,
+// runs SIMD across the columns and every load is contiguous. Each lane does
+// exactly the arithmetic of a single column, in the same order. The last
+// block of a row may be partial: its spare lanes repeat the last column and
+// store nothing.
+//
+// Levels are visited in three passes: load the column; one upward pass
+// that computes the advective flux through the upper face, applies the
+// advection and the decay, builds the tridiagonal row and eliminates it
+// (Thomas forward sweep); one downward pass of back substitution that
+// writes the result. Three per-thread arrays of max_levels lanes.
 #pragma once
 
 #include "limiter.hpp"
-#include "tridiagonal.hpp"
 #include "views.hpp"
 
 namespace airshed::kernels {
@@ -32,6 +45,31 @@ struct ColumnParams {
   float background;    // above the model top
 };
 
+// v[l] = src[min(l, last)] for the W lanes of a block (last = lanes in use - 1).
+template <int W>
+AIRSHED_HD inline void load_lanes(float* v, const float* src, int last) {
+  if (last == W - 1) {
+    AIRSHED_SIMD
+    for (int l = 0; l < W; ++l) v[l] = src[l];
+  } else {
+    for (int l = 0; l < W; ++l) v[l] = src[l < last ? l : last];
+  }
+}
+
+// dst[l] = v[l] for the lanes in use.
+template <int W>
+AIRSHED_HD inline void store_lanes(float* dst, const float* v, int last) {
+  if (last == W - 1) {
+    AIRSHED_SIMD
+    for (int l = 0; l < W; ++l) dst[l] = v[l];
+  } else {
+    for (int l = 0; l <= last; ++l) dst[l] = v[l];
+  }
+}
+
+// W = column_lanes of the backend (a template parameter, so that backends
+// compiled with different widths never share a definition).
+template <int W>
 struct ColumnPhysics {
   GridView g;
   float* c;  // one species
@@ -39,57 +77,160 @@ struct ColumnPhysics {
   const float* kz;
   ColumnParams p;
 
-  AIRSHED_HD ColumnLosses operator()(std::size_t col) const {
-    const int i = int(col % std::size_t(g.nx)), j = int(col / std::size_t(g.nx));
+  AIRSHED_HD int blocks_per_row() const { return (g.nx + W - 1) / W; }
+  AIRSHED_HD std::size_t blocks() const { return std::size_t(blocks_per_row()) * g.ny; }
+
+  // Advances the columns of block `blk`; the losses of column col go to out[col].
+  AIRSHED_HD void operator()(std::size_t blk, ColumnLosses* out) const {
+    const int bpr = blocks_per_row();
+    const int j = int(blk / std::size_t(bpr)), i0 = int(blk % std::size_t(bpr)) * W;
+    const int lanes = g.nx - i0 < W ? g.nx - i0 : W;
+    const int last = lanes - 1;
     const int nz = g.nz;
-    float x[max_levels], flux[max_levels + 1];
-    for (int k = 0; k < nz; ++k) x[k] = c[g.cell(i, j, k)];
-    ColumnLosses out;
+    const float dt = p.dt;
 
-    // 1. Vertical advection: F at interfaces, none through the ground.
-    flux[0] = 0.0f;
-    for (int f = 1; f < nz; ++f) {
-      const float wf = w[g.zface(i, j, f)];
-      const int up = wf >= 0 ? f - 1 : f;
-      const float cm = x[up > 0 ? up - 1 : 0], cp = x[up < nz - 1 ? up + 1 : nz - 1];
-      const float dist_lower = up > 0 ? g.dzc[up] : 1.0f, dist_upper = up < nz - 1 ? g.dzc[up + 1] : 1.0f;
-      const float jump = (up > 0 && up < nz - 1)
-                             ? mc_jump_stretched(cm, x[up], cp, g.dz[up], dist_lower, dist_upper)
-                             : 0.0f;
-      const float courant = abs1(wf) * p.dt / g.dz[up];
-      const float sign = wf >= 0 ? 1.0f : -1.0f;
-      flux[f] = wf * (x[up] + sign * 0.5f * (1.0f - courant) * jump);
+    float x[max_levels * W];   // the column as loaded
+    float cp[max_levels * W];  // Thomas: modified upper diagonal
+    float dp[max_levels * W];  // Thomas: modified right-hand side
+    for (int k = 0; k < nz; ++k) load_lanes<W>(x + k * W, c + g.cell(i0, j, k), last);
+
+    double top_outflow[W], deposited[W], decayed[W];
+    float f_lower[W];  // advective flux through the lower face of the level
+    float j_lower[W];  // limited jump of the level below
+    float j_here[W];   // limited jump of this level
+    float wf[W], kz_lo[W], kz_hi[W];
+    AIRSHED_SIMD
+    for (int l = 0; l < W; ++l) {
+      top_outflow[l] = deposited[l] = decayed[l] = 0.0;
+      f_lower[l] = 0.0f;  // none through the ground
+      j_lower[l] = 0.0f;
     }
-    const float wtop = w[g.zface(i, j, nz)];
-    flux[nz] = !p.open_top ? 0.0f : (wtop > 0 ? wtop * x[nz - 1] : wtop * p.background);
-    out.top_outflow += double(flux[nz]) * p.dt;
-    for (int k = 0; k < nz; ++k) x[k] -= p.dt / g.dz[k] * (flux[k + 1] - flux[k]);
+    AIRSHED_SIMD
+    for (int l = 0; l < W; ++l) j_here[l] = 0.0f;
+    load_lanes<W>(kz_lo, kz + g.zface(i0, j, 0), last);
 
-    // 2. Decay.
     for (int k = 0; k < nz; ++k) {
-      out.decayed += double(x[k]) * g.dz[k] * (1.0 - double(p.decay_factor));
-      x[k] *= p.decay_factor;
+      const float* xk = x + k * W;
+      // 1. Advective flux through face k + 1 (the upper face of level k).
+      float f_upper[W];
+      if (k + 1 < nz) {
+        const int f = k + 1;
+        // Jump of level f (the candidate upwind cell above face f).
+        if (f < nz - 1) {
+          const float* xl = x + (f - 1) * W;
+          const float* xc = x + f * W;
+          const float* xu = x + (f + 1) * W;
+          const float dzf = g.dz[f], dl = g.dzc[f], du = g.dzc[f + 1];
+          AIRSHED_SIMD
+          for (int l = 0; l < W; ++l) j_here[l] = mc_jump_stretched(xl[l], xc[l], xu[l], dzf, dl, du);
+        } else {
+          AIRSHED_SIMD
+          for (int l = 0; l < W; ++l) j_here[l] = 0.0f;
+        }
+        load_lanes<W>(wf, w + g.zface(i0, j, f), last);
+        const float* x_below = xk;
+        const float* x_above = x + f * W;
+        const float dz_below = g.dz[f - 1], dz_above = g.dz[f];
+        // Branch-free: both candidates are loaded and the upwind one selected.
+        AIRSHED_SIMD
+        for (int l = 0; l < W; ++l) {
+          const float u = wf[l];
+          const bool from_below = u >= 0;
+          const float xb = x_below[l], xa = x_above[l], jb = j_lower[l], ja = j_here[l];
+          const float xu = from_below ? xb : xa;
+          const float ju = from_below ? jb : ja;
+          const float dzu = from_below ? dz_below : dz_above;
+          const float courant = abs1(u) * dt / dzu;
+          const float sign = from_below ? 1.0f : -1.0f;
+          f_upper[l] = u * (xu + sign * 0.5f * (1.0f - courant) * ju);
+        }
+      } else {
+        load_lanes<W>(wf, w + g.zface(i0, j, nz), last);
+        AIRSHED_SIMD
+        for (int l = 0; l < W; ++l) {
+          const float wtop = wf[l];
+          f_upper[l] = !p.open_top ? 0.0f : (wtop > 0 ? wtop * xk[l] : wtop * p.background);
+          top_outflow[l] += double(f_upper[l]) * dt;
+        }
+      }
+
+      // 2.-3. Advection and decay of level k, then its tridiagonal row
+      //   a x_{k-1}' + b x_k' + cc x_{k+1}' = d, G = Kz / (distance between centres),
+      // eliminated at once (Thomas forward sweep).
+      // Level-dependent terms are added as exact zeros elsewhere, so the
+      // lane loops have no branches.
+      const float r = dt / g.dz[k];
+      const float dzk = g.dz[k];
+      const double keep = 1.0 - double(p.decay_factor);
+      const bool has_lower = k > 0, has_upper = k < nz - 1;
+      const float dzc_lo = g.dzc[k], dzc_hi = g.dzc[k + 1];
+      const float dzc_top = g.dzc[nz], dz_top = g.dz[nz - 1];
+      load_lanes<W>(kz_hi, kz + g.zface(i0, j, k + 1), last);
+      const float ground = k == 0 ? dt * p.vd / g.dz[0] : 0.0f;
+      float a[W], b[W], cc[W], d[W];
+      AIRSHED_SIMD
+      for (int l = 0; l < W; ++l) {
+        float xa = xk[l] - r * (f_upper[l] - f_lower[l]);
+        decayed[l] += double(xa) * dzk * keep;
+        xa *= p.decay_factor;
+        const float a_full = -r * kz_lo[l] / dzc_lo, cc_full = -r * kz_hi[l] / dzc_hi;
+        const float al = has_lower ? a_full : 0.0f;
+        const float cl = has_upper ? cc_full : 0.0f;
+        float bl = 1.0f - al - cl;
+        bl += ground;
+        a[l] = al, b[l] = bl, cc[l] = cl, d[l] = xa;
+        f_lower[l] = f_upper[l];
+        j_lower[l] = j_here[l];
+        kz_lo[l] = kz_hi[l];
+      }
+      if (!has_upper) {  // the top level: implicit exchange with the background above
+        AIRSHED_SIMD
+        for (int l = 0; l < W; ++l) {
+          const float g_top = p.open_top ? kz_hi[l] / dzc_top : 0.0f;
+          b[l] += dt * g_top / dz_top;
+          d[l] += dt * g_top * p.background / dz_top;
+        }
+      }
+      float* cpk = cp + k * W;
+      float* dpk = dp + k * W;
+      if (k == 0) {
+        AIRSHED_SIMD
+        for (int l = 0; l < W; ++l) {
+          cpk[l] = cc[l] / b[l];
+          dpk[l] = d[l] / b[l];
+        }
+      } else {
+        const float* cpm = cp + (k - 1) * W;
+        const float* dpm = dp + (k - 1) * W;
+        AIRSHED_SIMD
+        for (int l = 0; l < W; ++l) {
+          const float m = 1.0f / (b[l] - a[l] * cpm[l]);
+          cpk[l] = cc[l] * m;
+          dpk[l] = (d[l] - a[l] * dpm[l]) * m;
+        }
+      }
     }
 
-    // 3. Implicit diffusion: dz_k (x_k' - x_k)/dt = G_{k+1}(x_{k+1}' - x_k') - G_k(x_k' - x_{k-1}')
-    //    with G = Kz / (distance between centres); ground row loses v_d x_0'.
-    float a[max_levels], b[max_levels], cc[max_levels];
-    const float g_top = p.open_top ? kz[g.zface(i, j, nz)] / g.dzc[nz] : 0.0f;
-    for (int k = 0; k < nz; ++k) {
-      const float r = p.dt / g.dz[k];
-      a[k] = k > 0 ? -r * kz[g.zface(i, j, k)] / g.dzc[k] : 0.0f;
-      cc[k] = k < nz - 1 ? -r * kz[g.zface(i, j, k + 1)] / g.dzc[k + 1] : 0.0f;
-      b[k] = 1.0f - a[k] - cc[k];
+    // Back substitution, written straight to the field; then the implicit
+    // ground and top exchanges with the solution.
+    float* xs = x;  // reused for the solution
+    for (int k = nz - 1; k >= 0; --k) {
+      const float* dpk = dp + k * W;
+      const float* cpk = cp + k * W;
+      const float* above = xs + (k + 1 < nz ? k + 1 : k) * W;
+      float* xk = xs + k * W;
+      const bool top = k == nz - 1;
+      AIRSHED_SIMD
+      for (int l = 0; l < W; ++l) xk[l] = top ? dpk[l] : dpk[l] - cpk[l] * above[l];
+      store_lanes<W>(c + g.cell(i0, j, k), xk, last);
     }
-    b[0] += p.dt * p.vd / g.dz[0];
-    b[nz - 1] += p.dt * g_top / g.dz[nz - 1];
-    x[nz - 1] += p.dt * g_top * p.background / g.dz[nz - 1];
-    solve_tridiagonal(nz, a, b, cc, x, x);
-
-    out.deposited += double(p.vd) * x[0] * p.dt;
-    out.top_outflow += double(g_top) * (double(x[nz - 1]) - p.background) * p.dt;
-    for (int k = 0; k < nz; ++k) c[g.cell(i, j, k)] = x[k];
-    return out;
+    // kz_lo now holds Kz at face nz (the top face) per lane.
+    for (int l = 0; l < lanes; ++l) {
+      const float g_top = p.open_top ? kz_lo[l] / g.dzc[nz] : 0.0f;
+      deposited[l] += double(p.vd) * xs[l] * dt;
+      top_outflow[l] += double(g_top) * (double(xs[(nz - 1) * W + l]) - p.background) * dt;
+      out[g.cell(i0 + l, j, 0)] = ColumnLosses{top_outflow[l], deposited[l], decayed[l]};
+    }
   }
 };
 

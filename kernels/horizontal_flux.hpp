@@ -33,8 +33,22 @@ struct Line {
   AIRSHED_HD float diff(int p) const { return kh[wrap(p) * stride]; }
 };
 
-// dt_over_d = dt / dx; inv_d = 1 / dx. Returns the flux (M m^-2 s^-1) in the
-// direction of increasing index.
+// The flux through a face with two cells on either side: cm2, cm1 below
+// (in index), c0, cp1 above; kh_m1, kh_0 the diffusivities of the two cells
+// next to the face; u the face velocity. Branch-free (the upwind choice is
+// a select), so a loop over faces vectorises. dt_over_d = dt / dx;
+// inv_d = 1 / dx. Returns the flux (M m^-2 s^-1) in the direction of
+// increasing index.
+AIRSHED_HD inline float limited_flux(float u, float cm2, float cm1, float c0, float cp1, float kh_m1,
+                                     float kh_0, float dt_over_d, float inv_d) {
+  const float courant = abs1(u) * dt_over_d;
+  const float c_face = u >= 0 ? cm1 + 0.5f * (1.0f - courant) * mc_jump(cm2, cm1, c0)
+                              : c0 - 0.5f * (1.0f - courant) * mc_jump(cm1, c0, cp1);
+  const float k_face = 0.5f * (kh_m1 + kh_0);
+  return u * c_face - k_face * (c0 - cm1) * inv_d;
+}
+
+// Flux through face f of a line, boundary faces included.
 AIRSHED_HD inline float face_flux(const Line& L, int f, float dt_over_d, float inv_d) {
   const bool edge = (f == 0 || f == L.n);
   if (edge && L.kind == lateral_closed) return 0.0f;
@@ -47,12 +61,8 @@ AIRSHED_HD inline float face_flux(const Line& L, int f, float dt_over_d, float i
     if (f == 0) return u > 0 ? u * L.background : u * L.conc(0);
     return u > 0 ? u * L.conc(L.n - 1) : u * L.background;
   }
-  const float cm2 = L.conc(f - 2), cm1 = L.conc(f - 1), c0 = L.conc(f), cp1 = L.conc(f + 1);
-  const float courant = abs1(u) * dt_over_d;
-  const float c_face = u >= 0 ? cm1 + 0.5f * (1.0f - courant) * mc_jump(cm2, cm1, c0)
-                              : c0 - 0.5f * (1.0f - courant) * mc_jump(cm1, c0, cp1);
-  const float k_face = 0.5f * (L.diff(f - 1) + L.diff(f));
-  return u * c_face - k_face * (c0 - cm1) * inv_d;
+  return limited_flux(u, L.conc(f - 2), L.conc(f - 1), L.conc(f), L.conc(f + 1), L.diff(f - 1),
+                      L.diff(f), dt_over_d, inv_d);
 }
 
 }  // namespace airshed::kernels

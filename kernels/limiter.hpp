@@ -9,10 +9,12 @@
 
 namespace airshed::kernels {
 
+// minmod of three: the one closest to zero if all have the same sign, else
+// 0. Written branch-free (max(0, min) + min(0, max): one of the two terms
+// is 0 unless the signs differ, when both are), so loops vectorise; the
+// same values as the three-way branch.
 AIRSHED_HD inline float minmod3(float a, float b, float c) {
-  if (a > 0 && b > 0 && c > 0) return min2(a, min2(b, c));
-  if (a < 0 && b < 0 && c < 0) return max2(a, max2(b, c));
-  return 0.0f;
+  return max2(0.0f, min2(a, min2(b, c))) + min2(0.0f, max2(a, max2(b, c)));
 }
 
 // Uniform spacing: jump = minmod(2 (c0 - cm), (cp - cm) / 2, 2 (cp - c0)).

@@ -5,6 +5,9 @@
 //
 //   bench_transport [--backend cpu|cuda] [--threads N] [--reps R]
 //                   [--cases 128x128x128:1,256x256x256:4,...] [--peer N]
+//   bench_transport --steps N --cases 64x64x64:4
+//       no triad, no timing: set-up plus N steps of the first case, for
+//       instruction counts (valgrind --tool=callgrind, perf stat).
 #include <omp.h>
 
 #include <algorithm>
@@ -169,7 +172,7 @@ int main(int argc, char** argv) {
   std::string backend = "cpu", always, cases = "128x128x128:1,128x128x128:4,128x128x128:16,"
                                       "256x256x256:1,256x256x256:4,256x256x256:16,"
                                       "512x512x64:1,512x512x64:4,512x512x64:16";
-  int threads = 0, reps = 5, peer = 0;
+  int threads = 0, reps = 5, peer = 0, steps = 0;
   double max_case_seconds = 30;
   for (int a = 1; a + 1 < argc; a += 2) {
     const std::string k = argv[a], v = argv[a + 1];
@@ -179,6 +182,7 @@ int main(int argc, char** argv) {
     else if (k == "--cases") cases = v;
     else if (k == "--always") always = v;
     else if (k == "--peer") peer = std::atoi(v.c_str());
+    else if (k == "--steps") steps = std::atoi(v.c_str());
     else if (k == "--max-case-seconds") max_case_seconds = std::atof(v.c_str());
     else { std::fprintf(stderr, "bench_transport: unknown option %s\n", k.c_str()); return 2; }
   }
@@ -195,6 +199,15 @@ int main(int argc, char** argv) {
     }
     std::printf("peer_airshed cells=%d seconds_per_step=%.5f cell_updates_per_s=%.6g dt=%.2f\n",
                 peer * peer * peer, median(t), double(peer) * peer * peer / median(t), dt);
+    return 0;
+  }
+  if (steps > 0) {  // instruction counting: no triad, no timing
+    const Case cs = parse_cases(cases).front();
+    auto solver = make_case(cs, airshed::parse_backend(backend));
+    const double dt = solver->stable_dt();
+    for (int s = 0; s < steps; ++s) solver->step(dt);
+    const auto b = solver->budget(0);
+    std::printf("steps=%d relative_residual=%.3e\n", steps, b.relative_residual());
     return 0;
   }
   const bool cuda = backend == "cuda";

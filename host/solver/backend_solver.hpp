@@ -36,9 +36,9 @@ struct SumLosses {
 };
 
 struct StoreColumnLosses {
-  k::ColumnPhysics physics;
+  k::ColumnPhysics<column_lanes> physics;
   k::ColumnLosses* out;
-  AIRSHED_HD void operator()(std::size_t col) const { out[col] = physics(col); }
+  AIRSHED_HD void operator()(std::size_t block) const { physics(block, out); }
 };
 
 struct MaxFloat {
@@ -293,8 +293,8 @@ class BackendSolver final : public TransportSolver {
                                         k::BoundaryOutflow<Dir>{grid_view(), c_in, vel, raw(kh_), p},
                                         0.0, thrust::plus<double>());
     }
-    for_each_cell(g.nx, g.ny, g.nz,
-                  k::HorizontalSweep<Dir>{grid_view(), c_in, c_out, vel, raw(kh_), p});
+    for_each_cell_split(g.nx, g.ny, g.nz,
+                        k::HorizontalSweep<Dir>{grid_view(), c_in, c_out, vel, raw(kh_), p});
   }
 
   // Vertical advection, decay, implicit diffusion and deposition per column.
@@ -306,13 +306,13 @@ class BackendSolver final : public TransportSolver {
       const k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)),
                               float(sp.deposition_velocity),
                               cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
-      // One thread per column (a plain launch: evenly shared among CPU
-      // threads, and no register cap from a reduction kernel on the GPU),
-      // then a float64 reduction of the per-column losses.
-      for_each_index(g.columns(),
-                     StoreColumnLosses{k::ColumnPhysics{grid_view(), species_ptr(int(s)), raw(w_),
-                                                        raw(kz_), p},
-                                       raw(column_losses_)});
+      // One thread per block of column_lanes adjacent columns (one column
+      // on the GPU; a SIMD-wide run along x on the CPU) in a plain launch
+      // (evenly shared among CPU threads, and no register cap from a
+      // reduction kernel on the GPU), then a float64 reduction of the
+      // per-column losses.
+      const k::ColumnPhysics<column_lanes> physics{grid_view(), species_ptr(int(s)), raw(w_), raw(kz_), p};
+      for_each_index(physics.blocks(), StoreColumnLosses{physics, raw(column_losses_)});
       const k::ColumnLosses l = thrust::reduce(policy(), column_losses_.begin(),
                                                column_losses_.end(), k::ColumnLosses{},
                                                SumLosses{});
