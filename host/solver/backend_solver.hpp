@@ -55,6 +55,19 @@ struct CellMass {
   }
 };
 
+// Host vector to backend vector. An empty source clears the target instead
+// of being copied: Thrust 1.17's trivial copy takes &*first even for an
+// empty range, which binds a reference to the null data() of an empty
+// std::vector (undefined behaviour, caught by -fsanitize=null). Hours
+// without emissions (a release that starts later) hit this.
+template <class T>
+void upload(device_vector<T>& to, const std::vector<T>& from) {
+  if (from.empty())
+    to.clear();
+  else
+    to = from;
+}
+
 inline int lateral_kind(LateralBoundary b) {
   return b == LateralBoundary::open ? k::lateral_open
          : b == LateralBoundary::periodic ? k::lateral_periodic
@@ -129,9 +142,9 @@ class BackendSolver final : public TransportSolver {
       // The budget counts exactly what the kernel adds: the float rate times V.
       emitted_rate_[key.first] += double(per_volume) * g.cell_volume(level);
     }
-    em_cell_ = cell;
-    em_species_ = species;
-    em_rate_ = rate;
+    upload(em_cell_, cell);
+    upload(em_species_, species);
+    upload(em_rate_, rate);
   }
 
   void set_concentration(int s, const std::vector<float>& field) override {
