@@ -69,7 +69,7 @@ class StateReader {
   template <class T>
   void get(std::vector<T>& v) {
     const std::uint64_t n = get<std::uint64_t>();
-    if (n > (bytes_.size() - pos_) / (sizeof(T) ? sizeof(T) : 1)) fail("a vector runs past the end");
+    if (n > (bytes_.size() - pos_) / sizeof(T)) fail("a vector runs past the end");
     v.resize(n);
     if (n) std::memcpy(v.data(), take(n * sizeof(T)), n * sizeof(T));
   }

@@ -40,10 +40,8 @@ void print_how_to_open(const std::string& dir, const std::string& name, const Ou
 // --checkpoint-every wins over the scenario's [output].checkpoint_interval.
 double checkpoint_interval(const RunOptions& options, const Scenario& s) {
   if (options.checkpoint_every.empty()) return s.output.checkpoint_interval_s;
-  if (options.checkpoint_every == "off") return 0;
-  const auto d = parse_duration(options.checkpoint_every);
-  const double n = d ? *d / s.output_interval_s : 0;
-  if (!d || n < 1 || std::abs(n - std::round(n)) > 1e-9)
+  const auto d = parse_checkpoint_interval(options.checkpoint_every, s.output_interval_s);
+  if (!d)
     throw std::invalid_argument("--checkpoint-every '" + options.checkpoint_every +
                                 "': expected off or a whole number of output intervals (" +
                                 std::to_string(s.output_interval_s) + " s)");

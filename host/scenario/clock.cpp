@@ -105,6 +105,16 @@ std::optional<double> parse_duration(const std::string& s) {
   return std::nullopt;
 }
 
+std::optional<double> parse_checkpoint_interval(const std::string& text,
+                                                double output_interval_s) {
+  if (text == "off") return 0.0;
+  const auto d = parse_duration(text);
+  if (!d) return std::nullopt;
+  const double n = *d / output_interval_s;
+  if (n < 1 || std::abs(n - std::round(n)) > 1e-9) return std::nullopt;
+  return d;
+}
+
 LocalCalendar local_calendar(const Instant& at) {
   const long long local = at.utc_epoch_s + at.offset_minutes * 60LL;
   long long days = local / 86400;

@@ -1,7 +1,6 @@
 // [[receptor]] sampling points and [output] choices (what to write, where,
 // which thresholds to count). The files themselves are host/output's job.
 #include <algorithm>
-#include <cmath>
 
 #include "host/scenario/clock.hpp"
 #include "host/scenario/parse_parts.hpp"
@@ -29,25 +28,21 @@ void parse_receptors(const TomlTable& root, Scenario& s) {
 }
 
 namespace {
-// Checkpoints land on output times, where every writer has flushed.
 void parse_checkpoint_interval(const TomlTable& t, Scenario& s) {
   const std::string allowed =
       "\"off\" or a duration that is a whole number of scenario.output_interval, e.g. \"6h\"";
   if (!t.has("checkpoint_interval")) return;
   if (!t.node("checkpoint_interval")->is_string())
-    t.fail("checkpoint_interval", "expected a string, got " + type_name(*t.node("checkpoint_interval")),
-           allowed);
+    t.fail("checkpoint_interval",
+           "expected a string, got " + type_name(*t.node("checkpoint_interval")), allowed);
   const std::string text = t.text("checkpoint_interval");
-  if (text == "off") {
-    s.output.checkpoint_interval_s = 0;
-    return;
-  }
-  const auto d = parse_duration(text);
-  if (!d) t.fail("checkpoint_interval", "cannot read '" + text + "' as a positive duration", allowed);
-  const double n = *d / s.output_interval_s;
-  if (std::abs(n - std::round(n)) > 1e-9 || n < 1)
-    t.fail("checkpoint_interval", "is not a whole number of output intervals", allowed);
-  s.output.checkpoint_interval_s = *d;
+  const auto interval = airshed::parse_checkpoint_interval(text, s.output_interval_s);
+  if (!interval)
+    t.fail("checkpoint_interval",
+           parse_duration(text) ? "is not a whole number of output intervals"
+                                : "cannot read '" + text + "' as a positive duration",
+           allowed);
+  s.output.checkpoint_interval_s = *interval;
 }
 
 // A scenario may only write below the directory it is run from: a shared

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "host/scenario/load_scenario.hpp"
+
 namespace airshed::test {
 
 inline const char* const kSmallScenario = R"([scenario]
@@ -49,6 +51,17 @@ position = { x = 1500.0, y = 1000.0 }
 [output]
 directory = "out/t"
 )";
+
+// Parses `text` as "t.toml" and returns the ScenarioError message ("" if
+// none was thrown).
+inline std::string error_of(const std::string& text) {
+  try {
+    parse_scenario(text, "t.toml", ".");
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "";
+}
 
 // 1-based line of the first occurrence of `needle` in `text` (0 if absent).
 inline long line_containing(const std::string& text, const std::string& needle) {

@@ -19,6 +19,7 @@
 #include "host/run/checkpoint.hpp"
 #include "host/run/run_loop.hpp"
 #include "host/run/run_setup.hpp"
+#include "host/scenario/clock.hpp"
 #include "host/scenario/load_scenario.hpp"
 #include "scenario_text.hpp"
 
@@ -99,10 +100,6 @@ class Stopper final : public RunObserver {
  private:
   double at_;
   std::atomic<bool>& flag_;
-};
-
-struct Outcome {
-  RunSummary summary;
 };
 
 RunSummary run(const Scenario& s, const RunControl& control, RunObserver* extra = nullptr) {
@@ -285,4 +282,11 @@ TEST_CASE("checkpoint intervals are whole numbers of output intervals") {
   CHECK(checkpoint_every(0, 600) == 0);
   CHECK(checkpoint_every(3600, 600) == 6);
   CHECK(checkpoint_every(100, 600) == 1);
+  // The scenario key and --checkpoint-every both read the text this way.
+  CHECK(parse_checkpoint_interval("off", 600) == 0.0);
+  CHECK(parse_checkpoint_interval("6h", 600) == 21600.0);
+  CHECK(parse_checkpoint_interval("10min", 600) == 600.0);
+  CHECK_FALSE(parse_checkpoint_interval("5min", 600));   // less than one output interval
+  CHECK_FALSE(parse_checkpoint_interval("25min", 600));  // not a whole number of them
+  CHECK_FALSE(parse_checkpoint_interval("six hours", 600));
 }

@@ -8,21 +8,13 @@
 #include "scenario_text.hpp"
 
 using namespace airshed;
+using airshed::test::error_of;
 using airshed::test::kSmallScenario;
 using airshed::test::line_containing;
 using airshed::test::replaced;
 
 namespace {
 
-// Parses `text` and returns the ScenarioError message ("" if none was thrown).
-std::string error_of(const std::string& text) {
-  try {
-    parse_scenario(text, "t.toml", ".");
-  } catch (const ScenarioError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 // Asserts the message starts with "t.toml:LINE: key 'KEY': ", is one line
 // and lists what is allowed.

@@ -10,20 +10,13 @@
 #include "scenario_text.hpp"
 
 using namespace airshed;
+using airshed::test::error_of;
 using airshed::test::kSmallScenario;
 using airshed::test::line_containing;
 using airshed::test::replaced;
 
 namespace {
 
-std::string error_of(const std::string& text) {
-  try {
-    parse_scenario(text, "t.toml", ".");
-  } catch (const ScenarioError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 // `source` appended to the small scenario as an extra [[source]].
 std::string with_source(const std::string& source) {
