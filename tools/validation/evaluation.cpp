@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <stdexcept>
@@ -30,6 +31,8 @@ std::map<Key, ArcObservation> by_arc(const std::vector<ArcObservation>& obs) {
 }
 
 std::ofstream open(const std::string& dir, const std::string& name) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);  // the build tree's folder on a first run
   std::ofstream f(dir + "/" + name);
   if (!f) throw std::runtime_error(dir + "/" + name + ": cannot write");
   f.precision(6);

@@ -4,11 +4,14 @@
 //
 //   validate_prairie_grass [--data DIR] [--out DIR] [--runs 7,8,...]
 //                          [--refinement-check] [--scale F] [--verbose] [--jobs N]
+//                          [--expect DIR]
 //
 // Writes OUT/prairie_grass_results.csv (model values), OUT/prairie_grass_pairs.csv
 // (model and observed side by side) and OUT/prairie_grass_statistics.csv, prints
 // the statistics, and exits 1 when the EPA CY/Q bar (|FB| <= 0.2, NMSE <= 0.4,
-// FAC2 >= 0.85) is missed. --refinement-check instead reruns the given runs at
+// FAC2 >= 0.85) is missed. --expect DIR compares the statistics with the
+// committed DIR/prairie_grass_statistics.csv (committed_results.hpp) and
+// exits 1 when they differ beyond rounding. --refinement-check instead reruns the given runs at
 // 0.5x, 1x and 2x resolution and prints the changes.
 #include <omp.h>
 
@@ -25,6 +28,7 @@
 #include <thread>
 #include <vector>
 
+#include "tools/validation/committed_results.hpp"
 #include "tools/validation/evaluation.hpp"
 #include "tools/validation/plume_run.hpp"
 #include "tools/validation/prairie_grass_data.hpp"
@@ -36,6 +40,7 @@ namespace {
 struct Options {
   std::string data = AIRSHED_PRAIRIE_GRASS_DIR;
   std::string out = "validation";
+  std::string expect;  // directory of the committed results; empty: no comparison
   std::vector<int> runs;
   bool refinement_check = false;
   bool verbose = false;
@@ -55,6 +60,8 @@ Options parse(int argc, char** argv) {
       o.data = value();
     else if (arg == "--out")
       o.out = value();
+    else if (arg == "--expect")
+      o.expect = value();
     else if (arg == "--scale")
       o.scale = std::stod(value());
     else if (arg == "--refinement-check")
@@ -171,7 +178,20 @@ int main(int argc, char** argv) try {
   write_pairs(o.out, model, epa.observations, harmo);
   write_statistics(o.out, table);
   print_statistics(table);
-  return check_bar(table) ? 0 : 1;
+  const bool bar = check_bar(table);
+  bool same = true;
+  if (!o.expect.empty()) {
+    const std::string committed = o.expect + "/prairie_grass_statistics.csv";
+    const auto differences = compare_with_committed(table, committed);
+    for (const auto& d : differences)
+      std::printf("differs from the committed results: %s\n", d.c_str());
+    same = differences.empty();
+    std::printf("%s %s\n", committed.c_str(),
+                same ? "matches (within rounding)"
+                     : "no longer matches: if the change is intended, regenerate it with "
+                       "`validate_prairie_grass --out validation` and commit it with the reason");
+  }
+  return bar && same ? 0 : 1;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "validate_prairie_grass: %s\n", e.what());
   return 2;
