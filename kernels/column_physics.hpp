@@ -1,4 +1,7 @@
-// Everything that couples a column vertically, in one pass over memory:
+// Everything that couples a column vertically, in one pass over memory,
+// composed of the named pieces: vertical_face_flux() (vertical_flux.hpp),
+// diffusion_row() (diffusion_row.hpp) and the Thomas steps over lanes
+// (tridiagonal.hpp), each unit-tested on one column in tests/kernels/:
 //   1. vertical advection, explicit, limited flux form (stretched levels);
 //   2. first-order decay, exact factor exp(-lambda dt) (computed by the host);
 //   3. vertical diffusion, backward Euler, one tridiagonal solve, with the
@@ -23,7 +26,10 @@
 // writes the result. Three per-thread arrays of max_levels lanes.
 #pragma once
 
+#include "diffusion_row.hpp"
 #include "limiter.hpp"
+#include "tridiagonal.hpp"
+#include "vertical_flux.hpp"
 #include "views.hpp"
 
 namespace airshed::kernels {
@@ -42,7 +48,7 @@ struct ColumnParams {
   float decay_factor;  // exp(-lambda dt)
   float vd;            // deposition velocity (m/s)
   bool open_top;
-  float background;    // above the model top
+  float background;  // above the model top
 };
 
 // v[l] = src[min(l, last)] for the W lanes of a block (last = lanes in use - 1).
@@ -122,7 +128,8 @@ struct ColumnPhysics {
           const float* xu = x + (f + 1) * W;
           const float dzf = g.dz[f], dl = g.dzc[f], du = g.dzc[f + 1];
           AIRSHED_SIMD
-          for (int l = 0; l < W; ++l) j_here[l] = mc_jump_stretched(xl[l], xc[l], xu[l], dzf, dl, du);
+          for (int l = 0; l < W; ++l)
+            j_here[l] = mc_jump_stretched(xl[l], xc[l], xu[l], dzf, dl, du);
         } else {
           AIRSHED_SIMD
           for (int l = 0; l < W; ++l) j_here[l] = 0.0f;
@@ -131,25 +138,15 @@ struct ColumnPhysics {
         const float* x_below = xk;
         const float* x_above = x + f * W;
         const float dz_below = g.dz[f - 1], dz_above = g.dz[f];
-        // Branch-free: both candidates are loaded and the upwind one selected.
         AIRSHED_SIMD
-        for (int l = 0; l < W; ++l) {
-          const float u = wf[l];
-          const bool from_below = u >= 0;
-          const float xb = x_below[l], xa = x_above[l], jb = j_lower[l], ja = j_here[l];
-          const float xu = from_below ? xb : xa;
-          const float ju = from_below ? jb : ja;
-          const float dzu = from_below ? dz_below : dz_above;
-          const float courant = abs1(u) * dt / dzu;
-          const float sign = from_below ? 1.0f : -1.0f;
-          f_upper[l] = u * (xu + sign * 0.5f * (1.0f - courant) * ju);
-        }
+        for (int l = 0; l < W; ++l)
+          f_upper[l] = vertical_face_flux(wf[l], x_below[l], x_above[l], j_lower[l], j_here[l],
+                                          dz_below, dz_above, dt);
       } else {
         load_lanes<W>(wf, w + g.zface(i0, j, nz), last);
         AIRSHED_SIMD
         for (int l = 0; l < W; ++l) {
-          const float wtop = wf[l];
-          f_upper[l] = !p.open_top ? 0.0f : (wtop > 0 ? wtop * xk[l] : wtop * p.background);
+          f_upper[l] = top_face_flux(wf[l], xk[l], p.open_top, p.background);
           top_outflow[l] += double(f_upper[l]) * dt;
         }
       }
@@ -173,12 +170,9 @@ struct ColumnPhysics {
         float xa = xk[l] - r * (f_upper[l] - f_lower[l]);
         decayed[l] += double(xa) * dzk * keep;
         xa *= p.decay_factor;
-        const float a_full = -r * kz_lo[l] / dzc_lo, cc_full = -r * kz_hi[l] / dzc_hi;
-        const float al = has_lower ? a_full : 0.0f;
-        const float cl = has_upper ? cc_full : 0.0f;
-        float bl = 1.0f - al - cl;
-        bl += ground;
-        a[l] = al, b[l] = bl, cc[l] = cl, d[l] = xa;
+        const DiffusionRow row =
+            diffusion_row(r, kz_lo[l], kz_hi[l], dzc_lo, dzc_hi, has_lower, has_upper, ground);
+        a[l] = row.a, b[l] = row.b, cc[l] = row.c, d[l] = xa;
         f_lower[l] = f_upper[l];
         j_lower[l] = j_here[l];
         kz_lo[l] = kz_hi[l];
@@ -187,41 +181,23 @@ struct ColumnPhysics {
         AIRSHED_SIMD
         for (int l = 0; l < W; ++l) {
           const float g_top = p.open_top ? kz_hi[l] / dzc_top : 0.0f;
-          b[l] += dt * g_top / dz_top;
-          d[l] += dt * g_top * p.background / dz_top;
+          add_top_exchange(b[l], d[l], g_top, p.background, dt, dz_top);
         }
       }
       float* cpk = cp + k * W;
       float* dpk = dp + k * W;
-      if (k == 0) {
-        AIRSHED_SIMD
-        for (int l = 0; l < W; ++l) {
-          cpk[l] = cc[l] / b[l];
-          dpk[l] = d[l] / b[l];
-        }
-      } else {
-        const float* cpm = cp + (k - 1) * W;
-        const float* dpm = dp + (k - 1) * W;
-        AIRSHED_SIMD
-        for (int l = 0; l < W; ++l) {
-          const float m = 1.0f / (b[l] - a[l] * cpm[l]);
-          cpk[l] = cc[l] * m;
-          dpk[l] = (d[l] - a[l] * dpm[l]) * m;
-        }
-      }
+      if (k == 0)
+        thomas_first<W>(b, cc, d, cpk, dpk);
+      else
+        thomas_forward<W>(a, b, cc, d, cp + (k - 1) * W, dp + (k - 1) * W, cpk, dpk);
     }
 
     // Back substitution, written straight to the field; then the implicit
     // ground and top exchanges with the solution.
     float* xs = x;  // reused for the solution
     for (int k = nz - 1; k >= 0; --k) {
-      const float* dpk = dp + k * W;
-      const float* cpk = cp + k * W;
-      const float* above = xs + (k + 1 < nz ? k + 1 : k) * W;
       float* xk = xs + k * W;
-      const bool top = k == nz - 1;
-      AIRSHED_SIMD
-      for (int l = 0; l < W; ++l) xk[l] = top ? dpk[l] : dpk[l] - cpk[l] * above[l];
+      thomas_back<W>(cp + k * W, dp + k * W, xs + (k + 1 < nz ? k + 1 : k) * W, k == nz - 1, xk);
       store_lanes<W>(c + g.cell(i0, j, k), xk, last);
     }
     // kz_lo now holds Kz at face nz (the top face) per lane.

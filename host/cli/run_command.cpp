@@ -65,7 +65,11 @@ int run_command(const RunOptions& options) {
     std::cout << describe_backend_choice(options.backend) << "\n";
     auto solver = make_solver(options.backend, transport_config(s, options.threads));
 
-    auto writers = output::make_output_writers(output_options(s.output));
+    output::OutputOptions writer_options = output_options(s.output);
+    // The scenario's [output].directory must stay inside the working
+    // directory even through symbolic links; --output is the user's choice.
+    writer_options.confine_to_working_directory = options.output_dir.empty();
+    auto writers = output::make_output_writers(writer_options);
 
     // Ctrl-C / SIGTERM stop the run at the next output time; what was
     // written stays readable and run.json says where it stopped.

@@ -19,6 +19,7 @@ std::string temporary_sibling(const std::string& path) {
   return dir + "." + base + ".tmp" + std::to_string(::getpid());
 }
 
+// rename(2) over a symbolic link replaces the link, not its target.
 void replace_file(const std::string& tmp, const std::string& path) {
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);
@@ -38,7 +39,12 @@ void write_file_atomically(const std::string& path, const std::string& contents)
     std::remove(tmp.c_str());
     throw std::runtime_error("cannot write '" + path + "': " + reason);
   };
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // A temporary left by a crashed run of the same pid, or a link planted
+  // under the predictable name, is unlinked (the link itself, never its
+  // target) and the file created afresh: O_EXCL | O_NOFOLLOW never write
+  // through a link.
+  ::unlink(tmp.c_str());
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) fail(fd);
   const char* p = contents.data();
   std::size_t left = contents.size();

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "host/output/iso_time.hpp"
+#include "host/output/output_dir.hpp"
 
 namespace airshed::output {
 
@@ -14,6 +15,9 @@ void Hdf5Writer::begin(const RunInfo& info) {
   // registered (a no-op once the library is initialised elsewhere).
   H5dont_atexit();
   silence_hdf5_errors();
+  // HDF5 opens by name and follows links: H5F_ACC_TRUNC would empty a
+  // linked file outside the output directory.
+  require_plain_file_or_absent(path_);
   const H5Handle fcpl = file_create_plist();
   file_ = H5Handle(H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), H5Fclose,
                    "cannot create '" + path_ + "'");
@@ -141,6 +145,7 @@ void Hdf5Writer::resume(const RunInfo& info, StateReader& r) {
   r.expect("hdf5");
   const hsize_t times = r.get<std::uint64_t>();
   info_ = info;
+  require_plain_file_or_absent(path_);
   file_ = H5Handle(H5Fopen(path_.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
                    "cannot reopen '" + path_ + "' to resume");
   auto open = [&](const std::string& name) {
@@ -158,7 +163,8 @@ void Hdf5Writer::resume(const RunInfo& info, StateReader& r) {
     ground_.push_back(open(safe_name(sp.name) + "_ground"));
   }
   std::vector<hid_t> series{time_.get()};
-  for (std::size_t n = 0; n < fields_.size(); ++n) series.insert(series.end(), {fields_[n], ground_[n]});
+  for (std::size_t n = 0; n < fields_.size(); ++n)
+    series.insert(series.end(), {fields_[n], ground_[n]});
   for (hid_t d : series) {
     H5Handle space(H5Dget_space(d), H5Sclose, "dataset space");
     const int rank = H5Sget_simple_extent_ndims(space);

@@ -12,6 +12,7 @@
 #include "host/output/atomic_file.hpp"
 #include "host/output/field_names.hpp"
 #include "host/output/hdf5_writer.hpp"
+#include "host/output/output_dir.hpp"
 #include "host/output/receptor_writer.hpp"
 #include "host/output/run_json.hpp"
 #include "host/output/run_statistics.hpp"
@@ -21,22 +22,6 @@
 #include "host/output/xdmf_writer.hpp"
 
 namespace airshed::output {
-
-void prepare_output_dir(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir))
-    throw std::runtime_error("output directory '" + dir + "' cannot be created: " +
-                             (ec ? ec.message() : "a file of that name exists"));
-  const std::string probe = dir + "/.airshed-write-test";
-  std::FILE* f = std::fopen(probe.c_str(), "w");
-  if (!f)
-    throw std::runtime_error("output directory '" + dir +
-                             "' is not writable: " + std::strerror(errno));
-  std::fclose(f);
-  std::remove(probe.c_str());
-}
 
 namespace {
 
@@ -131,22 +116,24 @@ class OutputSet : public RunObserver {
   // Sets up every writer for `info`: fresh files, or with `resume` the
   // files a checkpointed run left, carried on from the checkpoint.
   void open(const RunInfo& info, StateReader* resume) {
-    prepare_output_dir(info.output_dir);
-    record_ = RunRecord{info, "", {}, {}, {}, nullptr, nullptr};
-    begun_ = true;
     const std::string dir = info.output_dir;
     const std::string name = safe_name(opt_.name.empty() ? info.scenario_name : opt_.name);
-    name_ = name;
-    if (!info.scenario_file.empty()) record_.scenario_sha256 = sha256_file(info.scenario_file);
-
     std::vector<Threshold> thresholds = info.thresholds;
     for (const auto& table : opt_.standard_tables)
       for (auto& t : thresholds_for(read_standard_table(table), info.species,
                                     opt_.include_uncertain_standards))
         thresholds.push_back(std::move(t));
     // Statistics first: it rejects an interval that does not divide an hour
-    // before any file is created.
+    // before any file is created or an earlier run's files are removed.
     if (opt_.statistics) stats_.emplace(info, thresholds);
+
+    // Locked for as long as this observer lives; nothing in the directory
+    // is touched before the lock is held (output_dir.hpp).
+    lock_ = prepare_output_dir(dir, name, !resume, opt_.confine_to_working_directory).lock;
+    record_ = RunRecord{info, "", {}, {}, {}, nullptr, nullptr};
+    begun_ = true;
+    name_ = name;
+    if (!info.scenario_file.empty()) record_.scenario_sha256 = sha256_file(info.scenario_file);
 
     if (opt_.hdf5) {
       h5_.emplace(dir + "/" + name + ".h5");
@@ -176,8 +163,8 @@ class OutputSet : public RunObserver {
     r.expect("outputs");
     const bool had[4] = {r.get<std::uint8_t>() != 0, r.get<std::uint8_t>() != 0,
                          r.get<std::uint8_t>() != 0, r.get<std::uint8_t>() != 0};
-    if (had[0] != stats_.has_value() || had[1] != h5_.has_value() ||
-        had[2] != vtk_.has_value() || had[3] != receptors_.has_value())
+    if (had[0] != stats_.has_value() || had[1] != h5_.has_value() || had[2] != vtk_.has_value() ||
+        had[3] != receptors_.has_value())
       r.fail("it was written with a different choice of outputs");
     if (stats_) stats_->load(r);
     if (h5_) {
@@ -189,8 +176,9 @@ class OutputSet : public RunObserver {
   }
 
   OutputOptions opt_;
-  bool begun_ = false;  // the output directory exists and record_ is filled
-  std::string name_;    // file stem
+  std::shared_ptr<const DirectoryLock> lock_;  // the output directory's, held to the end
+  bool begun_ = false;                         // the output directory exists and record_ is filled
+  std::string name_;                           // file stem
   RunRecord record_;
   std::optional<RunStatistics> stats_;
   std::optional<Hdf5Writer> h5_;

@@ -2,9 +2,11 @@
 // run produces into RunInfo::output_dir (docs/output-format.md):
 //
 //   auto out = airshed::output::make_output_writers(options);
-//   out->begin(info);     // throws std::runtime_error naming an unwritable
-//                         // OUTDIR, std::invalid_argument for an output
-//                         // interval that does not divide an hour
+//   out->begin(info);     // locks OUTDIR (output_dir_lock.hpp) and
+//                         // removes an earlier run's files of this name;
+//                         // throws std::runtime_error naming an unwritable,
+//                         // busy or linked OUTDIR, std::invalid_argument
+//                         // for an output interval that does not divide an hour
 //   out->snapshot(s);     // at t = 0 and every output interval
 //   out->end(summary);    // statistics, summaries, run.json
 #pragma once
@@ -27,12 +29,12 @@ struct OutputOptions {
   // (in addition to RunInfo::thresholds).
   std::vector<std::string> standard_tables;
   bool include_uncertain_standards = false;  // rows not marked "cited"
+  // The directory came from a scenario file, not the user's --output:
+  // refuse it when a symbolic link on the way leads out of the working
+  // directory (output_dir.hpp).
+  bool confine_to_working_directory = false;
 };
 
 std::unique_ptr<RunObserver> make_output_writers(const OutputOptions& options = {});
-
-// Creates `dir` if needed and proves it writable by creating and removing a
-// file there; throws std::runtime_error("output directory '<dir>' ...").
-void prepare_output_dir(const std::string& dir);
 
 }  // namespace airshed::output

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "host/output/atomic_file.hpp"
+#include "host/output/output_dir.hpp"
 
 namespace airshed::output {
 
@@ -33,6 +34,7 @@ void ReceptorWriter::begin(const RunInfo& info) {
   stencils_.clear();
   for (const auto& r : info.receptors)
     stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
+  require_plain_file_or_absent(series_path());  // a stream follows links
   series_.open(series_path(), std::ios::trunc);
   if (!series_) throw std::runtime_error("cannot write '" + series_path() + "'");
   series_ << "time,time_s,receptor,species,value,units\n" << std::flush;
@@ -71,6 +73,7 @@ void ReceptorWriter::resume(const RunInfo& info, StateReader& r) {
   stencils_.clear();
   for (const auto& rc : info.receptors)
     stencils_.push_back(trilinear_stencil(info.grid, rc.x, rc.y, rc.z));
+  require_plain_file_or_absent(series_path());
   std::error_code ec;
   const auto size = std::filesystem::file_size(series_path(), ec);
   if (ec || size < bytes)

@@ -67,6 +67,9 @@ void write_dataset(Data* data, const std::string& path) {
   // The pipeline reports the writer's failure once more, from its executive.
   w->GetExecutive()->AddObserver(vtkCommand::ErrorEvent, on_error);
   w->SetInputData(data);
+  // VTK opens by name and would follow a link planted under the
+  // temporary's name; the link itself is removed first.
+  std::remove(tmp.c_str());
   w->SetFileName(tmp.c_str());
   w->SetCompressorTypeToZLib();
   w->SetDataModeToAppended();
