@@ -72,8 +72,7 @@ bool inside(const std::vector<Vec2>& poly, Vec2 p) {
   bool in = false;
   for (std::size_t i = 0, j = poly.size() - 1; i < poly.size(); j = i++) {
     const Vec2 a = poly[i], b = poly[j];
-    if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
-      in = !in;
+    if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) in = !in;
   }
   return in;
 }
@@ -88,7 +87,8 @@ BatchSpec parse_batch_text(const std::string& text, const std::string& label,
   b.file = label;
   b.base = resolve(dir, root.text("base"));
   b.name = root.text_or("name", fs::path(label).stem().string());
-  if (!valid_name(b.name)) root.fail("name", "'" + b.name + "' is not a usable name", "letters, digits, '-', '_', '.'");
+  if (!valid_name(b.name))
+    root.fail("name", "'" + b.name + "' is not a usable name", "letters, digits, '-', '_', '.'");
   b.output_dir = root.text_or("output", "out/" + b.name);
 
   // The base is read once here so names can be checked at their line.
@@ -109,8 +109,8 @@ BatchSpec parse_batch_text(const std::string& text, const std::string& label,
   variants[0].name = variants[0].variant = "baseline";
   std::set<std::string> seen{"baseline"};
   for (const TomlTable& v : root.tables("variant", false)) {
-    v.allow({"name", "description", "scale_group", "scale_species", "scale_source", "region",
-             "met", "start", "duration"});
+    v.allow({"name", "description", "scale_group", "scale_species", "scale_source", "region", "met",
+             "start", "duration"});
     MemberSpec m;
     m.name = m.variant = member_name(v, seen);
     m.scale_group = factors(v, "scale_group", groups, "source group");
@@ -190,7 +190,8 @@ double emission_factor(const MemberSpec& m, const Source& src, const std::string
 Scenario member_scenario(const BatchSpec& batch, const MemberSpec& m) {
   std::ifstream in(batch.base);
   // batch.base comes from the batch file: scenario_message keeps it one line.
-  if (!in) throw_scenario_error(batch.base, 1, "scenario file", "cannot be opened", "a readable file");
+  if (!in)
+    throw_scenario_error(batch.base, 1, "scenario file", "cannot be opened", "a readable file");
   std::stringstream text;
   text << in.rdbuf();
   const std::string dir = fs::path(batch.base).parent_path().string();
@@ -218,8 +219,8 @@ Scenario member_scenario(const BatchSpec& batch, const MemberSpec& m) {
         doc.insert_or_assign("met", toml::table{});
         met = doc["met"].as_table();
       }
-      for (const char* k : {"speed", "direction", "stability", "obukhov_length",
-                            "mixing_height", "ustar", "temperature"})
+      for (const char* k : {"speed", "direction", "stability", "obukhov_length", "mixing_height",
+                            "ustar", "temperature"})
         met->erase(k);
       met->insert_or_assign("kind", "station");
       met->insert_or_assign("file", fs::absolute(m.met_file).lexically_normal().string());

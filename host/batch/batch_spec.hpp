@@ -31,10 +31,10 @@ struct MemberSpec {
 };
 
 struct BatchSpec {
-  std::string file;        // batch file as given
-  std::string name;        // batch name (default: file stem)
-  std::string base;        // base scenario path (resolved against the batch file)
-  std::string output_dir;  // default output directory (relative to the working directory)
+  std::string file;                 // batch file as given
+  std::string name;                 // batch name (default: file stem)
+  std::string base;                 // base scenario path (resolved against the batch file)
+  std::string output_dir;           // default output directory (relative to the working directory)
   std::vector<MemberSpec> members;  // members[0] is "baseline"
 };
 

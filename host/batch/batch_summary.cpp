@@ -1,33 +1,24 @@
 #include "host/batch/batch_summary.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <array>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include <tuple>
-#include <sstream>
 
+#include "host/batch/batch_csv.hpp"
 #include "host/batch/batch_member.hpp"
+#include "host/output/atomic_file.hpp"
 
 namespace airshed::batch {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> split_csv(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) out.emplace_back();
-    else if (c != '\r') out.back() += c;
-  }
-  return out;
-}
 
 std::optional<double> number(const std::string& s) {
   if (s.empty()) return std::nullopt;
@@ -52,13 +43,15 @@ std::string fmt(std::optional<double> v, const char* f = "%.9g") {
 // Reads one member's receptor_summary.csv; false when it is missing.
 bool read_member(const std::string& path, const std::string& member,
                  std::vector<SummaryRow>& rows) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  std::string line;
-  std::getline(in, line);  // receptor,species,statistic,value,units,when
+  std::ostringstream text;
+  text << in.rdbuf();
+  const auto records = parse_csv(text.str());
+  // receptor,species,statistic,value,units,when (the first record is the header)
   std::map<std::pair<std::string, std::string>, std::size_t> index;
-  while (std::getline(in, line)) {
-    const auto f = split_csv(line);
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const auto& f = records[i];
     if (f.size() < 5) continue;
     if (f[2] != "period_mean" && f[2] != "max_hourly_mean") continue;
     const auto key = std::make_pair(f[0], f[1]);
@@ -73,13 +66,49 @@ bool read_member(const std::string& path, const std::string& member,
   return true;
 }
 
+// A table cell on one terminal line: control characters (a line break in a
+// receptor name) shown as \n, \r, \t or \xHH.
+std::string table_cell(const std::string& s) {
+  std::string o;
+  for (unsigned char c : s) {
+    if (c == '\n')
+      o += "\\n";
+    else if (c == '\r')
+      o += "\\r";
+    else if (c == '\t')
+      o += "\\t";
+    else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      o += buf;
+    } else
+      o += char(c);
+  }
+  return o;
+}
+
+// Width in characters, not bytes, so UTF-8 names (e.g. station names in
+// Chinese) do not push the columns out of line; continuation bytes are not counted.
+std::size_t display_width(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace
 
-std::vector<SummaryRow> batch_summary(const BatchSpec& batch, const std::string& out_dir) {
+std::vector<SummaryRow> batch_summary(const BatchSpec& batch, const std::string& out_dir,
+                                      std::vector<std::string>* left_out) {
   std::vector<SummaryRow> rows;
-  for (const MemberSpec& m : batch.members)
-    read_member((fs::path(member_dir(out_dir, m)) / "receptor_summary.csv").string(), m.name,
-                rows);
+  for (const MemberSpec& m : batch.members) {
+    if (!member_complete(out_dir, m)) continue;
+    // Results of an edited member are not the member the batch now defines.
+    if (const std::string why = member_outdated(batch, out_dir, m); !why.empty()) {
+      if (left_out) left_out->push_back(m.name + ": " + why + " since it ran");
+      continue;
+    }
+    read_member((fs::path(member_dir(out_dir, m)) / "receptor_summary.csv").string(), m.name, rows);
+  }
   // Baseline of each episode: "baseline" or "baseline@EPISODE".
   std::map<std::string, std::string> member_episode;
   for (const MemberSpec& m : batch.members) member_episode[m.name] = m.episode;
@@ -98,47 +127,49 @@ std::vector<SummaryRow> batch_summary(const BatchSpec& batch, const std::string&
   return rows;
 }
 
+std::string summary_csv(const std::vector<SummaryRow>& rows) {
+  std::ostringstream o;
+  o << "member,receptor,species,units,period_mean,max_hourly_mean,period_mean_change_pct,"
+       "max_hourly_mean_change_pct\n";
+  for (const SummaryRow& r : rows)
+    o << csv_quote(r.member) << "," << csv_quote(r.receptor) << "," << csv_quote(r.species) << ","
+      << csv_quote(r.units) << "," << fmt(r.period_mean) << "," << fmt(r.max_hourly) << ","
+      << fmt(r.period_mean_change_pct, "%.4f") << "," << fmt(r.max_hourly_change_pct, "%.4f")
+      << "\n";
+  return o.str();
+}
+
 void write_summary_csv(const std::vector<SummaryRow>& rows, const std::string& path) {
-  const fs::path p(path);
-  const fs::path tmp = p.parent_path() / ("." + p.filename().string() + ".tmp");
-  {
-    std::ofstream o(tmp);
-    if (!o) throw std::runtime_error("cannot write " + tmp.string());
-    o << "member,receptor,species,units,period_mean,max_hourly_mean,period_mean_change_pct,"
-         "max_hourly_mean_change_pct\n";
-    for (const SummaryRow& r : rows)
-      o << r.member << "," << r.receptor << "," << r.species << "," << r.units << ","
-        << fmt(r.period_mean) << "," << fmt(r.max_hourly) << ","
-        << fmt(r.period_mean_change_pct, "%.4f") << "," << fmt(r.max_hourly_change_pct, "%.4f")
-        << "\n";
-    if (!o) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, p);
+  // Every write and the close are checked (a full disk fails here, naming
+  // the file); the old summary.csv stays until the new one is whole.
+  output::write_file_atomically(path, summary_csv(rows));
 }
 
 void print_summary_table(const std::vector<SummaryRow>& rows, std::ostream& out) {
   std::vector<std::array<std::string, 7>> cells;
-  cells.push_back({"member", "receptor", "species", "period mean", "change", "max hourly", "change"});
+  cells.push_back(
+      {"member", "receptor", "species", "period mean", "change", "max hourly", "change"});
   for (const SummaryRow& r : rows) {
     auto pct = [](std::optional<double> v) { return v ? fmt(v, "%+.1f %%") : std::string("-"); };
-    cells.push_back({r.member, r.receptor, r.species,
-                     r.period_mean ? fmt(r.period_mean, "%.4g") + " " + r.units : "-",
+    const std::string units = table_cell(r.units);
+    cells.push_back({table_cell(r.member), table_cell(r.receptor), table_cell(r.species),
+                     r.period_mean ? fmt(r.period_mean, "%.4g") + " " + units : "-",
                      pct(r.period_mean_change_pct),
-                     r.max_hourly ? fmt(r.max_hourly, "%.4g") + " " + r.units : "-",
+                     r.max_hourly ? fmt(r.max_hourly, "%.4g") + " " + units : "-",
                      pct(r.max_hourly_change_pct)});
   }
   std::array<std::size_t, 7> w{};
   for (const auto& row : cells)
-    for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], row[i].size());
+    for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], display_width(row[i]));
   for (std::size_t k = 0; k < cells.size(); ++k) {
     std::string line;
     for (std::size_t i = 0; i < 7; ++i) {
       std::string c = cells[k][i];
-      const std::string pad(w[i] - c.size(), ' ');
+      const std::string pad(w[i] - display_width(c), ' ');
       line += (i < 3 ? c + pad : pad + c) + (i < 6 ? "  " : "");
     }
     out << line << "\n";
-    if (k == 0) out << std::string(line.size(), '-') << "\n";
+    if (k == 0) out << std::string(display_width(line), '-') << "\n";
   }
 }
 

@@ -1,17 +1,20 @@
 #include "batch_command.hpp"
 
-#include <CLI/CLI.hpp>
-
+#include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -34,18 +37,56 @@ namespace {
 std::atomic<bool> stop_requested{false};
 extern "C" void request_batch_stop(int) { stop_requested = true; }
 
+// The driver's running members, for its signal handler: SIGTERM, SIGINT or
+// SIGHUP sent to the driver alone (kill PID, a scheduler, a closed ssh
+// session) reaches every member, which checkpoints at its next output time
+// and exits 130. A Ctrl-C at the terminal reaches them anyway: they stay in
+// the driver's process group, the terminal's foreground job.
+constexpr int kMaxJobs = 256;  // --jobs is at most this
+std::array<std::atomic<pid_t>, kMaxJobs> member_pids{};
+std::atomic<int> stop_signal{0};
+extern "C" void forward_stop(int sig) {
+  const int saved = errno;
+  stop_requested = true;
+  int none = 0;
+  stop_signal.compare_exchange_strong(none, sig);
+  for (auto& p : member_pids)
+    if (const pid_t pid = p.load(); pid > 0) ::kill(pid, sig);
+  errno = saved;
+}
+
+void install(void (*handler)(int)) {
+  struct sigaction sa {};
+  sa.sa_handler = handler;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: a blocking wait returns EINTR
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
+}
+
+std::string signal_name(int sig) {
+  switch (sig) {
+    case SIGINT:
+      return "SIGINT";
+    case SIGTERM:
+      return "SIGTERM";
+    case SIGHUP:
+      return "SIGHUP";
+    default:
+      return "signal " + std::to_string(sig);
+  }
+}
+
 std::string self_exe() {
   std::error_code ec;
   const fs::path p = fs::read_symlink("/proc/self/exe", ec);
   return ec ? std::string("airshed") : p.string();
 }
 
-std::string last_line(const std::string& path) {
-  std::ifstream in(path);
-  std::string line, last;
-  while (std::getline(in, line))
-    if (!line.empty()) last = line;
-  return last;
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 double end_time_s(const std::string& run_json) {
@@ -73,12 +114,17 @@ std::string sh_quote(const std::string& s) {
 
 pid_t spawn_member(const BatchOptions& o, const std::string& out_dir, std::size_t k, int threads,
                    const std::string& log_path) {
-  std::vector<std::string> args = {self_exe(),  "--backend", o.backend_name,
-                                   "batch",     o.file,      "--index",
-                                   std::to_string(k), "--output", out_dir,
-                                   "--threads", std::to_string(threads)};
+  std::vector<std::string> args = {self_exe(), "--backend", o.backend_name,         "batch",
+                                   o.file,     "--index",   std::to_string(k),      "--output",
+                                   out_dir,    "--threads", std::to_string(threads)};
+  const pid_t driver = getpid();
   const pid_t pid = fork();
   if (pid == 0) {
+    // A member dies with its driver (even a kill -9 of it): no orphan goes
+    // on writing a .partial directory that a rerun of the batch takes over.
+    // SIGKILL, not SIGTERM: the orphan's work since its last checkpoint is
+    // lost, but it is gone at once. If the driver died before prctl, exit.
+    if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != driver) _exit(127);
     const int fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd >= 0) {
       dup2(fd, 1);
@@ -146,13 +192,35 @@ int write_slurm(const BatchOptions& o, const BatchSpec& b, const std::string& ou
   return 0;
 }
 
+// Writes OUTDIR/summary.csv (and prints the table); 1 with one
+// "airshed: error: ..." line when it cannot be written (a full disk).
 int summarise(const BatchSpec& b, const std::string& out_dir, bool print) {
-  const auto rows = batch_summary(b, out_dir);
   const std::string path = (fs::path(out_dir) / "summary.csv").string();
-  write_summary_csv(rows, path);
-  if (print) print_summary_table(rows, std::cout);
+  try {
+    std::vector<std::string> left_out;
+    const auto rows = batch_summary(b, out_dir, &left_out);
+    for (const std::string& l : left_out)
+      std::cerr << "batch: summary leaves out " << l << "; run the batch again to update it\n";
+    write_summary_csv(rows, path);
+    if (print) print_summary_table(rows, std::cout);
+  } catch (const std::exception& e) {
+    std::cerr << "airshed: error: summary: " << e.what() << "\n";
+    return 1;
+  }
   std::cout << "summary: " << fs::absolute(path).lexically_normal().string() << "\n";
   return 0;
+}
+
+// Finished and computed from what the batch now says; a finished member
+// that is out of date is announced (with why) and run again.
+bool member_current(const BatchSpec& b, const std::string& out_dir, const MemberSpec& m) {
+  if (!member_complete(out_dir, m)) return false;
+  const std::string why = member_outdated(b, out_dir, m);
+  if (why.empty()) return true;
+  std::cout << "batch: " << m.name << " is out of date (" << why
+            << " since it ran); running it again\n"
+            << std::flush;
+  return false;
 }
 
 }  // namespace
@@ -202,13 +270,12 @@ int batch_command(const BatchOptions& o) {
       return 2;
     }
     const MemberSpec& m = b.members[std::size_t(o.index)];
-    if (member_complete(out_dir, m)) {
+    if (member_current(b, out_dir, m)) {
       std::cout << "member " << m.name << ": already complete in " << member_dir(out_dir, m)
                 << "\n";
       return 0;
     }
-    std::signal(SIGINT, request_batch_stop);
-    std::signal(SIGTERM, request_batch_stop);
+    install(request_batch_stop);
     std::ostringstream sink;
     MemberRun run{o.backend, o.threads};
     return run_member(b, m, out_dir, run, o.quiet ? static_cast<std::ostream&>(sink) : std::cout,
@@ -224,7 +291,7 @@ int batch_command(const BatchOptions& o) {
   std::vector<std::size_t> todo;
   std::size_t done = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    if (member_complete(out_dir, b.members[k])) {
+    if (member_current(b, out_dir, b.members[k])) {
       ++done;
       if (!o.quiet)
         std::cout << "batch: [" << done << "/" << n << "] " << b.members[k].name
@@ -240,37 +307,62 @@ int batch_command(const BatchOptions& o) {
               << fs::absolute(out_dir).lexically_normal().string() << "/\n"
               << std::flush;
 
-  std::signal(SIGINT, request_batch_stop);
-  std::signal(SIGTERM, request_batch_stop);
+  install(forward_stop);
   const auto t0 = std::chrono::steady_clock::now();
   struct Running {
     std::size_t k;
     std::chrono::steady_clock::time_point start;
     std::string log;
+    std::size_t slot;
   };
   std::map<pid_t, Running> running;
-  std::size_t next = 0, finished_here = 0;
+  std::size_t next = 0, finished_here = 0, busy = 0;
   int failed = 0;
+  auto free_slot = [&] {
+    std::size_t i = 0;
+    while (member_pids[i].load() != 0) ++i;  // running.size() < jobs <= kMaxJobs
+    return i;
+  };
   while (next < todo.size() || !running.empty()) {
     while (!stop_requested && next < todo.size() && running.size() < std::size_t(jobs)) {
       const std::size_t k = todo[next++];
-      const std::string log = (fs::path(out_dir) / ("." + b.members[k].name + ".log")).string();
+      const MemberSpec& m = b.members[k];
+      // A member of an earlier batch (or another --index process) still
+      // writing this member: leave it alone rather than write beside it.
+      if (partial_in_use(out_dir, m)) {
+        ++busy;
+        std::cerr << "batch: " << m.name << " skipped: " << partial_dir(out_dir, m)
+                  << " is in use by another running airshed process\n";
+        continue;
+      }
+      const std::string log = (fs::path(out_dir) / ("." + m.name + ".log")).string();
       const pid_t pid = spawn_member(o, out_dir, k, threads, log);
       if (pid < 0) {
-        std::cerr << "airshed: error: member " << b.members[k].name << ": cannot start a process\n";
+        std::cerr << "airshed: error: member " << m.name
+                  << ": cannot start a process: " << std::strerror(errno) << "\n";
         ++failed;
         continue;
       }
-      running[pid] = {k, std::chrono::steady_clock::now(), log};
+      const std::size_t slot = free_slot();
+      member_pids[slot] = pid;
+      // A signal that came between the check above and now did not see it.
+      if (stop_requested) ::kill(pid, stop_signal.load() ? stop_signal.load() : SIGTERM);
+      running[pid] = {k, std::chrono::steady_clock::now(), log, slot};
     }
     if (running.empty()) break;
-    int status = 0;
-    const pid_t pid = waitpid(-1, &status, 0);
-    if (pid < 0) {
+    // Which member ended, without reaping it yet: its pid leaves the signal
+    // handler's list before the kernel may reuse it.
+    siginfo_t info{};
+    if (waitid(P_ALL, 0, &info, WEXITED | WNOWAIT) != 0) {
       if (errno == EINTR) continue;
       break;
     }
+    const pid_t pid = info.si_pid;
     auto it = running.find(pid);
+    if (it != running.end()) member_pids[it->second.slot] = 0;
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
     if (it == running.end()) continue;
     const Running r = it->second;
     running.erase(it);
@@ -278,8 +370,8 @@ int batch_command(const BatchOptions& o) {
     const auto now = std::chrono::steady_clock::now();
     const double wall = std::chrono::duration<double>(now - r.start).count();
     const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    ++done;
     if (code == 0 && member_complete(out_dir, m)) {
+      ++done;
       ++finished_here;
       std::error_code ec;
       fs::rename(r.log, fs::path(member_dir(out_dir, m)) / "batch.log", ec);
@@ -288,30 +380,42 @@ int batch_command(const BatchOptions& o) {
         const std::size_t left = todo.size() - finished_here - std::size_t(failed);
         const double eta = elapsed / double(finished_here + std::size_t(failed)) * double(left);
         std::cout << "batch: [" << done << "/" << n << "] " << m.name << " done: "
-                  << clock_text(end_time_s((fs::path(member_dir(out_dir, m)) / "run.json").string()))
+                  << clock_text(
+                         end_time_s((fs::path(member_dir(out_dir, m)) / "run.json").string()))
                   << " simulated in " << clock_text(wall) << " wall; ETA "
                   << (left == 0 ? std::string("-") : clock_text(eta)) << "\n"
                   << std::flush;
       }
+    } else if (stop_requested && code == 130) {
+      // Stopped by the forwarded signal at an output time, checkpoint kept:
+      // not a failure, it resumes on the next run.
+    } else if (code == kMemberLocked) {
+      ++busy;  // another process took the member between our check and its start
+      std::cerr << "batch: " << m.name << " skipped: " << error_line(slurp(r.log)) << "\n";
     } else {
+      ++done;
       ++failed;
       std::cerr << "batch: [" << done << "/" << n << "] " << m.name << " FAILED (exit " << code
-                << "): " << last_line(r.log) << "  (log: " << r.log << ")\n";
+                << "): " << error_line(slurp(r.log)) << "  (log: " << r.log << ")\n";
     }
   }
   const std::size_t not_run = todo.size() - finished_here - std::size_t(failed);
-  if (not_run > 0) {
+  const int summary_status = summarise(b, out_dir, true);
+  if (stop_signal.load() != 0) {
+    std::cerr << "airshed: batch stopped by " << signal_name(stop_signal.load()) << "; " << not_run
+              << " member(s) not finished, their checkpoints kept; run the same command again to "
+                 "resume\n";
+    return 130;
+  }
+  if (busy > 0)
+    std::cerr << "airshed: " << busy << " member(s) not run: in use by another running airshed "
+              << "process; run the same command again once it has ended\n";
+  else if (not_run > 0)
     std::cerr << "airshed: batch interrupted; " << not_run
               << " member(s) not finished; run the same command again to resume\n";
-    failed += int(not_run);
-  }
-  try {
-    summarise(b, out_dir, true);
-  } catch (const std::exception& e) {
-    std::cerr << "airshed: error: summary: " << e.what() << "\n";
-    return std::min(125, failed + 1);
-  }
+  failed += int(not_run);
   if (failed > 0) std::cerr << "airshed: " << failed << " of " << n << " member(s) failed\n";
+  if (summary_status != 0) return std::min(125, failed + 1);
   return std::min(125, failed);
 }
 
