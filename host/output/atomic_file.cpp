@@ -58,6 +58,10 @@ void write_file_atomically(const std::string& path, const std::string& contents)
     p += n;
     left -= std::size_t(n);
   }
+  // Durable before it replaces the old file: after a power loss the name
+  // holds the old contents or the new, never an empty file (ext4 and xfs
+  // may otherwise commit the rename before the data).
+  if (::fsync(fd) != 0 && errno != EINVAL) fail(fd);
   if (::close(fd) != 0) fail(-1);
   replace_file(tmp, path);
 }
