@@ -3,10 +3,11 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "host/scenario/clock.hpp"
+#include "host/scenario/input_file.hpp"
+#include "host/scenario/input_limits.hpp"
 #include "host/scenario/scenario_error.hpp"
 
 namespace airshed {
@@ -68,20 +69,16 @@ bool check_met_record(const MetRecord& r, MetProblem& p) {
 }
 
 std::vector<MetRecord> read_station_csv(const std::string& path, int default_offset_minutes) {
-  std::ifstream in(path);
-  // Through scenario_message: the path comes from the scenario and may hold
-  // a line break, which must not split the one-line error.
-  if (!in) throw_scenario_error(path, 1, "station file", "cannot be opened", "a readable CSV file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_station_csv(text.str(), path, default_offset_minutes);
+  return parse_station_csv(read_input_file(path, kMaxStationCsvBytes, "station file"), path,
+                           default_offset_minutes);
 }
 
 std::vector<MetRecord> parse_station_csv(const std::string& text, const std::string& path,
                                          int default_offset_minutes) {
   std::vector<MetRecord> rows;
   std::vector<int> column_of;  // header position -> index into kColumns
-  std::stringstream in(text);
+  // A spreadsheet's "CSV UTF-8" export starts with a byte-order mark.
+  std::stringstream in(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? text.substr(3) : text);
   std::string line;
   long n = 0;
   std::string all;

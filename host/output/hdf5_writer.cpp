@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "host/output/dataset_names.hpp"
 #include "host/output/iso_time.hpp"
 #include "host/output/output_dir.hpp"
 
@@ -40,7 +41,8 @@ void Hdf5Writer::begin(const RunInfo& info) {
   for (const auto& sp : info.species) {
     const std::string name = safe_name(sp.name);
     fields_.push_back(make_float_dataset(file_, name, {0, nz, ny, nx}, {1, kz, ny, nx}, true));
-    ground_.push_back(make_float_dataset(file_, name + "_ground", {0, ny, nx}, {1, ny, nx}, true));
+    ground_.push_back(
+        make_float_dataset(file_, name + kGroundSuffix, {0, ny, nx}, {1, ny, nx}, true));
     attach_scales(fields_.back(), {time_, z_, y_, x_});
     attach_scales(ground_.back(), {time_, y_, x_});
     for (hid_t d : {fields_.back().get(), ground_.back().get()}) {
@@ -160,7 +162,7 @@ void Hdf5Writer::resume(const RunInfo& info, StateReader& r) {
   ground_.clear();
   for (const auto& sp : info.species) {
     fields_.push_back(open(safe_name(sp.name)));
-    ground_.push_back(open(safe_name(sp.name) + "_ground"));
+    ground_.push_back(open(safe_name(sp.name) + kGroundSuffix));
   }
   std::vector<hid_t> series{time_.get()};
   for (std::size_t n = 0; n < fields_.size(); ++n)

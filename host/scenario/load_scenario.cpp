@@ -1,8 +1,7 @@
 #include "host/scenario/load_scenario.hpp"
 
-#include <fstream>
-#include <sstream>
-
+#include "host/scenario/input_file.hpp"
+#include "host/scenario/input_limits.hpp"
 #include "host/scenario/parse_parts.hpp"
 
 namespace airshed {
@@ -28,12 +27,9 @@ Scenario parse_scenario(const std::string& text, const std::string& label,
 }
 
 Scenario load_scenario(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw_scenario_error(path, 1, "scenario file", "cannot be opened", "a readable file");
-  std::stringstream text;
-  text << in.rdbuf();
+  const std::string text = read_input_file(path, kMaxScenarioBytes, "scenario file");
   const auto slash = path.find_last_of('/');
-  return parse_scenario(text.str(), path, slash == std::string::npos ? "." : path.substr(0, slash));
+  return parse_scenario(text, path, slash == std::string::npos ? "." : path.substr(0, slash));
 }
 
 }  // namespace airshed

@@ -28,7 +28,7 @@ void parse_header(const TomlTable& root, Scenario& s) {
   if (s.name.find_first_of("/\\") != std::string::npos || s.name == "." || s.name == "..")
     t.fail("name", "'" + s.name + "' is a path, but it names files inside the output directory",
            "a name without '/' or '\\', other than '.' and '..'");
-  t.text_or("description", "");
+  t.text_or("description", "", TextKind::prose);
 
   s.start_text = t.text("start");
   const auto start = parse_iso8601(s.start_text);

@@ -66,18 +66,19 @@ void check_wind_profile(const TomlTable& t, const Scenario& s) {
   const std::string allowed =
       "anemometer_height well above z0, so that ln(z/z0) - psi_m(z/L) > 0 and u* <= 20 m/s";
   if (!(zref > z0))
-    t.fail("anemometer_height",
-           "at or below the roughness length z0 = " + number(z0) + " m", allowed);
+    t.fail("anemometer_height", "at or below the roughness length z0 = " + number(z0) + " m",
+           allowed);
   for (const MetRecord& r : s.met.records) {
     const SurfaceState st = surface_state(r, z0, zref);
-    if (similarity::wind_shape(zref, z0, st.inverse_L) > 0 && st.ustar <= kMaxDerivedUstar) continue;
-    const std::string where = s.met.kind == MetKind::station
-                                  ? " (station file '" + s.met.station_file + "' line " +
-                                        std::to_string(r.line) + ")"
-                                  : "";
+    if (similarity::wind_shape(zref, z0, st.inverse_L) > 0 && st.ustar <= kMaxDerivedUstar)
+      continue;
+    const std::string where =
+        s.met.kind == MetKind::station
+            ? " (station file '" + s.met.station_file + "' line " + std::to_string(r.line) + ")"
+            : "";
     t.fail("anemometer_height",
-           "too close to z0 = " + number(z0) + " m for the log wind profile under 1/L = " +
-               number(st.inverse_L) + " /m" + where,
+           "too close to z0 = " + number(z0) +
+               " m for the log wind profile under 1/L = " + number(st.inverse_L) + " /m" + where,
            allowed);
   }
 }
@@ -95,7 +96,7 @@ void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) 
   if (kind == "station") {
     t.allow({"kind", "z0", "anemometer_height", "file"});
     s.met.kind = MetKind::station;
-    const std::string f = t.text("file");
+    const std::string f = t.text("file", TextKind::path);
     s.met.station_file = (!f.empty() && f[0] == '/') || base_dir.empty() ? f : base_dir + "/" + f;
     s.met.records = read_station_csv(s.met.station_file, s.start.offset_minutes);
     check_coverage(t, s);

@@ -2,6 +2,7 @@
 // which thresholds to count). The files themselves are host/output's job.
 #include <algorithm>
 
+#include "host/output/field_names.hpp"
 #include "host/scenario/clock.hpp"
 #include "host/scenario/parse_parts.hpp"
 
@@ -68,7 +69,7 @@ void parse_output(const TomlTable& root, Scenario& s) {
   t.allow({"directory", "hdf5", "vtk", "receptors", "statistics", "standards", "threshold",
            "checkpoint_interval"});
   OutputSpec& o = s.output;
-  o.directory = t.text("directory");
+  o.directory = t.text("directory", TextKind::path);
   if (o.directory.empty()) t.fail("directory", "must not be empty", "a directory path");
   check_inside_working_directory(t, o.directory);
   o.hdf5 = t.flag_or("hdf5", true);
@@ -84,6 +85,17 @@ void parse_output(const TomlTable& root, Scenario& s) {
     if (species_index(s, x.species) < 0)
       th.fail("species", "unknown species '" + x.species + "'", species_list(s));
     x.label = th.text("label");
+    // The label names the statistics datasets SPECIES_exceedances_LABEL
+    // (through output::safe_name): two labels of one species that map to
+    // the same name would make the writer fail at the end of the run.
+    for (const OutputThreshold& other : o.thresholds)
+      if (other.species == x.species &&
+          output::safe_name(other.label) == output::safe_name(x.label))
+        th.fail("label",
+                "label '" + x.label + "' collides with label '" + other.label + "' of species '" +
+                    x.species + "' (both name the dataset " + output::safe_name(x.species) +
+                    "_exceedances_" + output::safe_name(x.label) + ")",
+                "labels that differ in letters, digits, '.', '_' or '-' for each species");
     x.averaging = th.choice_or("averaging", "1h", {"instant", "1h", "8h", "24h"});
     x.value = th.number("value", positive());
     o.thresholds.push_back(x);

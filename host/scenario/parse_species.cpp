@@ -6,6 +6,8 @@
 //   mg/m3 -> M = mg   (emissions g/s * 1e3)
 //   ppb   -> M = ug   (emissions g/s * 1e6), reported as a volume mixing ratio
 //   OU/m3 -> M = OU   (emissions are odour emission rates in OU/s, EN 13725)
+#include "host/output/dataset_names.hpp"
+#include "host/output/field_names.hpp"
 #include "host/scenario/parse_parts.hpp"
 
 namespace airshed::detail {
@@ -18,6 +20,35 @@ namespace {
 // (CODATA 2018).
 constexpr double molar_volume_m3 = 8.314462618 * 298.15 / 101325.0;
 
+// Each species becomes the HDF5 datasets SAFE and SAFE_ground (SAFE =
+// output::safe_name(name)) next to the writer's own root datasets; a name
+// whose dataset is already taken made the writer fail after the run had
+// started, without the scenario line. Refused here instead.
+void check_dataset_names(const TomlTable& t, const std::string& name, const Scenario& s) {
+  const std::string safe = output::safe_name(name);
+  const std::string allowed =
+      "a name whose output dataset ('" + safe + "' and '" + safe + output::kGroundSuffix +
+      "') is not x, y, z, time, crs, statistics or another species' dataset";
+  for (const char* reserved : output::kRootDatasetNames)
+    if (safe == reserved || safe + output::kGroundSuffix == reserved)
+      t.fail("name",
+             "species name '" + name + "' collides with the output dataset '" + reserved +
+                 "' (the grid's coordinates, crs and statistics)",
+             allowed);
+  for (const ScenarioSpecies& other : s.species) {
+    const std::string o = output::safe_name(other.spec.name);
+    std::string clash;
+    if (safe == o) clash = safe;
+    if (safe == o + output::kGroundSuffix) clash = safe;
+    if (safe + output::kGroundSuffix == o) clash = o;
+    if (!clash.empty())
+      t.fail("name",
+             "species name '" + name + "' collides with species '" + other.spec.name +
+                 "' in the output files (both write the dataset '" + clash + "')",
+             allowed);
+  }
+}
+
 }  // namespace
 
 void parse_species(const TomlTable& root, Scenario& s) {
@@ -29,8 +60,9 @@ void parse_species(const TomlTable& root, Scenario& s) {
     if (sp.spec.name.empty()) t.fail("name", "must not be empty", "a non-empty string");
     if (species_index(s, sp.spec.name) >= 0)
       t.fail("name", "species '" + sp.spec.name + "' is defined twice", "unique species names");
+    check_dataset_names(t, sp.spec.name, s);
     sp.units = t.choice("units", {"ug/m3", "mg/m3", "ppb", "OU/m3"});
-    sp.long_name = t.text_or("long_name", sp.spec.name);
+    sp.long_name = t.text_or("long_name", sp.spec.name, TextKind::prose);
     sp.standard_name = t.text_or("standard_name", "");
 
     if (sp.units == "ppb") {

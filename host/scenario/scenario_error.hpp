@@ -8,9 +8,19 @@
 
 namespace airshed {
 
+// `text` made safe to print as (part of) one line: line breaks, tabs, NUL
+// and every other control character (C0, DEL, C1) are written as escapes
+// (\n, \r, \t, \x00, \u0085), and a text longer than 8 KiB is cut with a
+// note. File names and values quoted into a message come from the user:
+// raw, a NUL would cut the message (what() is a C string) and a line
+// break would split it.
+std::string printable_line(const std::string& text);
+
 class ScenarioError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  // Every message goes through printable_line(), whoever builds it.
+  explicit ScenarioError(const std::string& message)
+      : std::runtime_error(printable_line(message)) {}
 };
 
 // Builds the one-line message. `what` names the problem, `allowed` the valid

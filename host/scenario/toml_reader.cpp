@@ -2,8 +2,10 @@
 
 #include <cmath>
 #include <sstream>
+#include <string_view>
 
 #include "host/scenario/scenario_error.hpp"
+#include "host/scenario/toml_prescan.hpp"
 
 namespace airshed {
 
@@ -16,8 +18,15 @@ std::string number_text(double v) {
 }  // namespace
 
 toml::table parse_toml(const std::string& text, const std::string& label) {
+  if (text.size() > kMaxScenarioBytes)
+    throw_scenario_error(label, 1, "scenario file", "is " + std::to_string(text.size()) + " bytes",
+                         "at most " + std::to_string(kMaxScenarioBytes) + " bytes (4 MiB)");
+  std::string_view doc = text;
+  // Editors on Windows may start UTF-8 files with a byte-order mark.
+  if (doc.substr(0, 3) == "\xEF\xBB\xBF") doc.remove_prefix(3);
+  check_toml_nesting(doc, label);
   try {
-    return toml::parse(text, label);
+    return toml::parse(doc, label);
   } catch (const toml::parse_error& e) {
     throw ScenarioError(scenario_message(label, long(e.source().begin.line), "syntax",
                                          std::string(e.description()), "TOML 1.0"));
@@ -134,14 +143,22 @@ long long TomlTable::integer(const std::string& key, long long lo, long long hi)
   return v;
 }
 
-std::string TomlTable::text(const std::string& key) const {
-  const toml::node& n = required(key, "a string");
-  if (!n.is_string()) fail(key, "expected a string, got " + type_name(n), "a string");
-  return *n.value<std::string>();
+std::string TomlTable::as_text(const toml::node& n, const std::string& kp, TextKind kind) const {
+  std::string v = *n.value<std::string>();
+  if (const auto problem = text_problem(v, kind))
+    fail_at(airshed::line_of(n), kp, *problem, text_rule(kind));
+  return v;
 }
 
-std::string TomlTable::text_or(const std::string& key, const std::string& fallback) const {
-  return has(key) ? text(key) : fallback;
+std::string TomlTable::text(const std::string& key, TextKind kind) const {
+  const toml::node& n = required(key, "a string");
+  if (!n.is_string()) fail(key, "expected a string, got " + type_name(n), "a string");
+  return as_text(n, key_path(key), kind);
+}
+
+std::string TomlTable::text_or(const std::string& key, const std::string& fallback,
+                               TextKind kind) const {
+  return has(key) ? text(key, kind) : fallback;
 }
 
 std::string TomlTable::choice(const std::string& key,
@@ -150,7 +167,7 @@ std::string TomlTable::choice(const std::string& key,
   for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
   const toml::node& n = required(key, list);
   if (!n.is_string()) fail(key, "expected a string, got " + type_name(n), list);
-  const std::string v = *n.value<std::string>();
+  const std::string v = as_text(n, key_path(key), TextKind::name);
   for (const auto& c : choices)
     if (v == c) return v;
   fail(key, "unknown value '" + v + "'", list);
@@ -189,7 +206,7 @@ std::vector<double> TomlTable::numbers(const std::string& key, int count, const 
   return out;
 }
 
-std::vector<std::string> TomlTable::texts_or(const std::string& key) const {
+std::vector<std::string> TomlTable::texts_or(const std::string& key, TextKind kind) const {
   std::vector<std::string> out;
   const toml::array* a = array(key, false);
   if (!a) return out;
@@ -197,7 +214,7 @@ std::vector<std::string> TomlTable::texts_or(const std::string& key) const {
     if (!(*a)[i].is_string())
       fail_at(airshed::line_of((*a)[i]), key_path(key) + "[" + std::to_string(i) + "]",
               "expected a string, got " + type_name((*a)[i]), "strings");
-    out.push_back(*(*a)[i].value<std::string>());
+    out.push_back(as_text((*a)[i], key_path(key) + "[" + std::to_string(i) + "]", kind));
   }
   return out;
 }

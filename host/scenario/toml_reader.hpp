@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "host/scenario/input_limits.hpp"
+
 namespace airshed {
 
 // A closed/open interval for numeric keys, printed in messages.
@@ -26,7 +28,9 @@ Range non_negative(double hi = 1e300);  // [0, hi]
 Range closed(double lo, double hi);     // [lo, hi]
 
 // Parses TOML text; a syntax error becomes the one-line ScenarioError
-// "LABEL:LINE: key 'syntax': ...".
+// "LABEL:LINE: syntax: ...". Text over kMaxScenarioBytes or nested deeper
+// than kMaxTomlNesting is refused before toml++ sees it; a leading UTF-8
+// byte-order mark is skipped.
 toml::table parse_toml(const std::string& text, const std::string& label);
 
 class TomlTable {
@@ -47,8 +51,11 @@ class TomlTable {
   double number(const std::string& key, const Range& r) const;
   double number_or(const std::string& key, double fallback, const Range& r) const;
   long long integer(const std::string& key, long long lo, long long hi) const;
-  std::string text(const std::string& key) const;
-  std::string text_or(const std::string& key, const std::string& fallback) const;
+  // Every string read from the scenario passes text_problem() for `kind`
+  // (control characters, length) here: the default is the strictest.
+  std::string text(const std::string& key, TextKind kind = TextKind::name) const;
+  std::string text_or(const std::string& key, const std::string& fallback,
+                      TextKind kind = TextKind::name) const;
   // A string that must be one of `choices`.
   std::string choice(const std::string& key, const std::vector<std::string>& choices) const;
   std::string choice_or(const std::string& key, const std::string& fallback,
@@ -56,7 +63,7 @@ class TomlTable {
   bool flag_or(const std::string& key, bool fallback) const;
   // `count` < 0: any length >= 1.
   std::vector<double> numbers(const std::string& key, int count, const Range& r) const;
-  std::vector<std::string> texts_or(const std::string& key) const;
+  std::vector<std::string> texts_or(const std::string& key, TextKind kind = TextKind::name) const;
 
   TomlTable table(const std::string& key) const;  // required sub-table (inline or not)
   std::optional<TomlTable> table_opt(const std::string& key) const;
@@ -72,6 +79,8 @@ class TomlTable {
  private:
   const toml::node& required(const std::string& key, const std::string& expected) const;
   double as_number(const toml::node& n, const std::string& kp, const Range& r) const;
+  // The one place a string value leaves the TOML tree (see text()).
+  std::string as_text(const toml::node& n, const std::string& kp, TextKind kind) const;
 
   const toml::table& table_;
   std::string path_;
