@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "host/scenario/input_file.hpp"
+#include "host/scenario/input_limits.hpp"
 #include "host/scenario/load_scenario.hpp"
 #include "host/scenario/toml_reader.hpp"
 
@@ -160,12 +162,11 @@ BatchSpec parse_batch_text(const std::string& text, const std::string& label,
 }
 
 BatchSpec parse_batch(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw_scenario_error(path, 1, "batch file", "cannot be opened", "a readable file");
-  std::stringstream text;
-  text << in.rdbuf();
+  // The same checks as a scenario: a regular file (not /dev/zero, a FIFO or a
+  // directory) of bounded size.
+  const std::string text = read_input_file(path, kMaxScenarioBytes, "batch file");
   const std::string dir = fs::path(path).parent_path().string();
-  return parse_batch_text(text.str(), path, dir.empty() ? "." : dir);
+  return parse_batch_text(text, path, dir.empty() ? "." : dir);
 }
 
 double emission_factor(const MemberSpec& m, const Source& src, const std::string& species) {
@@ -188,27 +189,18 @@ double emission_factor(const MemberSpec& m, const Source& src, const std::string
 }
 
 Scenario member_scenario(const BatchSpec& batch, const MemberSpec& m) {
-  std::ifstream in(batch.base);
-  // batch.base comes from the batch file: scenario_message keeps it one line.
-  if (!in)
-    throw_scenario_error(batch.base, 1, "scenario file", "cannot be opened", "a readable file");
-  std::stringstream text;
-  text << in.rdbuf();
+  // batch.base comes from the batch file: the error keeps it one line.
+  const std::string text = read_input_file(batch.base, kMaxScenarioBytes, "scenario file");
   const std::string dir = fs::path(batch.base).parent_path().string();
   const std::string base_dir = dir.empty() ? "." : dir;
   Scenario s;
   if (m.met_file.empty() && m.start.empty() && m.duration.empty()) {
-    s = parse_scenario(text.str(), batch.base, base_dir);
+    s = parse_scenario(text, batch.base, base_dir);
   } else {
     // Overrides go into the base's TOML, which is then read as any
     // scenario, so they are validated the same way (e.g. met coverage).
-    toml::table doc;
-    try {
-      doc = toml::parse(text.str(), batch.base);
-    } catch (const toml::parse_error& e) {
-      throw ScenarioError(scenario_message(batch.base, long(e.source().begin.line), "syntax",
-                                           std::string(e.description()), "TOML 1.0"));
-    }
+    // parse_toml: the depth pre-scan and the BOM, as for any scenario.
+    toml::table doc = parse_toml(text, batch.base);
     if (toml::table* sc = doc["scenario"].as_table()) {
       if (!m.start.empty()) sc->insert_or_assign("start", m.start);
       if (!m.duration.empty()) sc->insert_or_assign("duration", m.duration);

@@ -62,7 +62,11 @@ sed 's|^file = .*|file = "/dev/zero"|' scenarios/default.toml >"$tmp/zero_met.to
 expect "station file is /dev/zero" "^/dev/zero:1: station file: is not a regular file" -- "$bin" run "$tmp/zero_met.toml" --output "$tmp/o13"
 sed 's|^name = "NO2"|name = "SO2_ground"|; s|NO2 = |SO2_ground = |g' scenarios/default.toml >"$tmp/ground_clash.toml"
 expect "species named like a ground field" "ground_clash.toml:[0-9]+: key 'species\\[1\\].name': species name 'SO2_ground' collides with species 'SO2'" -- "$bin" run "$tmp/ground_clash.toml" --output "$tmp/o14"
-for o in o5 o6 o7 o8 o9 o10 o11 o12 o13 o14; do
+# Batch files and their base scenario get the same file checks.
+expect "batch file is /dev/zero" "^/dev/zero:1: batch file: is not a regular file" -- "$bin" batch /dev/zero --output "$tmp/o15"
+sed 's|^base = .*|base = "/dev/zero"|' scenarios/emission_cuts.toml >"$tmp/zero_base.toml"
+expect "batch base is /dev/zero" "zero_base.toml:6: key 'base': base scenario is not valid: /dev/zero:1: scenario file: is not a regular file" -- "$bin" batch "$tmp/zero_base.toml" --output "$tmp/o16"
+for o in o5 o6 o7 o8 o9 o10 o11 o12 o13 o14 o15 o16; do
   [ -e "$tmp/$o" ] && { fails=$((fails + 1)); echo "FAIL hostile input: output directory $o was created"; }
 done
 
