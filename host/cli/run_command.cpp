@@ -67,10 +67,12 @@ int run_command(const RunOptions& options) {
 
     auto writers = output::make_output_writers(output_options(s.output));
 
-    // Ctrl-C / SIGTERM stop the run at the next output time; what was
-    // written stays readable and run.json says where it stopped.
+    // Ctrl-C / SIGTERM / SIGHUP (a closed terminal or ssh session) stop the
+    // run after the current Strang pair with a checkpoint; what was written
+    // stays readable and run.json says where it stopped.
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
+    std::signal(SIGHUP, request_stop);
     RunControl control;
     control.stop = &stop_requested;
     control.threads = omp_get_max_threads();
