@@ -33,6 +33,10 @@ void validate(const TransportConfig& cfg) {
   }
   if (!(cfg.courant > 0 && cfg.courant <= 0.5))
     throw std::invalid_argument("transport: courant must be in (0, 0.5]");
+  if (!(cfg.max_step_s > 0) || !std::isfinite(cfg.max_step_s))
+    throw std::invalid_argument("transport: max_step_s must be a finite number > 0");
+  if (!(cfg.max_loss_per_step > 0) || !std::isfinite(cfg.max_loss_per_step))
+    throw std::invalid_argument("transport: max_loss_per_step must be a finite number > 0");
   if (cfg.grid.nz > 256) throw std::invalid_argument("transport: at most 256 vertical levels (kernels/column_physics.hpp)");
 }
 

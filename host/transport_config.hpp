@@ -38,6 +38,13 @@ struct TransportConfig {
   // Largest fraction of the stability limit a step may use. 0.5 keeps every
   // directional update positive for the limited scheme (docs/numerics.md).
   double courant = 0.5;
+  // Accuracy limits on the step, on top of stability (docs/numerics.md,
+  // "Time step"), so that dt never follows the output interval:
+  // the longest step (s), as CMAQ's synchronisation step (CTM_MAXSYNC)
+  // bounds it, a fraction of the hourly met record;
+  double max_step_s = 300;
+  // the largest first-order loss per step, (decay_rate + v_d / dz_ground) dt.
+  double max_loss_per_step = 0.1;
   int threads = 0;  // CPU threads; 0 = OpenMP default
 };
 

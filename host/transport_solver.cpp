@@ -1,5 +1,6 @@
 #include "transport_solver.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -10,15 +11,40 @@ std::unique_ptr<TransportSolver> make_serial_solver(const TransportConfig& cfg);
 std::unique_ptr<TransportSolver> make_cuda_solver(const TransportConfig& cfg);
 int cuda_device_count(std::string& why);
 
+double TransportSolver::step_limit() const {
+  const TransportConfig& cfg = config();
+  double loss_rate = 0;  // 1/s, the fastest first-order loss of any species
+  for (const SpeciesSpec& sp : cfg.species)
+    loss_rate = std::max(loss_rate, sp.decay_rate + sp.deposition_velocity / cfg.grid.dz(0));
+  double limit = std::min(stable_dt(), cfg.max_step_s);
+  if (loss_rate > 0) limit = std::min(limit, cfg.max_loss_per_step / loss_rate);
+  return limit;
+}
+
+TransportSolver::StepPlan TransportSolver::plan_steps(double duration) const {
+  if (!(duration > 0)) return {};
+  // The fewest equal steps within the limit that land exactly on the end
+  // time, rounded up to whole pairs: n = 2 ceil(T / (2 dt_max)).
+  const double pairs = std::ceil(duration / (2 * step_limit()) * (1 - 1e-12));
+  const long steps = 2 * std::max(1L, long(pairs));
+  return {steps, duration / double(steps)};
+}
+
+long TransportSolver::advance(const StepPlan& plan, long done, const std::function<bool()>& stop) {
+  if (done < 0 || done % 2 != 0 || done > plan.steps)
+    throw std::invalid_argument("advance: the steps done must be an even number within the plan");
+  while (done < plan.steps) {
+    if (stop && stop()) break;
+    step(plan.dt);
+    step(plan.dt);
+    done += 2;
+  }
+  return done;
+}
+
 int TransportSolver::advance(double duration) {
-  if (!(duration > 0)) return 0;
-  // Equal steps that land exactly on the end time: n = ceil(T / dt_max).
-  const double dt_max = stable_dt();
-  const double n = std::isfinite(dt_max) ? std::ceil(duration / dt_max * (1 - 1e-12)) : 1.0;
-  const long steps = std::max(1L, long(n));
-  const double dt = duration / double(steps);
-  for (long s = 0; s < steps; ++s) step(dt);
-  return int(steps);
+  const StepPlan plan = plan_steps(duration);
+  return int(advance(plan, 0, {}));
 }
 
 BackendChoice parse_backend(const std::string& name) {

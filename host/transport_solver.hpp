@@ -2,6 +2,7 @@
 // chosen backend, the host drives steps and reads budgets and snapshots.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,7 +37,27 @@ class TransportSolver {
   // (numerical_fault.hpp) when the step leaves a concentration that is NaN,
   // +-Inf or negative -- checked after every step on the device.
   virtual void step(double dt) = 0;
-  // Advances to time() + duration in stable steps; returns the steps taken.
+
+  // The longest step advance() takes: stable_dt() capped by accuracy,
+  // config().max_step_s and config().max_loss_per_step / the largest
+  // first-order loss rate (decay_rate + deposition_velocity / dz_ground).
+  // Depends only on the config and the current met (docs/numerics.md).
+  double step_limit() const;
+
+  // How advance() splits an interval: an even number of equal steps, so that
+  // it is made of whole symmetric (Strang) pairs and ends at the same point
+  // of the split step whatever its length; dt = duration / steps <= step_limit().
+  struct StepPlan {
+    long steps = 0;
+    double dt = 0;
+  };
+  StepPlan plan_steps(double duration) const;
+  // Takes the steps of `plan` from step number `done` (even) on, asking
+  // `stop` before every pair; returns how many of the plan's steps are done
+  // (plan.steps unless stopped). Resuming with the same plan and that count
+  // continues exactly as an uninterrupted advance would.
+  long advance(const StepPlan& plan, long done, const std::function<bool()>& stop);
+  // Advances to time() + duration by plan_steps(duration); returns the steps taken.
   int advance(double duration);
 
   virtual double time() const = 0;

@@ -71,10 +71,12 @@ int run_command(const RunOptions& options) {
     writer_options.confine_to_working_directory = options.output_dir.empty();
     auto writers = output::make_output_writers(writer_options);
 
-    // Ctrl-C / SIGTERM stop the run at the next output time; what was
-    // written stays readable and run.json says where it stopped.
+    // Ctrl-C / SIGTERM / SIGHUP (a closed terminal or ssh session) stop the
+    // run after the current Strang pair with a checkpoint; what was written
+    // stays readable and run.json says where it stopped.
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
+    std::signal(SIGHUP, request_stop);
     RunControl control;
     control.stop = &stop_requested;
     control.threads = omp_get_max_threads();

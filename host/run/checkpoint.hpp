@@ -1,5 +1,5 @@
 // Checkpoint files: OUTDIR/NAME.checkpoint holds the solver's state, the
-// run loop's position and every observer's state at one output time, so
+// run loop's position and every observer's state at an output time or part-way to one, so
 // `airshed run --resume` carries on bitwise as if never stopped (same
 // backend and thread count). docs/output-format.md, "Checkpoints".
 //
@@ -31,7 +31,8 @@ struct Checkpoint {
   std::string backend;  // solver backend name
   int threads = 0;      // OpenMP threads (0 where it does not apply)
   long output_index = 0;     // snapshots 0..output_index are written
-  double time_s = 0;         // = output_index * output interval
+  double time_s = 0;         // the run loop's march position (an output time or a forcing
+                             // change); solver.time may be whole Strang pairs past it
   double forcing_time_s = 0; // time the current met and emissions were taken at
   TransportSolver::State solver;
   std::vector<std::string> observers;  // each observer's save() bytes, in order

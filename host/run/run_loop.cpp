@@ -47,6 +47,25 @@ CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& ext
   return id;
 }
 
+namespace {
+
+// Steps of `plan` a restored solver has already taken in the segment that
+// starts at t_segment: its time must lie on the plan's pair boundaries.
+long steps_done_in(const TransportSolver::StepPlan& plan, double t_segment, double t_solver,
+                   const std::string& checkpoint_path) {
+  const double steps = (t_solver - t_segment) / plan.dt;
+  const long done = std::lround(steps);
+  if (done < 0 || done >= plan.steps || done % 2 != 0 || std::abs(steps - double(done)) > 0.1)
+    throw std::runtime_error("cannot resume from '" + checkpoint_path + "': its solver time " +
+                             std::to_string(t_solver) + " s is not on this run's step plan (" +
+                             std::to_string(plan.steps) + " steps of " + std::to_string(plan.dt) +
+                             " s from " + std::to_string(t_segment) +
+                             " s); run without --resume to start again");
+  return done;
+}
+
+}  // namespace
+
 long checkpoint_every(double interval_s, double output_interval_s) {
   if (!(interval_s > 0)) return 0;
   return std::max(1L, std::lround(interval_s / output_interval_s));
@@ -85,7 +104,7 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
         t,
         format_iso8601({s.start.utc_epoch_s + (long long)std::llround(t), s.start.offset_minutes}),
         solver.steps_taken(),
-        solver.stable_dt(),
+        solver.step_limit(),
         {}};
     for (std::size_t sp = 0; sp < n_species; ++sp) p.budgets.push_back(solver.budget(int(sp)));
     printer.report(p);
@@ -109,8 +128,9 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
     write_checkpoint(control.checkpoint_path, c);
   };
 
-  double t = 0;
+  double t = 0;     // the march's position: an output time or a forcing change
   long k_done = 0;  // snapshots 0..k_done are written
+  bool resumed = false;
   if (const Checkpoint* c = control.resume) {
     const std::string why = identity_mismatch(c->identity, identity);
     if (!why.empty())
@@ -131,8 +151,9 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
     }
     t = c->time_s;
     k_done = c->output_index;
-    last_output = t;
-    log << "resumed at t = " << t << " s (output " << k_done << ") from "
+    last_output = k_done * s.output_interval_s;
+    resumed = true;
+    log << "resumed at t = " << solver.time() << " s (output " << k_done << ") from "
         << control.checkpoint_path << "\n";
   } else {
     for (RunObserver* o : all) o->begin(info);
@@ -140,29 +161,50 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
     report(t);
     last_output = t;
   }
+  // A stop request (SIGTERM, SIGINT, SIGHUP) is honoured between whole
+  // Strang pairs, not only at output times: the checkpoint then records the
+  // march position t and the solver part-way through the segment from t.
+  const auto stop_requested = [&] { return control.stop && control.stop->load(); };
   const long n_outputs = std::lround(s.duration_s / s.output_interval_s);
   bool interrupted = false;
+  double stopped_at = t;  // where the run ends: t, or the solver's time part-way through a segment
   for (long k = k_done + 1; k <= n_outputs && !interrupted; ++k) {
     const double t_out = k * s.output_interval_s;
     // March to the output time, refreshing the forcing at every clock hour
-    // and met-record boundary on the way.
+    // and met-record boundary on the way. Each segment's step plan depends
+    // only on its length, the config and the forcing, so a resumed segment
+    // is planned exactly as the interrupted one was.
     while (t < t_out - 1e-9) {
       const double t_force = std::min(next_clock_hour(s, t), met->next_change(t));
       const double t_next = std::min(t_out, t_force);
-      solver.advance(t_next - t);
+      const TransportSolver::StepPlan plan = solver.plan_steps(t_next - t);
+      long done = 0;
+      if (resumed) {  // the checkpoint may lie part-way through this segment
+        done = steps_done_in(plan, t, solver.time(), control.checkpoint_path);
+        resumed = false;
+      }
+      done = solver.advance(plan, done, stop_requested);
+      if (done < plan.steps) {
+        interrupted = true;
+        stopped_at = solver.time();
+        if (!control.checkpoint_path.empty()) save_checkpoint(k - 1, t);
+        break;
+      }
       t = t_next;
       if (t >= t_force - 1e-9 && t < s.duration_s - 1e-9) force(t);
     }
+    if (interrupted) break;
+    stopped_at = t;
     report(t);
     last_output = t;
-    interrupted = control.stop && control.stop->load() && k < n_outputs;
+    interrupted = stop_requested() && k < n_outputs;
     const bool due = control.checkpoint_every > 0 && k % control.checkpoint_every == 0;
     if (!control.checkpoint_path.empty() && k < n_outputs && (due || interrupted))
       save_checkpoint(k, t);
   }
 
   RunSummary summary;
-  summary.end_time_s = t;
+  summary.end_time_s = stopped_at;
   summary.steps = solver.steps_taken();
   summary.interrupted = interrupted;
   for (std::size_t sp = 0; sp < n_species; ++sp) summary.budgets.push_back(solver.budget(int(sp)));

@@ -16,8 +16,9 @@
 namespace airshed {
 
 struct RunControl {
-  // Set (e.g. from a SIGINT handler) to stop at the next output time; the
-  // summary then says interrupted = true.
+  // Set (e.g. from a SIGINT handler) to stop before the next Strang pair of
+  // steps, part-way through an output interval, with a checkpoint; the
+  // summary then says interrupted = true and end_time_s = the solver time.
   const std::atomic<bool>* stop = nullptr;
   // Checkpoints go to `checkpoint_path` (none when empty) every
   // `checkpoint_every` output intervals (never when 0), and at an early stop.

@@ -170,20 +170,23 @@ class BackendSolver final : public TransportSolver {
   }
 
   // Dimension-split step; the order reverses every other step so that two
-  // steps form a symmetric (Strang) sequence:
-  //   even: S, X, Y, Z    odd: Z, Y, X, S
+  // steps form a symmetric (Strang) sequence with the sources in the middle:
+  //   even: X, Y, Z, S    odd: S, Z, Y, X
+  // advance() takes whole pairs, so every output follows transport, mixing
+  // and decay of everything emitted, never a raw emission (its error in the
+  // source cell stays bounded as dt grows; docs/numerics.md, "Time step").
   void step(double dt) override {
     if (!(dt > 0) || dt > stable_dt() * (1 + 1e-6))
       throw std::invalid_argument("step: dt must be in (0, stable_dt()]");
     const bool even = steps_ % 2 == 0;
     if (even) {
-      add_emissions(dt);
       horizontal(dt, /*x_first=*/true);
       columns(dt);
+      add_emissions(dt);
     } else {
+      add_emissions(dt);
       columns(dt);
       horizontal(dt, /*x_first=*/false);
-      add_emissions(dt);
     }
     time_ += dt;
     ++steps_;
