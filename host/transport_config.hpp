@@ -38,8 +38,28 @@ struct TransportConfig {
   // Largest fraction of the stability limit a step may use. 0.5 keeps every
   // directional update positive for the limited scheme (docs/numerics.md).
   double courant = 0.5;
-  int threads = 0;  // CPU threads; 0 = OpenMP default
+  int threads = 0;  // CPU threads, 0..max_cpu_threads; 0 = OpenMP default (cpu_threads())
 };
+
+// CPU threads. make_solver() applies TransportConfig::threads through
+// apply_cpu_threads(), the one place the OpenMP thread count is set. Far
+// past the hardware, libgomp's team start crashes (--threads 100000:
+// SIGSEGV); 1024 is well above any CPU and still runs (slowly) on two cores.
+constexpr int max_cpu_threads = 1024;
+// OpenMP's default for this process (OMP_NUM_THREADS, else every hardware
+// thread), taken before anything changed it.
+int default_cpu_threads();
+// The hardware threads this process may use (its CPU affinity).
+int hardware_threads();
+// The threads a CPU solver made from `cfg` runs on.
+int cpu_threads(const TransportConfig& cfg);
+// Sets OpenMP's thread count for the calling thread's parallel regions to
+// cpu_threads(cfg). Throws std::invalid_argument when cfg.threads is outside
+// 0..max_cpu_threads.
+void apply_cpu_threads(const TransportConfig& cfg);
+// "threads 2 (default: all 2 hardware threads)" style description of the
+// default, for the run's first lines.
+std::string describe_default_threads();
 
 // Meteorology on the solver grid, host copies, x fastest.
 struct MetFields {

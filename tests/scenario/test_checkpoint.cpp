@@ -274,7 +274,7 @@ TEST_CASE("damaged and foreign checkpoints are refused with a message") {
                        std::runtime_error);
   // A checkpoint of this scenario before it was edited.
   std::ofstream(d / "t.toml", std::ios::app) << "\n# edited\n";
-  CHECK_THROWS_WITH_AS(run(s, again, &stopper), doctest::Contains("scenario file has changed"),
+  CHECK_THROWS_WITH_AS(run(s, again, &stopper), doctest::Contains("t.toml' has changed"),
                        std::runtime_error);
 }
 
