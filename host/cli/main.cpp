@@ -101,6 +101,10 @@ int airshed_main(int argc, char** argv) {
                   "simulated time between checkpoints, e.g. 6h, or off "
                   "(overrides [output].checkpoint_interval)")
       ->check(non_empty("off, or a duration such as 6h"));
+  bool no_space_check = false;
+  run->add_flag("--no-space-check", no_space_check,
+                "start even when the outputs, estimated before compression, exceed the free "
+                "disk space");
   airshed::cli::BatchOptions batch_opts;
   auto* batch = airshed::cli::add_batch_subcommand(app, batch_opts);
   try {
@@ -116,6 +120,7 @@ int airshed_main(int argc, char** argv) {
     if (*demo) return run_demo(backend, minutes);
     if (*run) {
       run_opts.backend = backend;
+      run_opts.space_check = !no_space_check;
       return airshed::cli::run_command(run_opts);
     }
     if (*batch) {

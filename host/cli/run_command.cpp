@@ -75,7 +75,7 @@ int run_command(const RunOptions& options) {
     const OutputVolume volume =
         output_volume(s, options.resume ? n_outputs - resume_from.output_index : n_outputs + 1);
     const double free_disk = free_disk_bytes(s.output.directory);
-    check_disk(s, volume, free_disk);
+    if (options.space_check) check_disk(s, volume, free_disk);
 
     std::cout << describe_backend_choice(options.backend) << "\n";
     // make_solver() sets the thread count from the config (apply_cpu_threads).

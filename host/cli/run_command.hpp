@@ -15,6 +15,7 @@ struct RunOptions {
   int threads = 0;
   bool resume = false;           // carry on from OUTDIR/NAME.checkpoint
   std::string checkpoint_every;  // overrides [output].checkpoint_interval ("off" or a duration)
+  bool space_check = true;       // refuse outputs estimated past the free disk space
 };
 
 int run_command(const RunOptions& options);

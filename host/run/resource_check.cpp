@@ -169,7 +169,8 @@ void check_disk(const Scenario& s, const OutputVolume& v, double free_bytes) {
       scenario_label(s) + ": the outputs need about " + format_bytes(v.total()) + " (" +
       std::to_string(v.snapshots) + " output times before compression), only " +
       format_bytes(free_bytes) + " is free in '" + s.output.directory +
-      "'; lengthen output_interval, switch off [output] vtk or hdf5, or free space");
+      "'; lengthen output_interval, switch off [output] vtk or hdf5, free space, or pass "
+      "--no-space-check");
 }
 
 }  // namespace airshed
