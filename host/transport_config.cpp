@@ -19,14 +19,16 @@ int default_cpu_threads() {
 int hardware_threads() { return omp_get_num_procs(); }
 
 int cpu_threads(const TransportConfig& cfg) {
-  return cfg.threads > 0 ? cfg.threads : default_cpu_threads();
+  return cfg.threads > 0 ? cfg.threads : omp_get_max_threads();
 }
 
 void apply_cpu_threads(const TransportConfig& cfg) {
   if (cfg.threads < 0 || cfg.threads > max_cpu_threads)
     throw std::invalid_argument("transport: threads " + std::to_string(cfg.threads) +
                                 " is outside 0.." + std::to_string(max_cpu_threads));
-  omp_set_num_threads(cpu_threads(cfg));
+  // 0 leaves OpenMP's setting as it is (its default, or a caller's own
+  // omp_set_num_threads, as tools/bench_transport --threads does).
+  if (cfg.threads > 0) omp_set_num_threads(cfg.threads);
 }
 
 std::string describe_default_threads() {

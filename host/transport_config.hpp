@@ -38,7 +38,8 @@ struct TransportConfig {
   // Largest fraction of the stability limit a step may use. 0.5 keeps every
   // directional update positive for the limited scheme (docs/numerics.md).
   double courant = 0.5;
-  int threads = 0;  // CPU threads, 0..max_cpu_threads; 0 = OpenMP default (cpu_threads())
+  int threads = 0;  // CPU threads, 0..max_cpu_threads; 0: as OpenMP is set (its default:
+                    // OMP_NUM_THREADS, else every hardware thread)
 };
 
 // CPU threads. make_solver() applies TransportConfig::threads through
@@ -51,11 +52,11 @@ constexpr int max_cpu_threads = 1024;
 int default_cpu_threads();
 // The hardware threads this process may use (its CPU affinity).
 int hardware_threads();
-// The threads a CPU solver made from `cfg` runs on.
+// The threads a CPU solver made from `cfg` now runs on.
 int cpu_threads(const TransportConfig& cfg);
 // Sets OpenMP's thread count for the calling thread's parallel regions to
-// cpu_threads(cfg). Throws std::invalid_argument when cfg.threads is outside
-// 0..max_cpu_threads.
+// cfg.threads when > 0 (0 leaves it as it is). Throws std::invalid_argument
+// when cfg.threads is outside 0..max_cpu_threads.
 void apply_cpu_threads(const TransportConfig& cfg);
 // "threads 2 (default: all 2 hardware threads)" style description of the
 // default, for the run's first lines.

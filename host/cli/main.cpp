@@ -144,6 +144,7 @@ int main(int argc, char** argv) {
   // default SIGXFSZ killing the process mid-write with no message.
   std::signal(SIGXFSZ, SIG_IGN);
   prefer_passive_omp_wait(argv);
+  airshed::default_cpu_threads();  // taken before anything sets a thread count
   try {
     return airshed_main(argc, argv);
   } catch (const std::exception& e) {

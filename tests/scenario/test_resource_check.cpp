@@ -2,6 +2,7 @@
 // 128 grid died with a bare std::bad_alloc; a year of 1 s outputs started
 // without a word about the terabytes it would write).
 #include <doctest/doctest.h>
+#include <omp.h>
 #include <sys/resource.h>
 
 #include <fstream>
@@ -129,4 +130,27 @@ TEST_CASE("byte counts read with three figures") {
   CHECK(format_bytes(1536) == "1.50 KiB");
   CHECK(format_bytes(52.3 * (1 << 30)) == "52.3 GiB");
   CHECK(format_bytes(300.0 * (1 << 20)) == "300 MiB");
+}
+
+// issue 19: --threads 100000 crashed in libgomp's team start (SIGSEGV), and
+// TransportConfig::threads was never read.
+TEST_CASE("the thread count is applied from the config, within 0..1024") {
+  const int before = omp_get_max_threads();
+  TransportConfig cfg;
+  cfg.threads = 3;
+  apply_cpu_threads(cfg);
+  CHECK(omp_get_max_threads() == 3);
+  CHECK(cpu_threads(cfg) == 3);
+  cfg.threads = 0;  // leaves the setting alone
+  apply_cpu_threads(cfg);
+  CHECK(omp_get_max_threads() == 3);
+  CHECK(cpu_threads(cfg) == 3);
+  for (int bad : {-1, max_cpu_threads + 1, 100000}) {
+    cfg.threads = bad;
+    CHECK_THROWS_WITH_AS(apply_cpu_threads(cfg), doctest::Contains("outside 0..1024"),
+                         std::invalid_argument);
+  }
+  CHECK(omp_get_max_threads() == 3);  // a refused count changes nothing
+  omp_set_num_threads(before);
+  CHECK(max_cpu_threads == 1024);
 }
