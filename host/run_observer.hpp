@@ -50,6 +50,8 @@ struct RunInfo {
   double duration_s = 0, output_interval_s = 0;
   std::string output_dir;
   std::string backend;
+  int threads = 0;              // CPU threads the solver runs on (1: serial backend)
+  std::string omp_wait_policy;  // OMP_WAIT_POLICY in effect; empty: unset (library default)
 };
 
 struct Snapshot {

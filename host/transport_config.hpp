@@ -45,8 +45,29 @@ struct TransportConfig {
   double max_step_s = 300;
   // the largest first-order loss per step, (decay_rate + v_d / dz_ground) dt.
   double max_loss_per_step = 0.1;
-  int threads = 0;  // CPU threads; 0 = OpenMP default
+  int threads = 0;  // CPU threads, 0..max_cpu_threads; 0: as OpenMP is set (its default:
+                    // OMP_NUM_THREADS, else every hardware thread)
 };
+
+// CPU threads. make_solver() applies TransportConfig::threads through
+// apply_cpu_threads(), the one place the OpenMP thread count is set. Far
+// past the hardware, libgomp's team start crashes (--threads 100000:
+// SIGSEGV); 1024 is well above any CPU and still runs (slowly) on two cores.
+constexpr int max_cpu_threads = 1024;
+// OpenMP's default for this process (OMP_NUM_THREADS, else every hardware
+// thread), taken before anything changed it.
+int default_cpu_threads();
+// The hardware threads this process may use (its CPU affinity).
+int hardware_threads();
+// The threads a CPU solver made from `cfg` now runs on.
+int cpu_threads(const TransportConfig& cfg);
+// Sets OpenMP's thread count for the calling thread's parallel regions to
+// cfg.threads when > 0 (0 leaves it as it is). Throws std::invalid_argument
+// when cfg.threads is outside 0..max_cpu_threads.
+void apply_cpu_threads(const TransportConfig& cfg);
+// "threads 2 (default: all 2 hardware threads)" style description of the
+// default, for the run's first lines.
+std::string describe_default_threads();
 
 // Meteorology on the solver grid, host copies, x fastest.
 struct MetFields {

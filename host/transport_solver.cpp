@@ -71,6 +71,7 @@ std::string describe_backend_choice(BackendChoice choice) {
 }
 
 std::unique_ptr<TransportSolver> make_solver(BackendChoice choice, const TransportConfig& cfg) {
+  apply_cpu_threads(cfg);  // TransportConfig::threads: the one place the count is set
   std::string why;
   switch (choice) {
     case BackendChoice::cpu: return make_omp_solver(cfg);

@@ -1,18 +1,18 @@
 #include "run_command.hpp"
 
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <filesystem>
-#include <cmath>
 #include <iostream>
 #include <stdexcept>
-
-#include <omp.h>
 
 #include "host/cli/output_options.hpp"
 #include "host/output/field_names.hpp"
 #include "host/output/output_writers.hpp"
 #include "host/run/checkpoint.hpp"
+#include "host/run/resource_check.hpp"
+#include "host/run/resume_check.hpp"
 #include "host/run/run_loop.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/clock.hpp"
@@ -33,7 +33,8 @@ void print_how_to_open(const std::string& dir, const std::string& name, const Ou
               << ".h5', engine='h5netcdf')\n";
   }
   if (out.vtk) std::cout << "  VTK series: " << abs << "/" << name << ".pvd\n";
-  if (out.receptors) std::cout << "  receptors: " << abs << "/receptors.csv, receptor_summary.csv\n";
+  if (out.receptors)
+    std::cout << "  receptors: " << abs << "/receptors.csv, receptor_summary.csv\n";
   std::cout << "  provenance and mass budget: " << abs << "/run.json\n";
 }
 
@@ -61,9 +62,30 @@ int run_command(const RunOptions& options) {
   try {
     if (!options.output_dir.empty()) s.output.directory = options.output_dir;
     const double checkpoint_interval_s = checkpoint_interval(options, s);
-    if (options.threads > 0) omp_set_num_threads(options.threads);
+    s.output.checkpoint_interval_s = checkpoint_interval_s;  // what the estimates below count
+    const std::string checkpoint_path =
+        s.output.directory + "/" + output::safe_name(s.name) + ".checkpoint";
+    // Everything a resume needs is checked before any writer opens a file:
+    // a refusal leaves the directory (run.json: "interrupted") as it was.
+    Checkpoint resume_from;
+    if (options.resume) resume_from = checked_resume(checkpoint_path, s);
+    // Refuse what cannot fit before allocating it.
+    check_memory(s, memory_available());
+    const long n_outputs = std::lround(s.duration_s / s.output_interval_s);
+    const OutputVolume volume =
+        output_volume(s, options.resume ? n_outputs - resume_from.output_index : n_outputs + 1);
+    const double free_disk = free_disk_bytes(s.output.directory);
+    if (options.space_check) check_disk(s, volume, free_disk);
+
     std::cout << describe_backend_choice(options.backend) << "\n";
+    // make_solver() sets the thread count from the config (apply_cpu_threads).
     auto solver = make_solver(options.backend, transport_config(s, options.threads));
+    const int threads = solver_threads(solver->backend_name());
+    std::cout << describe_threads(options.threads, solver->backend_name()) << "\n";
+    if (threads > hardware_threads())
+      std::cout << "note: " << threads << " threads on " << hardware_threads()
+                << " hardware threads: oversubscribed, expect a slower run\n";
+    std::cout << describe_output_volume(volume, free_disk, s.output.directory) << "\n";
 
     output::OutputOptions writer_options = output_options(s.output);
     // The scenario's [output].directory must stay inside the working
@@ -79,24 +101,24 @@ int run_command(const RunOptions& options) {
     std::signal(SIGHUP, request_stop);
     RunControl control;
     control.stop = &stop_requested;
-    control.threads = omp_get_max_threads();
-    control.checkpoint_path =
-        s.output.directory + "/" + output::safe_name(s.name) + ".checkpoint";
+    control.threads = threads;
+    control.checkpoint_path = checkpoint_path;
     control.checkpoint_every = checkpoint_every(checkpoint_interval_s, s.output_interval_s);
-    Checkpoint resume_from;
-    if (options.resume) {
-      resume_from = read_checkpoint(control.checkpoint_path);
-      control.resume = &resume_from;
-    }
+    if (options.resume) control.resume = &resume_from;
     const RunSummary summary = run_scenario(s, *solver, {writers.get()}, std::cout, control);
     print_how_to_open(s.output.directory, s.name, s.output);
     if (summary.interrupted) {
-      std::cerr << "airshed: interrupted at t = " << summary.end_time_s
-                << " s; `airshed run " << options.scenario
-                << " --resume` (same --output) carries on from there\n";
+      std::cerr << "airshed: interrupted at t = " << summary.end_time_s << " s; `airshed run "
+                << options.scenario << " --resume` (same --output) carries on from there\n";
       return 130;
     }
     return 0;
+  } catch (const std::bad_alloc&) {
+    // Past the up-front memory check (memory taken by others meanwhile).
+    std::cerr << "airshed: error: scenario '" << s.name
+              << "': out of memory (std::bad_alloc); see docs/performance.md for what a grid "
+                 "needs\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "airshed: error: " << e.what() << "\n";
     return 1;

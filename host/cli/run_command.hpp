@@ -13,8 +13,9 @@ struct RunOptions {
   BackendChoice backend = BackendChoice::automatic;
   std::string output_dir;  // overrides [output].directory when set
   int threads = 0;
-  bool resume = false;            // carry on from OUTDIR/NAME.checkpoint
-  std::string checkpoint_every;   // overrides [output].checkpoint_interval ("off" or a duration)
+  bool resume = false;           // carry on from OUTDIR/NAME.checkpoint
+  std::string checkpoint_every;  // overrides [output].checkpoint_interval ("off" or a duration)
+  bool space_check = true;       // refuse outputs estimated past the free disk space
 };
 
 int run_command(const RunOptions& options);

@@ -34,15 +34,16 @@ std::string value_kind(float v) {
 // the blow-up guard, the step, species and cell.
 std::string failure_json(const RunFailure& f) {
   std::ostringstream o;
-  o << "  \"failure\": {\"message\": " << json_string(f.message) << ", \"time_s\": " << num(f.time_s)
-    << ", \"steps\": " << f.steps << ", \"last_output_s\": "
-    << (f.last_output_s >= 0 ? num(f.last_output_s) : "null");
+  o << "  \"failure\": {\"message\": " << json_string(f.message)
+    << ", \"time_s\": " << num(f.time_s) << ", \"steps\": " << f.steps
+    << ", \"last_output_s\": " << (f.last_output_s >= 0 ? num(f.last_output_s) : "null");
   if (f.invalid) {
     const InvalidCell& c = *f.invalid;
     o << ",\n    \"invalid_value\": {\"step\": " << c.step << ", \"time_s\": " << num(c.time_s)
       << ", \"species\": " << json_string(c.species_name) << ", \"i\": " << c.i
-      << ", \"j\": " << c.j << ", \"k\": " << c.k << ", \"kind\": "
-      << json_string(value_kind(c.value)) << ", \"value\": " << num(c.value) << "}";
+      << ", \"j\": " << c.j << ", \"k\": " << c.k
+      << ", \"kind\": " << json_string(value_kind(c.value)) << ", \"value\": " << num(c.value)
+      << "}";
   }
   o << "},\n";
   return o.str();
@@ -79,6 +80,9 @@ std::string run_json(const RunRecord& r) {
     << ", \"sha256\": " << (r.scenario_sha256.empty() ? "null" : json_string(r.scenario_sha256))
     << "},\n"
     << "  \"backend\": " << json_string(in.backend) << ",\n"
+    << "  \"threads\": " << in.threads << ",\n"
+    << "  \"omp_wait_policy\": "
+    << (in.omp_wait_policy.empty() ? "null" : json_string(in.omp_wait_policy)) << ",\n"
     << "  \"start\": " << json_string(in.start_iso8601) << ",\n"
     << "  \"duration_s\": " << num(in.duration_s) << ",\n"
     << "  \"output_interval_s\": " << num(in.output_interval_s) << ",\n"

@@ -12,7 +12,8 @@ namespace airshed {
 
 namespace {
 
-const std::string magic = "airshed checkpoint 1\n";
+// Version 2: the identity fingerprints every input file, not only the scenario.
+const std::string magic = "airshed checkpoint 2\n";
 
 void put(StateWriter& w, const CheckpointIdentity& id) {
   w.tag("identity");
@@ -26,6 +27,13 @@ void put(StateWriter& w, const CheckpointIdentity& id) {
   for (const auto& s : id.species) w.put(s);
   w.put(id.duration_s);
   w.put(id.output_interval_s);
+  w.put(id.scenario_file);
+  w.put(std::uint64_t(id.inputs.size()));
+  for (const auto& f : id.inputs) {
+    w.put(f.role);
+    w.put(f.path);
+    w.put(f.digest);
+  }
 }
 
 CheckpointIdentity get_identity(StateReader& r) {
@@ -43,6 +51,15 @@ CheckpointIdentity get_identity(StateReader& r) {
   for (auto& s : id.species) r.get(s);
   r.get(id.duration_s);
   r.get(id.output_interval_s);
+  r.get(id.scenario_file);
+  const auto ni = r.get<std::uint64_t>();
+  if (ni > 100000) r.fail("implausible input file count");
+  id.inputs.resize(ni);
+  for (auto& f : id.inputs) {
+    r.get(f.role);
+    r.get(f.path);
+    r.get(f.digest);
+  }
   return id;
 }
 
@@ -131,9 +148,22 @@ Checkpoint read_checkpoint(const std::string& path) {
 }
 
 std::string identity_mismatch(const CheckpointIdentity& a, const CheckpointIdentity& b) {
-  if (a.scenario_digest != b.scenario_digest) return "the scenario file has changed";
-  if (a.scenario_name != b.scenario_name) return "scenario name '" + a.scenario_name + "' vs '" + b.scenario_name + "'";
-  if (a.start_iso8601 != b.start_iso8601) return "start " + a.start_iso8601 + " vs " + b.start_iso8601;
+  if (a.scenario_digest != b.scenario_digest)
+    return "the scenario file" + (b.scenario_file.empty() ? "" : " '" + b.scenario_file + "'") +
+           " has changed";
+  if (a.inputs.size() != b.inputs.size()) return "the set of input files differs";
+  for (std::size_t i = 0; i < a.inputs.size(); ++i) {
+    const InputFile &was = a.inputs[i], &now = b.inputs[i];
+    if (was.role != now.role)
+      return "the input files differ (" + was.role + " vs " + now.role + ")";
+    // Paths are not compared: the same files reached from another working
+    // directory are the same inputs. Their bytes are.
+    if (was.digest != now.digest) return "the " + now.role + " '" + now.path + "' has changed";
+  }
+  if (a.scenario_name != b.scenario_name)
+    return "scenario name '" + a.scenario_name + "' vs '" + b.scenario_name + "'";
+  if (a.start_iso8601 != b.start_iso8601)
+    return "start " + a.start_iso8601 + " vs " + b.start_iso8601;
   if (a.nx != b.nx || a.ny != b.ny || a.nz != b.nz) return "the grid differs";
   if (a.species != b.species) return "the species differ";
   if (a.duration_s != b.duration_s) return "the duration differs";

@@ -18,8 +18,18 @@
 
 namespace airshed {
 
-struct CheckpointIdentity {  // what must match for a resume to make sense
+// A file besides the scenario that the run reads (met station CSV,
+// standards table): a resume with edited bytes would mix old and new input.
+struct InputFile {
+  std::string role;          // what it is, for the refusal message: "met station file"
+  std::string path;          // as the scenario resolved it
+  std::uint64_t digest = 0;  // file_digest()
+};
+
+struct CheckpointIdentity {           // what must match for a resume to make sense
   std::uint64_t scenario_digest = 0;  // FNV-1a of the scenario file's bytes
+  std::string scenario_file;          // its path, for the refusal message (not compared)
+  std::vector<InputFile> inputs;      // every other file the run reads, in scenario order
   std::string scenario_name, start_iso8601;
   std::uint64_t nx = 0, ny = 0, nz = 0;
   std::vector<std::string> species;
@@ -28,12 +38,12 @@ struct CheckpointIdentity {  // what must match for a resume to make sense
 
 struct Checkpoint {
   CheckpointIdentity identity;
-  std::string backend;  // solver backend name
-  int threads = 0;      // OpenMP threads (0 where it does not apply)
-  long output_index = 0;     // snapshots 0..output_index are written
-  double time_s = 0;         // the run loop's march position (an output time or a forcing
-                             // change); solver.time may be whole Strang pairs past it
-  double forcing_time_s = 0; // time the current met and emissions were taken at
+  std::string backend;        // solver backend name
+  int threads = 0;            // OpenMP threads (0 where it does not apply)
+  long output_index = 0;      // snapshots 0..output_index are written
+  double time_s = 0;          // the run loop's march position (an output time or a forcing
+                              // change); solver.time may be whole Strang pairs past it
+  double forcing_time_s = 0;  // time the current met and emissions were taken at
   TransportSolver::State solver;
   std::vector<std::string> observers;  // each observer's save() bytes, in order
 };

@@ -36,6 +36,13 @@ Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species, dou
 CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& extra) {
   CheckpointIdentity id;
   id.scenario_digest = file_digest(s.file) ^ (extra.empty() ? 0 : fnv1a64(extra));
+  id.scenario_file = s.file;
+  // Every other file the run reads: a resume with any of them edited would
+  // carry on with a mix of old and new input.
+  if (s.met.kind == MetKind::station)
+    id.inputs.push_back({"met station file", s.met.station_file, file_digest(s.met.station_file)});
+  for (const auto& table : s.output.standard_tables)
+    id.inputs.push_back({"standards table", table, file_digest(table)});
   id.scenario_name = s.name;
   id.start_iso8601 = format_iso8601(s.start);
   id.nx = s.grid.nx;

@@ -1,5 +1,9 @@
 #include "host/run/run_setup.hpp"
 
+#include <omp.h>
+
+#include <cstdlib>
+
 namespace airshed {
 
 TransportConfig transport_config(const Scenario& s, int threads) {
@@ -38,7 +42,30 @@ RunInfo run_info(const Scenario& s, const std::string& backend_name) {
   info.output_interval_s = s.output_interval_s;
   info.output_dir = s.output.directory;
   info.backend = backend_name;
+  info.threads = solver_threads(backend_name);
+  info.omp_wait_policy = omp_wait_policy();
   return info;
+}
+
+int solver_threads(const std::string& backend_name) {
+  // make_solver() has set OpenMP's count from TransportConfig::threads.
+  return backend_name == "serial" ? 1 : omp_get_max_threads();
+}
+
+std::string omp_wait_policy() {
+  const char* p = std::getenv("OMP_WAIT_POLICY");
+  return p ? p : "";
+}
+
+std::string describe_threads(int requested, const std::string& backend_name) {
+  const std::string policy = omp_wait_policy();
+  const std::string tail = "default: " + describe_default_threads() +
+                           "; OMP_WAIT_POLICY=" + (policy.empty() ? "unset" : policy) + ")";
+  if (backend_name == "serial") return "threads: 1 (serial backend; " + tail;
+  const int n = solver_threads(backend_name);
+  std::string line = "threads: " + std::to_string(n) + " (";
+  if (requested > 0) line += "--threads " + std::to_string(requested) + "; ";
+  return line + tail;
 }
 
 }  // namespace airshed

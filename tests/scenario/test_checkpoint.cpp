@@ -5,7 +5,6 @@
 // killed after a checkpoint (outputs ahead of it) is cut back and resumed,
 // and damaged or foreign checkpoints are refused with a message.
 #include <doctest/doctest.h>
-
 #include <hdf5.h>
 #include <unistd.h>
 
@@ -17,6 +16,7 @@
 
 #include "host/output/output_writers.hpp"
 #include "host/run/checkpoint.hpp"
+#include "host/run/resume_check.hpp"
 #include "host/run/run_loop.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/clock.hpp"
@@ -55,12 +55,14 @@ std::string scenario_text() {
   t = test::replaced(t, "duration = \"2h\"", "duration = \"3h\"");
   t = test::replaced(t, "cells = [20, 20]", "cells = [10, 10]");  // 200 m: cheap, still a plume
   t = test::replaced(t, "output_interval = \"1h\"", "output_interval = \"10min\"");
-  t = test::replaced(t, "[met]\nkind = \"uniform\"\nspeed = 3.0\ndirection = 270.0\nstability = "
-                        "\"D\"\nmixing_height = 800.0\n",
+  t = test::replaced(t,
+                     "[met]\nkind = \"uniform\"\nspeed = 3.0\ndirection = 270.0\nstability = "
+                     "\"D\"\nmixing_height = 800.0\n",
                      "[met]\nkind = \"station\"\nfile = \"met.csv\"\n");
   t = test::replaced(t, "emissions = { SO2 = 10.0 }", "emissions = { SO2 = 10.0, NH3 = 2.0 }");
-  t = test::replaced(t, "[met]", "[[species]]\nname = \"NH3\"\nunits = \"ug/m3\"\n"
-                                 "deposition_velocity = 0.01\ndecay_rate = 1e-4\n\n[met]");
+  t = test::replaced(t, "[met]",
+                     "[[species]]\nname = \"NH3\"\nunits = \"ug/m3\"\n"
+                     "deposition_velocity = 0.01\ndecay_rate = 1e-4\n\n[met]");
   return t;
 }
 
@@ -274,8 +276,85 @@ TEST_CASE("damaged and foreign checkpoints are refused with a message") {
                        std::runtime_error);
   // A checkpoint of this scenario before it was edited.
   std::ofstream(d / "t.toml", std::ios::app) << "\n# edited\n";
-  CHECK_THROWS_WITH_AS(run(s, again, &stopper), doctest::Contains("scenario file has changed"),
+  CHECK_THROWS_WITH_AS(run(s, again, &stopper), doctest::Contains("t.toml' has changed"),
                        std::runtime_error);
+}
+
+// issue 19: an edited met file was resumed with (only the scenario file was
+// fingerprinted), and a missing or damaged NAME.h5 was found only by the
+// writer, after run.json had been rewritten.
+TEST_CASE(
+    "a resume is refused in one line, naming the file, when an input changed or an output is "
+    "gone") {
+  Dir d("inputs");
+  const Scenario s = make_scenario(d);
+  std::atomic<bool> stop{false};
+  Stopper stopper(1800, stop);
+  RunControl first;
+  first.stop = &stop;
+  first.checkpoint_path = d / "t.checkpoint";
+  REQUIRE(run(s, first, &stopper).interrupted);
+
+  // Every file the run reads is in the identity, and it survives the file.
+  const CheckpointIdentity id = checkpoint_identity(s);
+  REQUIRE(id.inputs.size() == 1);
+  CHECK(id.inputs[0].role == "met station file");
+  CHECK(id.inputs[0].path == d / "met.csv");
+  CHECK(id.inputs[0].digest == file_digest(d / "met.csv"));
+  CHECK(id.inputs[0].digest != 0);
+  const Checkpoint ok = checked_resume(first.checkpoint_path, s);
+  CHECK(ok.output_index == 3);
+  CHECK(ok.identity.inputs.size() == 1);
+  CHECK(identity_mismatch(ok.identity, id).empty());
+
+  auto refusal = [&](const std::string& expect) {
+    try {
+      checked_resume(first.checkpoint_path, s);
+      FAIL("resume accepted; expected: " << expect);
+    } catch (const std::runtime_error& e) {
+      const std::string msg = e.what();
+      CHECK_MESSAGE(msg.find(expect) != std::string::npos, msg);
+      CHECK(msg.find("run without --resume to start again") != std::string::npos);
+      CHECK(msg.find('\n') == std::string::npos);
+    }
+  };
+  // One wind speed changed in the 01:00 record.
+  const std::string met = slurp(d / "met.csv");
+  std::string edited = met;
+  edited.replace(edited.find("2026-01-15T01:00,3.5"), 20, "2026-01-15T01:00,3.6");
+  std::ofstream(d / "met.csv", std::ios::binary) << edited;
+  refusal("the met station file '" + (d / "met.csv") + "' has changed");
+  std::ofstream(d / "met.csv", std::ios::binary) << met;
+  CHECK_NOTHROW(checked_resume(first.checkpoint_path, s));
+
+  // A standards table the statistics read counts as an input too.
+  Scenario with_table = s;
+  std::ofstream(d / "table.csv") << "species,label\n";
+  with_table.output.standard_tables = {d / "table.csv"};
+  const CheckpointIdentity id2 = checkpoint_identity(with_table);
+  REQUIRE(id2.inputs.size() == 2);
+  CHECK(id2.inputs[1].role == "standards table");
+  CHECK(identity_mismatch(id, id2) == "the set of input files differs");
+
+  const std::string out = d / "out";
+  const std::string h5 = slurp(out + "/t.h5");
+  fs::remove(out + "/t.h5");
+  refusal("cannot resume: " + out + "/t.h5 is missing");
+  std::ofstream(out + "/t.h5", std::ios::binary) << h5.substr(0, h5.size() / 3);
+  refusal(out + "/t.h5 is damaged");
+  std::ofstream(out + "/t.h5", std::ios::binary) << "not HDF5 at all";
+  refusal(out + "/t.h5 is damaged");
+  std::ofstream(out + "/t.h5", std::ios::binary) << h5;
+  CHECK_NOTHROW(checked_resume(first.checkpoint_path, s));
+
+  // The VTK series and the receptor series the resume appends to.
+  fs::rename(out + "/t_000002.vtr", out + "/aside.vtr");
+  refusal(out + "/t_000002.vtr is missing");
+  fs::rename(out + "/aside.vtr", out + "/t_000002.vtr");
+  fs::rename(out + "/receptors.csv", out + "/aside.csv");
+  refusal(out + "/receptors.csv is missing");
+  fs::rename(out + "/aside.csv", out + "/receptors.csv");
+  CHECK_NOTHROW(checked_resume(first.checkpoint_path, s));
 }
 
 TEST_CASE("checkpoint intervals are whole numbers of output intervals") {
