@@ -9,6 +9,7 @@
 
 #include "host/cli/output_options.hpp"
 #include "host/output/field_names.hpp"
+#include "host/output/output_dir_lock.hpp"
 #include "host/output/output_writers.hpp"
 #include "host/run/checkpoint.hpp"
 #include "host/run/resource_check.hpp"
@@ -67,8 +68,16 @@ int run_command(const RunOptions& options) {
         s.output.directory + "/" + output::safe_name(s.name) + ".checkpoint";
     // Everything a resume needs is checked before any writer opens a file:
     // a refusal leaves the directory (run.json: "interrupted") as it was.
+    // The directory's lock comes first: a run still writing there holds
+    // NAME.h5 open, and the check would call it damaged instead of busy.
+    // (The writers take the same lock again; within a process it is shared.)
     Checkpoint resume_from;
-    if (options.resume) resume_from = checked_resume(checkpoint_path, s);
+    std::shared_ptr<const void> resume_lock;
+    if (options.resume) {
+      if (std::filesystem::is_directory(s.output.directory))
+        resume_lock = output::lock_output_directory(s.output.directory);
+      resume_from = checked_resume(checkpoint_path, s);
+    }
     // Refuse what cannot fit before allocating it.
     check_memory(s, memory_available());
     const long n_outputs = std::lround(s.duration_s / s.output_interval_s);

@@ -51,7 +51,8 @@ rc=$?
 one_line err.txt "^airshed: --checkpoint-every: must not be empty"
 [ ! -e out ] && [ ! -e o_empty ] || fail "a refused option still wrote outputs"
 
-# --- an interrupted run: SIGTERM once t = 0 is out stops it at 1 h.
+# --- an interrupted run: SIGTERM once t = 0 is out stops it after the
+# current Strang pair (docs/robustness.md), usually inside the first hour.
 # Without OMP_WAIT_POLICY (tools/test exports one): the binary's own default.
 env -u OMP_WAIT_POLICY "$bin" --backend cpu run s.toml --threads 2 --output cut >cut.log 2>cut.err &
 pid=$!
@@ -76,7 +77,7 @@ grep -q '"omp_wait_policy": "passive",' cut/run.json || fail "run.json has no om
 # HDF5 3 x 4 x (6400 + 400) x 4 B = 319 KiB before compression.
 grep -qE '^note: the outputs will take about [0-9.]+ KiB \(3 output times: HDF5 319 KiB, VTK 300 KiB, receptors [0-9.]+ KiB; before compression\), .* free in cut$' cut.log ||
   fail "no output-volume note: $(grep '^note' cut.log)"
-grep -q 'interrupted at t = 3600 s' cut/run.json || fail "run.json: $(grep status cut/run.json)"
+grep -qE 'interrupted at t = [0-9.]+ s' cut/run.json || fail "run.json: $(grep status cut/run.json)"
 [ -f cut/default.checkpoint ] || fail "no checkpoint after SIGTERM"
 cp cut/run.json interrupted.json
 
@@ -116,7 +117,9 @@ OMP_WAIT_POLICY=active "$bin" --backend cpu run s.toml --threads 2 --output cut 
 grep -q '"status": "complete"' cut/run.json || fail "resumed run.json: $(grep status cut/run.json)"
 grep -q '"omp_wait_policy": "active",' cut/run.json || fail "the user's OMP_WAIT_POLICY=active was not kept"
 grep -q "OMP_WAIT_POLICY=active)" resume.log || fail "threads line: $(grep '^threads' resume.log)"
-grep -qE '^note: the outputs will take about .*\(1 output time: ' resume.log ||
+# What is left: the output times after the checkpoint's (1 or 2 of the 2 h,
+# depending on where in the run the signal landed).
+grep -qE '^note: the outputs will take about .*\([12] output times?: ' resume.log ||
   fail "resume note: $(grep '^note' resume.log)"
 
 # --- a 4096 x 4096 x 128 grid (2^31 cells, ~700 GiB with 4 species): refused
