@@ -204,7 +204,7 @@ int summarise(const BatchSpec& b, const std::string& out_dir, bool print) {
     write_summary_csv(rows, path);
     if (print) print_summary_table(rows, std::cout);
   } catch (const std::exception& e) {
-    std::cerr << "airshed: error: summary: " << e.what() << "\n";
+    std::cerr << "airshed: error: summary: " << printable_line(e.what()) << "\n";
     return 1;
   }
   std::cout << "summary: " << fs::absolute(path).lexically_normal().string() << "\n";
@@ -257,7 +257,8 @@ int batch_command(const BatchOptions& o) {
   try {
     fs::create_directories(out_dir);
   } catch (const std::exception& e) {
-    std::cerr << "airshed: error: output directory '" << out_dir << "': " << e.what() << "\n";
+    std::cerr << printable_line("airshed: error: output directory '" + out_dir + "': " + e.what())
+              << "\n";
     return 1;
   }
   if (o.slurm) return write_slurm(o, b, out_dir);

@@ -13,6 +13,7 @@
 
 #include "batch_command.hpp"
 #include "host/demo_case.hpp"
+#include "host/scenario/scenario_error.hpp"
 #include "host/transport_solver.hpp"
 #include "run_command.hpp"
 
@@ -46,12 +47,11 @@ int run_demo(airshed::BackendChoice backend, double minutes) {
 }
 
 // The one-line form every unexpected failure takes: a message from a
-// library may hold line breaks, which would split the line scripts grep.
+// library, or a path from the command line, may hold line breaks or other
+// control characters, which would split the line scripts grep (escaped as
+// the scenario errors are, printable_line()).
 int report_error(const char* what) {
-  std::string line = what;
-  for (char& c : line)
-    if (c == '\n' || c == '\r') c = ' ';
-  std::cerr << "airshed: error: " << line << "\n";
+  std::cerr << "airshed: error: " << airshed::printable_line(what) << "\n";
   return 1;
 }
 

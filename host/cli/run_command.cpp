@@ -18,6 +18,7 @@
 #include "host/run/run_setup.hpp"
 #include "host/scenario/clock.hpp"
 #include "host/scenario/load_scenario.hpp"
+#include "host/scenario/scenario_error.hpp"
 
 namespace airshed::cli {
 
@@ -129,7 +130,7 @@ int run_command(const RunOptions& options) {
                  "needs\n";
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "airshed: error: " << e.what() << "\n";
+    std::cerr << "airshed: error: " << printable_line(e.what()) << "\n";
     return 1;
   }
 }

@@ -12,6 +12,7 @@
 #include "host/run/run_failure.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/load_scenario.hpp"
+#include "host/scenario/scenario_error.hpp"
 
 namespace airshed {
 
@@ -252,7 +253,7 @@ int run_scenario_file(const std::string& path, BackendChoice backend,
     err << e.what() << "\n";
     return 2;
   } catch (const std::exception& e) {
-    err << "airshed: error: " << e.what() << "\n";
+    err << "airshed: error: " << printable_line(e.what()) << "\n";
     return 1;
   }
 }

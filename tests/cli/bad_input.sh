@@ -62,6 +62,8 @@ sed 's|^file = .*|file = "/dev/zero"|' scenarios/default.toml >"$tmp/zero_met.to
 expect "station file is /dev/zero" "^/dev/zero:1: station file: is not a regular file" -- "$bin" run "$tmp/zero_met.toml" --output "$tmp/o13"
 sed 's|^name = "NO2"|name = "SO2_ground"|; s|NO2 = |SO2_ground = |g' scenarios/default.toml >"$tmp/ground_clash.toml"
 expect "species named like a ground field" "ground_clash.toml:[0-9]+: key 'species\\[1\\].name': species name 'SO2_ground' collides with species 'SO2'" -- "$bin" run "$tmp/ground_clash.toml" --output "$tmp/o14"
+# A line break in a command-line path: the error stays one line, escaped.
+expect "line break in --output" "/proc/airshed\\\\nout" -- "$bin" run scenarios/odour.toml --output $'/proc/airshed\nout'
 # Batch files and their base scenario get the same file checks.
 expect "batch file is /dev/zero" "^/dev/zero:1: batch file: is not a regular file" -- "$bin" batch /dev/zero --output "$tmp/o15"
 sed 's|^base = .*|base = "/dev/zero"|' scenarios/emission_cuts.toml >"$tmp/zero_base.toml"

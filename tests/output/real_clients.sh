@@ -9,13 +9,30 @@ writer=$1
 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-for tool in pvpython xvfb-run /usr/bin/python3; do
+for tool in pvpython Xvfb /usr/bin/python3; do
   command -v "$tool" >/dev/null || { echo "real_clients: $tool not found (tools/setup-deps)"; exit 1; }
 done
-xvfb() { xvfb-run -a -s "-screen 0 1280x1024x24" "$@"; }
 
 rm -rf "$work"
 mkdir -p "$work/png/quicklook"
+# One X server for every pvpython below. Not `xvfb-run -a` per command:
+# it picks the display by looking for a free lock file, and a server still
+# shutting down from the previous command can hold the display it picks
+# ("bad X server connection. DISPLAY=:99", a random CI failure). -displayfd
+# lets the server choose a free display itself and report it once ready;
+# -noreset keeps it from resetting when its last client leaves, which
+# refuses a client that connects at that moment (the same random failure).
+Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset 3>"$work/display" 2>"$work/xvfb.log" &
+xvfb_pid=$!
+trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+  [ -s "$work/display" ] && break
+  kill -0 "$xvfb_pid" 2>/dev/null || { cat "$work/xvfb.log"; exit 1; }
+  sleep 0.1
+done
+[ -s "$work/display" ] || { echo "real_clients: Xvfb did not start in 10 s"; cat "$work/xvfb.log"; exit 1; }
+export DISPLAY=":$(tr -dc '0-9' <"$work/display")"
+xvfb() { "$@"; }
 (cd "$root" && "$writer" "$work/stretched" && "$writer" "$work/uniform" uniform)
 
 /usr/bin/python3 "$here/check_xarray.py" "$work/stretched/synthetic.h5"
