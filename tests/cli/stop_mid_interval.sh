@@ -52,7 +52,15 @@ stop_and_resume() {
   took=$(echo "$(now) - $sent" | bc)
   echo "$sig: exit $rc $took s after the signal"
   [ "$rc" -eq 130 ] || { cat "$tmp/$sig.err"; fail "$sig: exit $rc, expected 130"; }
-  [ "$(echo "$took < 1.5" | bc)" = 1 ] || fail "$sig: took $took s to stop (the interval takes $whole_s s)"
+  # Stopping after the current pair takes a pair's time, not the rest of the
+  # interval: the bound is 1.5 s or a third of the whole interval, whichever
+  # is longer, so a slow (sanitized, loaded) machine, where one pair takes
+  # longer, does not fail at random, while waiting for the output time
+  # (whole_s - 0.5 s) still would.
+  local bound
+  bound=$(echo "if ($whole_s / 3 > 1.5) $whole_s / 3 else 1.5" | bc -l)
+  [ "$(echo "$took < $bound" | bc)" = 1 ] ||
+    fail "$sig: took $took s to stop (bound $bound s; the interval takes $whole_s s)"
   grep -qE '^airshed: interrupted at t = [0-9.e+]+ s; .*--resume' "$tmp/$sig.err" ||
     fail "$sig: stderr: $(cat "$tmp/$sig.err")"
   [ -f "$dir/default.checkpoint" ] || fail "$sig: no checkpoint"
@@ -94,4 +102,4 @@ PY
 
 stop_and_resume TERM
 stop_and_resume HUP
-echo "PASS: SIGTERM and SIGHUP mid-interval stop within 1.5 s; resumed outputs identical"
+echo "PASS: SIGTERM and SIGHUP stop mid-interval within the bound; resumed outputs identical"
