@@ -11,8 +11,8 @@ namespace airshed {
 
 struct Grid {
   int nx = 0, ny = 0, nz = 0;
-  double dx = 0, dy = 0;          // m
-  std::vector<double> z_faces;    // nz + 1 heights of layer interfaces, z_faces[0] = 0 (m)
+  double dx = 0, dy = 0;        // m
+  std::vector<double> z_faces;  // nz + 1 heights of layer interfaces, z_faces[0] = 0 (m)
 
   std::size_t cells() const { return std::size_t(nx) * ny * nz; }
   std::size_t columns() const { return std::size_t(nx) * ny; }
@@ -22,9 +22,7 @@ struct Grid {
   double y_centre(int j) const { return (j + 0.5) * dy; }
   double top() const { return z_faces.back(); }
   double cell_volume(int k) const { return dx * dy * dz(k); }
-  std::size_t index(int i, int j, int k) const {
-    return (std::size_t(k) * ny + j) * nx + i;
-  }
+  std::size_t index(int i, int j, int k) const { return (std::size_t(k) * ny + j) * nx + i; }
   bool vertically_uniform(double rel_tol = 1e-9) const;
 };
 

@@ -14,8 +14,9 @@ std::string describe(const InvalidCell& c) {
   else
     std::snprintf(value, sizeof value, "negative (%.9g)", double(c.value));
   char buf[256];
-  std::snprintf(buf, sizeof buf, "step %ld (t = %.9g s): species '%s' is %s in cell i=%d, j=%d, k=%d",
-                c.step, c.time_s, c.species_name.c_str(), value, c.i, c.j, c.k);
+  std::snprintf(buf, sizeof buf,
+                "step %ld (t = %.9g s): species '%s' is %s in cell i=%d, j=%d, k=%d", c.step,
+                c.time_s, c.species_name.c_str(), value, c.i, c.j, c.k);
   return buf;
 }
 

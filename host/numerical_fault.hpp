@@ -9,12 +9,12 @@
 namespace airshed {
 
 struct InvalidCell {
-  long step = 0;       // 1-based: the step that produced the value
-  double time_s = 0;   // solver time at the end of that step
+  long step = 0;      // 1-based: the step that produced the value
+  double time_s = 0;  // solver time at the end of that step
   int species = 0;
   std::string species_name;
   int i = 0, j = 0, k = 0;
-  float value = 0;     // NaN, +-Inf or < 0
+  float value = 0;  // NaN, +-Inf or < 0
 };
 
 class NumericalFault : public std::runtime_error {

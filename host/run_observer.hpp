@@ -7,17 +7,17 @@
 #include <vector>
 
 #include "grid.hpp"
-#include "state_archive.hpp"
 #include "numerical_fault.hpp"
+#include "state_archive.hpp"
 #include "transport_config.hpp"
 
 namespace airshed {
 
 struct SpeciesInfo {
-  std::string name;         // e.g. "PM2.5"
-  std::string units;        // output units, e.g. "ug/m3", "ppb", "OU/m3"
-  double to_output_units;   // multiply solver concentration (M/m^3) by this for `units`
-  std::string long_name;    // human-readable
+  std::string name;           // e.g. "PM2.5"
+  std::string units;          // output units, e.g. "ug/m3", "ppb", "OU/m3"
+  double to_output_units;     // multiply solver concentration (M/m^3) by this for `units`
+  std::string long_name;      // human-readable
   std::string standard_name;  // CF standard name, empty when none exists
 };
 
@@ -26,12 +26,12 @@ struct ReceptorInfo {
   double x, y, z;  // local metres from the domain's south-west corner; z above ground
 };
 
-struct SourceInfo {  // for maps: where the sources are
+struct SourceInfo {               // for maps: where the sources are
   std::string name, group, kind;  // kind: point | area | line | volume
   std::vector<double> x, y;       // vertices (one for point/volume), local metres
 };
 
-struct Threshold {  // user or standard threshold for exceedance counts / footprints
+struct Threshold {             // user or standard threshold for exceedance counts / footprints
   std::string species, label;  // label e.g. "AEGL-2", "GB3095-2012 Grade II 24h"
   std::string averaging;       // "1h", "8h", "24h", "instant"
   double value;                // in the species' output units
@@ -39,8 +39,8 @@ struct Threshold {  // user or standard threshold for exceedance counts / footpr
 
 struct RunInfo {
   std::string scenario_name;
-  std::string scenario_file;      // path as given
-  std::string start_iso8601;      // e.g. "2026-01-15T00:00:00+08:00"
+  std::string scenario_file;              // path as given
+  std::string start_iso8601;              // e.g. "2026-01-15T00:00:00+08:00"
   double origin_lon = 0, origin_lat = 0;  // south-west corner of the domain
   Grid grid;
   std::vector<SpeciesInfo> species;
@@ -55,8 +55,8 @@ struct RunInfo {
 };
 
 struct Snapshot {
-  double time_s;                            // since start
-  std::vector<std::vector<float>> fields;   // per species, solver units, x fastest
+  double time_s;                           // since start
+  std::vector<std::vector<float>> fields;  // per species, solver units, x fastest
 };
 
 struct RunSummary {
@@ -71,10 +71,10 @@ struct RunSummary {
 // state is the last output time every observer recorded: everything the
 // blow-up guard had passed, and nothing after it.
 struct RunFailure {
-  std::string message;             // one line
-  double time_s = 0;               // solver time when it stopped
+  std::string message;  // one line
+  double time_s = 0;    // solver time when it stopped
   long steps = 0;
-  double last_output_s = -1;       // last output time written; < 0: none
+  double last_output_s = -1;           // last output time written; < 0: none
   std::optional<InvalidCell> invalid;  // set when the blow-up guard stopped it
 };
 

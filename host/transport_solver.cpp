@@ -59,10 +59,13 @@ std::string describe_backend_choice(BackendChoice choice) {
   std::string why;
   const int gpus = cuda_device_count(why);
   switch (choice) {
-    case BackendChoice::cpu: return "backend: cpu (requested)";
-    case BackendChoice::serial: return "backend: serial reference (requested)";
+    case BackendChoice::cpu:
+      return "backend: cpu (requested)";
+    case BackendChoice::serial:
+      return "backend: serial reference (requested)";
     case BackendChoice::cuda:
-      return gpus > 0 ? "backend: cuda (requested)" : "backend: cuda requested but unusable: " + why;
+      return gpus > 0 ? "backend: cuda (requested)"
+                      : "backend: cuda requested but unusable: " + why;
     case BackendChoice::automatic:
       return gpus > 0 ? "backend: cuda (" + std::to_string(gpus) + " GPU(s) found)"
                       : "backend: cpu (no GPU: " + why + ")";
@@ -74,8 +77,10 @@ std::unique_ptr<TransportSolver> make_solver(BackendChoice choice, const Transpo
   apply_cpu_threads(cfg);  // TransportConfig::threads: the one place the count is set
   std::string why;
   switch (choice) {
-    case BackendChoice::cpu: return make_omp_solver(cfg);
-    case BackendChoice::serial: return make_serial_solver(cfg);
+    case BackendChoice::cpu:
+      return make_omp_solver(cfg);
+    case BackendChoice::serial:
+      return make_serial_solver(cfg);
     case BackendChoice::cuda:
       if (cuda_device_count(why) == 0) throw std::runtime_error("--backend cuda: " + why);
       return make_cuda_solver(cfg);

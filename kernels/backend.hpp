@@ -222,7 +222,7 @@ void for_each_cell_split(int nx, int ny, int nz, const F& f) {
       }
       for (int i = hi; i < nx; ++i) f(i, j, k);
     }
-    delete[] (lower < upper ? lower : upper);
+    delete[](lower < upper ? lower : upper);
   }
 }
 

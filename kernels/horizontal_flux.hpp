@@ -39,8 +39,8 @@ struct Line {
 // a select), so a loop over faces vectorises. dt_over_d = dt / dx;
 // inv_d = 1 / dx. Returns the flux (M m^-2 s^-1) in the direction of
 // increasing index.
-AIRSHED_HD inline float limited_flux(float u, float cm2, float cm1, float c0, float cp1, float kh_m1,
-                                     float kh_0, float dt_over_d, float inv_d) {
+AIRSHED_HD inline float limited_flux(float u, float cm2, float cm1, float c0, float cp1,
+                                     float kh_m1, float kh_0, float dt_over_d, float inv_d) {
   const float courant = abs1(u) * dt_over_d;
   const float c_face = u >= 0 ? cm1 + 0.5f * (1.0f - courant) * mc_jump(cm2, cm1, c0)
                               : c0 - 0.5f * (1.0f - courant) * mc_jump(cm1, c0, cp1);

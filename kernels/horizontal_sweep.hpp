@@ -21,10 +21,12 @@ template <int Dir>
 AIRSHED_HD inline Line line_through(const GridView& g, const float* c, const float* kh,
                                     const float* vel, const SweepParams& p, int i, int j, int k) {
   if (Dir == along_x)
-    return Line{c + g.cell(0, j, k), kh + g.cell(0, j, k), 1, vel + g.xface(0, j, k), 1,
-                g.nx, p.kind, p.background};
-  return Line{c + g.cell(i, 0, k), kh + g.cell(i, 0, k), g.nx, vel + g.yface(i, 0, k), g.nx,
-              g.ny, p.kind, p.background};
+    return Line{
+        c + g.cell(0, j, k), kh + g.cell(0, j, k), 1, vel + g.xface(0, j, k), 1, g.nx, p.kind,
+        p.background};
+  return Line{
+      c + g.cell(i, 0, k), kh + g.cell(i, 0, k), g.nx, vel + g.yface(i, 0, k), g.nx, g.ny, p.kind,
+      p.background};
 }
 
 template <int Dir>

@@ -25,8 +25,8 @@ AIRSHED_HD inline float mc_jump(float cm, float c0, float cp) {
 // Stretched spacing: the central estimate is the centred gradient across
 // the neighbours' centres times this cell's thickness; the one-sided bounds
 // are unchanged, so face values still stay within the neighbours' range.
-AIRSHED_HD inline float mc_jump_stretched(float cm, float c0, float cp, float dz,
-                                          float dist_lower, float dist_upper) {
+AIRSHED_HD inline float mc_jump_stretched(float cm, float c0, float cp, float dz, float dist_lower,
+                                          float dist_upper) {
   const float central = dz * (cp - cm) / (dist_lower + dist_upper);
   return minmod3(2.0f * (c0 - cm), central, 2.0f * (cp - c0));
 }

@@ -40,11 +40,13 @@ int main(int argc, char** argv) {
   t0 = Clock::now();
   for (int i = 0; i < 5 * reps; ++i)
     found += thrust::transform_reduce(
-        omp_backend::policy(), thrust::counting_iterator<std::size_t>(0),
-        thrust::counting_iterator<std::size_t>(c.size()), kernels::InvalidIndex{omp_backend::raw(c)},
-        kernels::no_invalid_cell, kernels::MinIndex{}) != kernels::no_invalid_cell;
+                 omp_backend::policy(), thrust::counting_iterator<std::size_t>(0),
+                 thrust::counting_iterator<std::size_t>(c.size()),
+                 kernels::InvalidIndex{omp_backend::raw(c)}, kernels::no_invalid_cell,
+                 kernels::MinIndex{}) != kernels::no_invalid_cell;
   const double guard_s = std::chrono::duration<double>(Clock::now() - t0).count() / (5 * reps);
-  std::printf("%dx%dx%d x %d species: step %.3f ms (guard included), guard %.3f ms = %.1f %% (%zu hits)\n",
-              nx, ny, nz, ns, step_s * 1e3, guard_s * 1e3, 100 * guard_s / step_s, found);
+  std::printf(
+      "%dx%dx%d x %d species: step %.3f ms (guard included), guard %.3f ms = %.1f %% (%zu hits)\n",
+      nx, ny, nz, ns, step_s * 1e3, guard_s * 1e3, 100 * guard_s / step_s, found);
   return 0;
 }

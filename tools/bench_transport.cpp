@@ -79,7 +79,8 @@ struct Case {
 // height and varying along x and y, a small vertical wind, Kz peaking at
 // mid-depth, open lateral faces and top, decay and deposition, and a
 // smooth initial plume so the limiter takes all of its branches.
-std::unique_ptr<airshed::TransportSolver> make_case(const Case& cs, airshed::BackendChoice backend) {
+std::unique_ptr<airshed::TransportSolver> make_case(const Case& cs,
+                                                    airshed::BackendChoice backend) {
   using namespace airshed;
   TransportConfig cfg;
   Grid& g = cfg.grid;
@@ -96,27 +97,33 @@ std::unique_ptr<airshed::TransportSolver> make_case(const Case& cs, airshed::Bac
     for (int j = 0; j <= g.ny; ++j)
       for (int i = 0; i <= g.nx; ++i) {
         const double wave = 1.0 + 0.1 * std::sin(2 * pi * i / g.nx) * std::cos(2 * pi * j / g.ny);
-        if (j < g.ny) m.u[(std::size_t(k) * g.ny + j) * (g.nx + 1) + i] = float(speed * std::cos(turn) * wave);
-        if (i < g.nx) m.v[(std::size_t(k) * (g.ny + 1) + j) * g.nx + i] = float(speed * std::sin(turn) * wave);
+        if (j < g.ny)
+          m.u[(std::size_t(k) * g.ny + j) * (g.nx + 1) + i] = float(speed * std::cos(turn) * wave);
+        if (i < g.nx)
+          m.v[(std::size_t(k) * (g.ny + 1) + j) * g.nx + i] = float(speed * std::sin(turn) * wave);
       }
   }
   for (std::size_t n = 0; n < m.w.size(); ++n) m.w[n] = float(0.02 * std::sin(0.001 * double(n)));
-  for (std::size_t n = 0; n < m.kh.size(); ++n) m.kh[n] = float(20.0 + 5.0 * std::sin(0.0007 * double(n)));
+  for (std::size_t n = 0; n < m.kh.size(); ++n)
+    m.kh[n] = float(20.0 + 5.0 * std::sin(0.0007 * double(n)));
   for (int f = 0; f <= g.nz; ++f) {
     const double z = g.z_faces[f] / g.top();
-    for (std::size_t c = 0; c < g.columns(); ++c) m.kz[f * g.columns() + c] = float(0.5 + 40.0 * z * (1 - z));
+    for (std::size_t c = 0; c < g.columns(); ++c)
+      m.kz[f * g.columns() + c] = float(0.5 + 40.0 * z * (1 - z));
   }
   std::vector<float> c0(g.cells());
   for (int k = 0; k < g.nz; ++k)
     for (int j = 0; j < g.ny; ++j)
       for (int i = 0; i < g.nx; ++i) {
-        const double r2 = std::pow((i - 0.3 * g.nx) / (0.1 * g.nx), 2) + std::pow((j - 0.5 * g.ny) / (0.1 * g.ny), 2);
+        const double r2 = std::pow((i - 0.3 * g.nx) / (0.1 * g.nx), 2) +
+                          std::pow((j - 0.5 * g.ny) / (0.1 * g.ny), 2);
         c0[g.index(i, j, k)] = float(0.1 + 50.0 * std::exp(-r2) * std::exp(-g.z_centre(k) / 300.0));
       }
   std::vector<CellEmission> em;
   for (int s = 0; s < cs.species; ++s)
     for (int q = 0; q < 4; ++q)
-      em.push_back({g.index(g.nx * (q + 1) / 6, g.ny * (s % 3 + 1) / 4, std::min(g.nz - 1, 2 + q)), s, 1e6});
+      em.push_back(
+          {g.index(g.nx * (q + 1) / 6, g.ny * (s % 3 + 1) / 4, std::min(g.nz - 1, 2 + q)), s, 1e6});
   auto solver = make_solver(backend, cfg);
   solver->set_met(m);
   solver->set_emissions(em);
@@ -158,7 +165,8 @@ std::vector<Case> parse_cases(const std::string& list) {
   while (std::getline(ss, item, ',')) {
     Case c{};
     if (std::sscanf(item.c_str(), "%dx%dx%d:%d", &c.nx, &c.ny, &c.nz, &c.species) != 4) {
-      std::fprintf(stderr, "bench_transport: bad case '%s' (want NXxNYxNZ:SPECIES)\n", item.c_str());
+      std::fprintf(stderr, "bench_transport: bad case '%s' (want NXxNYxNZ:SPECIES)\n",
+                   item.c_str());
       std::exit(2);
     }
     out.push_back(c);
@@ -169,22 +177,35 @@ std::vector<Case> parse_cases(const std::string& list) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string backend = "cpu", always, cases = "128x128x128:1,128x128x128:4,128x128x128:16,"
-                                      "256x256x256:1,256x256x256:4,256x256x256:16,"
-                                      "512x512x64:1,512x512x64:4,512x512x64:16";
+  std::string backend = "cpu", always,
+              cases =
+                  "128x128x128:1,128x128x128:4,128x128x128:16,"
+                  "256x256x256:1,256x256x256:4,256x256x256:16,"
+                  "512x512x64:1,512x512x64:4,512x512x64:16";
   int threads = 0, reps = 5, peer = 0, steps = 0;
   double max_case_seconds = 30;
   for (int a = 1; a + 1 < argc; a += 2) {
     const std::string k = argv[a], v = argv[a + 1];
-    if (k == "--backend") backend = v;
-    else if (k == "--threads") threads = std::atoi(v.c_str());
-    else if (k == "--reps") reps = std::max(1, std::atoi(v.c_str()));
-    else if (k == "--cases") cases = v;
-    else if (k == "--always") always = v;
-    else if (k == "--peer") peer = std::atoi(v.c_str());
-    else if (k == "--steps") steps = std::atoi(v.c_str());
-    else if (k == "--max-case-seconds") max_case_seconds = std::atof(v.c_str());
-    else { std::fprintf(stderr, "bench_transport: unknown option %s\n", k.c_str()); return 2; }
+    if (k == "--backend")
+      backend = v;
+    else if (k == "--threads")
+      threads = std::atoi(v.c_str());
+    else if (k == "--reps")
+      reps = std::max(1, std::atoi(v.c_str()));
+    else if (k == "--cases")
+      cases = v;
+    else if (k == "--always")
+      always = v;
+    else if (k == "--peer")
+      peer = std::atoi(v.c_str());
+    else if (k == "--steps")
+      steps = std::atoi(v.c_str());
+    else if (k == "--max-case-seconds")
+      max_case_seconds = std::atof(v.c_str());
+    else {
+      std::fprintf(stderr, "bench_transport: unknown option %s\n", k.c_str());
+      return 2;
+    }
   }
   if (threads > 0) omp_set_num_threads(threads);
   if (peer > 0) {  // airshed on the peer's case: median of 5 x 10 steps after 2 warm-up steps
@@ -236,7 +257,8 @@ int main(int argc, char** argv) {
     // Fields (28 B/cell + 4 per extra species) plus the host copies set-up makes.
     const double need = cells * (28.0 + 4.0 * (cs.species - 1)) + cells * 4.0 * 7;
     if (need > 0.6 * mem) {
-      std::printf("%-13s %3d skipped: needs %.1f GB, %.1f GB available\n", grid, cs.species, need / 1e9, mem / 1e9);
+      std::printf("%-13s %3d skipped: needs %.1f GB, %.1f GB available\n", grid, cs.species,
+                  need / 1e9, mem / 1e9);
       continue;
     }
     if (cs.nz > 256) {
@@ -245,9 +267,10 @@ int main(int argc, char** argv) {
     }
     // Predicted from the slowest throughput so far: skip what cannot fit the time budget.
     const double predicted = cells * cs.species / std::max(slowest, 1.0);
-    if (slowest > 0 && 3 * predicted > max_case_seconds && always != grid + (":" + std::to_string(cs.species))) {
-      std::printf("%-13s %3d skipped: ~%.1f s per step, 3 steps exceed --max-case-seconds %.0f\n", grid,
-                  cs.species, predicted, max_case_seconds);
+    if (slowest > 0 && 3 * predicted > max_case_seconds &&
+        always != grid + (":" + std::to_string(cs.species))) {
+      std::printf("%-13s %3d skipped: ~%.1f s per step, 3 steps exceed --max-case-seconds %.0f\n",
+                  grid, cs.species, predicted, max_case_seconds);
       continue;
     }
     auto solver = make_case(cs, choice);
@@ -268,11 +291,13 @@ int main(int argc, char** argv) {
     const double updates = cells * cs.species / t;
     slowest = slowest > 0 ? std::min(slowest, updates) : updates;
     const double gbs = updates * bytes / 1e9;
-    std::printf("%-13s %3d %9.2f %12.4g %8.0f %8.2f %9.3f\n", grid, cs.species, 1e3 * t, updates, bytes,
-                gbs, gbs / bw.best_gbs);
-    std::printf("row grid=%s species=%d ms_per_step=%.3f species_cell_updates_per_s=%.6g bytes_per_update=%.0f "
-                "GBs=%.3f roofline_fraction=%.4f reps=%d steps_per_rep=%d\n",
-                grid, cs.species, 1e3 * t, updates, bytes, gbs, gbs / bw.best_gbs, r_here, per_rep);
+    std::printf("%-13s %3d %9.2f %12.4g %8.0f %8.2f %9.3f\n", grid, cs.species, 1e3 * t, updates,
+                bytes, gbs, gbs / bw.best_gbs);
+    std::printf(
+        "row grid=%s species=%d ms_per_step=%.3f species_cell_updates_per_s=%.6g "
+        "bytes_per_update=%.0f "
+        "GBs=%.3f roofline_fraction=%.4f reps=%d steps_per_rep=%d\n",
+        grid, cs.species, 1e3 * t, updates, bytes, gbs, gbs / bw.best_gbs, r_here, per_rep);
     const auto b = solver->budget(0);
     if (!(std::abs(b.relative_residual()) < 1e-4))
       std::printf("warning: %s budget residual %.2e\n", grid, b.relative_residual());

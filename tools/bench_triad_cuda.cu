@@ -24,7 +24,8 @@ double device_triad_gbs(std::size_t n, int reps) {
   int devices = 0;
   if (cudaGetDeviceCount(&devices) != cudaSuccess || devices == 0) return -1;
   double *a = nullptr, *b = nullptr, *c = nullptr;
-  if (cudaMalloc(&a, n * sizeof(double)) != cudaSuccess || cudaMalloc(&b, n * sizeof(double)) != cudaSuccess ||
+  if (cudaMalloc(&a, n * sizeof(double)) != cudaSuccess ||
+      cudaMalloc(&b, n * sizeof(double)) != cudaSuccess ||
       cudaMalloc(&c, n * sizeof(double)) != cudaSuccess) {
     cudaFree(a), cudaFree(b), cudaFree(c);
     return -1;

@@ -84,8 +84,7 @@ bool segments_meet(const Vec2& a, const Vec2& b, const Vec2& c, const Vec2& d) {
 
 }  // namespace
 
-std::optional<std::pair<std::size_t, std::size_t>> first_crossing(
-    const std::vector<Vec2>& p) {
+std::optional<std::pair<std::size_t, std::size_t>> first_crossing(const std::vector<Vec2>& p) {
   const std::size_t n = p.size();
   for (std::size_t i = 0; i < n; ++i) {
     const Vec2& a = p[i];

@@ -29,8 +29,7 @@ std::vector<Vec2> clip_to_rect(const std::vector<Vec2>& polygon, const Rect& r);
 // coincident vertices make their neighbouring edges meet as well. O(n^2),
 // for validating scenario polygons: clip_to_rect() weights are only
 // non-negative for simple polygons.
-std::optional<std::pair<std::size_t, std::size_t>> first_crossing(
-    const std::vector<Vec2>& polygon);
+std::optional<std::pair<std::size_t, std::size_t>> first_crossing(const std::vector<Vec2>& polygon);
 
 // Length of segment a-b inside `r` (Liang & Barsky 1984, "A new concept and
 // method for line clipping", ACM Trans. Graph. 3, 1-22).

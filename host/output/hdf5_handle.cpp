@@ -17,8 +17,8 @@ herr_t take_reason(unsigned, const H5E_error2_t* e, void* data) {
   const auto at = desc.find(key);
   if (at != std::string::npos) {
     const auto end = desc.find('\'', at + key.size());
-    *reason = desc.substr(at + key.size(), end == std::string::npos ? std::string::npos
-                                                                    : end - at - key.size());
+    *reason = desc.substr(at + key.size(),
+                          end == std::string::npos ? std::string::npos : end - at - key.size());
     return 1;  // found the OS reason: stop walking
   }
   if (reason->empty()) *reason = desc;

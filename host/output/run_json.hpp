@@ -14,8 +14,8 @@ namespace airshed::output {
 
 struct RunRecord {
   RunInfo info;
-  std::string scenario_sha256;     // empty when the scenario is embedded
-  std::vector<std::string> files;  // written outputs, relative to OUTDIR
+  std::string scenario_sha256;          // empty when the scenario is embedded
+  std::vector<std::string> files;       // written outputs, relative to OUTDIR
   std::vector<std::string> incomplete;  // set aside after a failed write (NAME.h5.incomplete)
   std::vector<ThresholdArea> areas;
   const RunSummary* summary = nullptr;  // null while running

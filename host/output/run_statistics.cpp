@@ -171,7 +171,8 @@ void RunStatistics::save(StateWriter& w) const {
 
 void RunStatistics::load(StateReader& r) {
   r.expect("run_statistics");
-  if (r.get<std::uint64_t>() != species_.size()) r.fail("statistics have a different species count");
+  if (r.get<std::uint64_t>() != species_.size())
+    r.fail("statistics have a different species count");
   for (auto& ps : species_) {
     ps.ground.load(r);
     ps.receptors.load(r);

@@ -280,9 +280,12 @@ void SeriesStatistics::load(StateReader& r) {
   if (exceedances.size() != thresholds || first_above.size() != thresholds)
     r.fail("statistics have a different set of thresholds");
   get_rows(r, daily_means);
-  for (const auto& row : exceedances) if (row.size() != n_) r.fail("a threshold row has the wrong length");
-  for (const auto& row : first_above) if (row.size() != n_) r.fail("a threshold row has the wrong length");
-  for (const auto& row : daily_means) if (row.size() != n_) r.fail("a daily row has the wrong length");
+  for (const auto& row : exceedances)
+    if (row.size() != n_) r.fail("a threshold row has the wrong length");
+  for (const auto& row : first_above)
+    if (row.size() != n_) r.fail("a threshold row has the wrong length");
+  for (const auto& row : daily_means)
+    if (row.size() != n_) r.fail("a daily row has the wrong length");
   r.get(hour_);
   hour_samples_ = std::size_t(r.get<std::uint64_t>());
   period_samples_ = std::size_t(r.get<std::uint64_t>());

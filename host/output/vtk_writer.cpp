@@ -79,10 +79,10 @@ void write_dataset(Data* data, const std::string& path) {
   const int os_error = errno;
   if (ok != 1 || w->GetErrorCode() != vtkErrorCode::NoError) {
     std::remove(tmp.c_str());
-    const std::string reason =
-        os_error != 0 ? std::strerror(os_error)
-                      : vtk_message.empty() ? "VTK error code " + std::to_string(w->GetErrorCode())
-                                            : vtk_message;
+    const std::string reason = os_error != 0 ? std::strerror(os_error)
+                               : vtk_message.empty()
+                                   ? "VTK error code " + std::to_string(w->GetErrorCode())
+                                   : vtk_message;
     throw std::runtime_error("VTK: cannot write '" + path + "': " + reason);
   }
   replace_file(tmp, path);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 
 #include "host/emissions/emission_model.hpp"
@@ -148,9 +148,9 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
       throw std::runtime_error("cannot resume from '" + control.checkpoint_path +
                                "': it was written with a different set of outputs");
     if (c->backend != solver.backend_name() || c->threads != control.threads)
-      log << "note: the checkpoint was written by backend " << c->backend << " with "
-          << c->threads << " thread(s); resuming on " << solver.backend_name() << " with "
-          << control.threads << " matches an uninterrupted run to rounding, not bitwise\n";
+      log << "note: the checkpoint was written by backend " << c->backend << " with " << c->threads
+          << " thread(s); resuming on " << solver.backend_name() << " with " << control.threads
+          << " matches an uninterrupted run to rounding, not bitwise\n";
     solver.restore(c->solver);
     force(c->forcing_time_s);
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -221,7 +221,8 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
   for (RunObserver* o : all) o->end(summary);
   // Complete: nothing is left to resume, and a stale checkpoint would only
   // invite resuming a finished run.
-  if (!interrupted && !control.checkpoint_path.empty()) std::remove(control.checkpoint_path.c_str());
+  if (!interrupted && !control.checkpoint_path.empty())
+    std::remove(control.checkpoint_path.c_str());
   return summary;
 }
 

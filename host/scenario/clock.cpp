@@ -105,8 +105,7 @@ std::optional<double> parse_duration(const std::string& s) {
   return std::nullopt;
 }
 
-std::optional<double> parse_checkpoint_interval(const std::string& text,
-                                                double output_interval_s) {
+std::optional<double> parse_checkpoint_interval(const std::string& text, double output_interval_s) {
   if (text == "off") return 0.0;
   const auto d = parse_duration(text);
   if (!d) return std::nullopt;

@@ -33,8 +33,7 @@ std::optional<double> parse_duration(const std::string& text);
 // A checkpoint interval: "off" -> 0, else a duration that is a whole number
 // (>= 1) of `output_interval_s`; std::nullopt otherwise. Checkpoints land
 // on output times, where every writer has flushed.
-std::optional<double> parse_checkpoint_interval(const std::string& text,
-                                                double output_interval_s);
+std::optional<double> parse_checkpoint_interval(const std::string& text, double output_interval_s);
 
 LocalCalendar local_calendar(const Instant& at);
 // "2026-01-15T01:00:00+08:00" for `at` on its own local clock.

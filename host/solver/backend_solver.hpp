@@ -4,10 +4,10 @@
 // the same for all of them. Fields live in Thrust vectors of that backend.
 #pragma once
 
-#include <thrust/iterator/counting_iterator.h>
-#include <thrust/transform_reduce.h>
 #include <thrust/functional.h>
+#include <thrust/iterator/counting_iterator.h>
 #include <thrust/reduce.h>
+#include <thrust/transform_reduce.h>
 
 #include <algorithm>
 #include <cmath>
@@ -69,7 +69,7 @@ void upload(device_vector<T>& to, const std::vector<T>& from) {
 }
 
 inline int lateral_kind(LateralBoundary b) {
-  return b == LateralBoundary::open ? k::lateral_open
+  return b == LateralBoundary::open       ? k::lateral_open
          : b == LateralBoundary::periodic ? k::lateral_periodic
                                           : k::lateral_closed;
 }
@@ -200,7 +200,8 @@ class BackendSolver final : public TransportSolver {
     State st;
     st.time = time_;
     st.steps = steps_;
-    for (std::size_t s = 0; s < cfg_.species.size(); ++s) st.fields.push_back(concentration(int(s)));
+    for (std::size_t s = 0; s < cfg_.species.size(); ++s)
+      st.fields.push_back(concentration(int(s)));
     st.budgets = budgets_;
     return st;
   }
@@ -212,7 +213,8 @@ class BackendSolver final : public TransportSolver {
                                   " species, this run " + std::to_string(ns));
     for (const auto& f : st.fields)
       if (f.size() != n) throw std::invalid_argument("restore: a field does not match the grid");
-    for (std::size_t s = 0; s < ns; ++s) thrust::copy(st.fields[s].begin(), st.fields[s].end(), c_.begin() + s * n);
+    for (std::size_t s = 0; s < ns; ++s)
+      thrust::copy(st.fields[s].begin(), st.fields[s].end(), c_.begin() + s * n);
     budgets_ = st.budgets;
     time_ = st.time;
     steps_ = st.steps;
@@ -242,10 +244,10 @@ class BackendSolver final : public TransportSolver {
   // NumericalFault naming it. Only an index (and, on a hit, one value)
   // crosses to the host.
   void check_state() const {
-    const std::size_t bad = thrust::transform_reduce(
-        policy(), thrust::counting_iterator<std::size_t>(0),
-        thrust::counting_iterator<std::size_t>(c_.size()), k::InvalidIndex{raw(c_)},
-        k::no_invalid_cell, k::MinIndex{});
+    const std::size_t bad =
+        thrust::transform_reduce(policy(), thrust::counting_iterator<std::size_t>(0),
+                                 thrust::counting_iterator<std::size_t>(c_.size()),
+                                 k::InvalidIndex{raw(c_)}, k::no_invalid_cell, k::MinIndex{});
     if (bad == k::no_invalid_cell) return;
     const Grid& g = cfg_.grid;
     const std::size_t cell = bad % g.cells();
@@ -303,11 +305,11 @@ class BackendSolver final : public TransportSolver {
                            float(1.0 / d)};
     if (bc == LateralBoundary::open) {
       const std::size_t lines = std::size_t(Dir == k::along_x ? g.ny : g.nx) * g.nz;
-      budgets_[s].outflow +=
-          dt * thrust::transform_reduce(policy(), thrust::counting_iterator<std::size_t>(0),
-                                        thrust::counting_iterator<std::size_t>(lines),
-                                        k::BoundaryOutflow<Dir>{grid_view(), c_in, vel, raw(kh_), p},
-                                        0.0, thrust::plus<double>());
+      budgets_[s].outflow += dt * thrust::transform_reduce(
+                                      policy(), thrust::counting_iterator<std::size_t>(0),
+                                      thrust::counting_iterator<std::size_t>(lines),
+                                      k::BoundaryOutflow<Dir>{grid_view(), c_in, vel, raw(kh_), p},
+                                      0.0, thrust::plus<double>());
     }
     for_each_cell_split(g.nx, g.ny, g.nz,
                         k::HorizontalSweep<Dir>{grid_view(), c_in, c_out, vel, raw(kh_), p});
@@ -327,11 +329,11 @@ class BackendSolver final : public TransportSolver {
       // (evenly shared among CPU threads, and no register cap from a
       // reduction kernel on the GPU), then a float64 reduction of the
       // per-column losses.
-      const k::ColumnPhysics<column_lanes> physics{grid_view(), species_ptr(int(s)), raw(w_), raw(kz_), p};
+      const k::ColumnPhysics<column_lanes> physics{grid_view(), species_ptr(int(s)), raw(w_),
+                                                   raw(kz_), p};
       for_each_index(physics.blocks(), StoreColumnLosses{physics, raw(column_losses_)});
-      const k::ColumnLosses l = thrust::reduce(policy(), column_losses_.begin(),
-                                               column_losses_.end(), k::ColumnLosses{},
-                                               SumLosses{});
+      const k::ColumnLosses l = thrust::reduce(
+          policy(), column_losses_.begin(), column_losses_.end(), k::ColumnLosses{}, SumLosses{});
       budgets_[s].outflow += l.top_outflow * area;
       budgets_[s].deposited += l.deposited * area;
       budgets_[s].decayed += l.decayed * area;

@@ -1,7 +1,6 @@
 // Scenario batches (docs/batch.md): emission scaling, resume, a failing
 // member, summary numbers. A tiny base scenario written here keeps it fast.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -276,7 +275,8 @@ scale_group = { steel = 2.0 }
   CHECK(slurp(out / "steel-x2" / "receptors.csv") == receptors);
   // ... and so does member K run alone with --index.
   const fs::path alone = c.dir / "alone";
-  CHECK(run_cli("batch " + c.batch() + " --output " + alone.string() + " --index 3 --threads 1") == 0);
+  CHECK(run_cli("batch " + c.batch() + " --output " + alone.string() + " --index 3 --threads 1") ==
+        0);
   CHECK(slurp(alone / "steel-x2" / "receptors.csv") == receptors);
 
   // Summary: numbers equal those recomputed from receptor_summary.csv.

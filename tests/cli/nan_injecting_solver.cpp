@@ -17,7 +17,7 @@ std::unique_ptr<TransportSolver> make_serial_solver(const TransportConfig& cfg);
 
 namespace {
 
-constexpr long kNanStep = 200;         // the guard must name this step
+constexpr long kNanStep = 200;           // the guard must name this step
 constexpr int kI = 20, kJ = 30, kK = 0;  // and a cell next to this one
 
 class NanInjectingSolver final : public TransportSolver {

@@ -13,8 +13,10 @@ constexpr double pi = 3.14159265358979323846;
 inline double puff(double M, double u, double kh, double kz, double x0, double y0, double H,
                    double t, double x, double y, double z) {
   const double sx = 2 * kh * t, sz = 2 * kz * t;  // sigma^2
-  const double horiz = std::exp(-((x - x0 - u * t) * (x - x0 - u * t) + (y - y0) * (y - y0)) / (2 * sx));
-  const double vert = std::exp(-(z - H) * (z - H) / (2 * sz)) + std::exp(-(z + H) * (z + H) / (2 * sz));
+  const double horiz =
+      std::exp(-((x - x0 - u * t) * (x - x0 - u * t) + (y - y0) * (y - y0)) / (2 * sx));
+  const double vert =
+      std::exp(-(z - H) * (z - H) / (2 * sz)) + std::exp(-(z + H) * (z + H) / (2 * sz));
   return M / (std::pow(2 * pi, 1.5) * sx * std::sqrt(sz)) * horiz * vert;
 }
 

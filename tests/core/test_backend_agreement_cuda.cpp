@@ -3,9 +3,9 @@
 // runs where a GPU exists).
 #define DOCTEST_CONFIG_IMPLEMENT
 #define AIRSHED_CANDIDATE airshed::BackendChoice::cuda
-#include "backend_agreement.inc"
-
 #include <iostream>
+
+#include "backend_agreement.inc"
 
 int main(int argc, char** argv) {
   const std::string choice = airshed::describe_backend_choice(airshed::BackendChoice::cuda);

@@ -10,7 +10,8 @@
 
 using namespace airshed;
 
-TEST_CASE("closed box, random divergence-free wind and random K: mass constant to 1e-6 after 500 steps") {
+TEST_CASE(
+    "closed box, random divergence-free wind and random K: mass constant to 1e-6 after 500 steps") {
   TransportConfig cfg = test::box(24, 20, 12, 100.0, 120.0, 0.0, LateralBoundary::closed);
   cfg.grid.z_faces = stretched_levels(12, 4.0, 1.3);  // thin near the ground
   auto solver = make_solver(BackendChoice::cpu, cfg);
@@ -28,7 +29,8 @@ TEST_CASE("closed box, random divergence-free wind and random K: mass constant t
 }
 
 TEST_CASE("open boundaries with sources, deposition and decay: the budget closes to 1e-5") {
-  TransportConfig cfg = test::box(30, 24, 10, 50.0, 50.0, 0.0, LateralBoundary::open, TopBoundary::open);
+  TransportConfig cfg =
+      test::box(30, 24, 10, 50.0, 50.0, 0.0, LateralBoundary::open, TopBoundary::open);
   cfg.grid.z_faces = stretched_levels(10, 5.0, 1.25);
   cfg.species = {{"NH3", 2.0, 2e-4, 0.01}, {"PM2.5", 5.0, 0.0, 0.002}};
   auto solver = make_solver(BackendChoice::cpu, cfg);
@@ -38,8 +40,10 @@ TEST_CASE("open boundaries with sources, deposition and decay: the budget closes
   for (std::size_t n = 0; n < met.w.size(); ++n) met.w[n] = float(0.02 * std::sin(0.37 * n));
   solver->set_met(met);
   const Grid& g = cfg.grid;
-  solver->set_emissions({{g.index(5, 12, 0), 0, 4e6}, {g.index(5, 12, 0), 1, 1e6},
-                         {g.index(20, 3, 4), 1, 2.5e6}, {g.index(29, 23, 9), 0, 1e5}});
+  solver->set_emissions({{g.index(5, 12, 0), 0, 4e6},
+                         {g.index(5, 12, 0), 1, 1e6},
+                         {g.index(20, 3, 4), 1, 2.5e6},
+                         {g.index(29, 23, 9), 0, 1e5}});
   solver->advance(1800.0);
   for (int s = 0; s < 2; ++s) {
     const MassBudget b = solver->budget(s);

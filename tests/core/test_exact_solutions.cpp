@@ -70,13 +70,15 @@ TEST_CASE("steady continuous point source: centreline within 5 % beyond 5 cells"
   const auto c = solver->concentration(0);
   double worst = 0, far = 0;
   for (int i = is + 6; i < is + 41; ++i) {
-    const double ce = test::continuous_point(Q, u, K, g.x_centre(is), g.y_centre(js), g.z_centre(ks),
-                                             g.x_centre(i), g.y_centre(js), g.z_centre(ks));
+    const double ce =
+        test::continuous_point(Q, u, K, g.x_centre(is), g.y_centre(js), g.z_centre(ks),
+                               g.x_centre(i), g.y_centre(js), g.z_centre(ks));
     const double err = std::abs(c[g.index(i, js, ks)] / ce - 1);
     worst = std::max(worst, err);
     far = err;
   }
-  MESSAGE("centreline relative error: worst over 6..40 cells downwind ", worst, ", at 40 cells ", far);
+  MESSAGE("centreline relative error: worst over 6..40 cells downwind ", worst, ", at 40 cells ",
+          far);
   CHECK(worst < 0.05);
   CHECK(far < 0.01);
 }

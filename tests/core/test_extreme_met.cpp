@@ -44,7 +44,8 @@ double rounding_bound(long steps) { return 3.0 * double(steps) * std::ldexp(1.0,
 
 }  // namespace
 
-TEST_CASE("uniform 75 and 150 m/s winds with K = 1e4 on 1 m cells: positive, bounded, conservative") {
+TEST_CASE(
+    "uniform 75 and 150 m/s winds with K = 1e4 on 1 m cells: positive, bounded, conservative") {
   for (double speed : {75.0, 150.0}) {
     TransportConfig cfg = test::box(24, 20, 8, 1.0, 1.0, 1.0, LateralBoundary::periodic);
     cfg.grid.z_faces = thin_levels();

@@ -43,9 +43,9 @@ void check_invariants(const airshed::Scenario& s) {
                  std::to_string(s.output_interval_s) + " s");
   const double n = s.duration_s / s.output_interval_s;
   if (!(std::round(n) >= 1) || std::abs(n - std::round(n)) > 1e-6)
-    fuzz_finding("accepted a duration that is not a positive whole number of output intervals",
-                 std::to_string(s.duration_s) + " s / " + std::to_string(s.output_interval_s) +
-                     " s");
+    fuzz_finding(
+        "accepted a duration that is not a positive whole number of output intervals",
+        std::to_string(s.duration_s) + " s / " + std::to_string(s.output_interval_s) + " s");
   if (s.grid.nz < 1 || s.grid.z_faces.size() != std::size_t(s.grid.nz) + 1)
     fuzz_finding("accepted inconsistent vertical levels", std::to_string(s.grid.nz));
 }

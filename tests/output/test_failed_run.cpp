@@ -13,8 +13,8 @@
 #include "tests/output/output_test_dir.hpp"
 
 using namespace airshed;
-using airshed::output::H5Handle;
 using airshed::output::h5_check;
+using airshed::output::H5Handle;
 
 namespace {
 
@@ -54,7 +54,8 @@ TEST_CASE("failed(): files keep the last good output time, run.json and HDF5 say
   const RunInfo info = test::synthetic_info(dir.str(), true);
   auto out = output::make_output_writers({});
   out->begin(info);
-  for (int n = 0; n < 3; ++n) out->snapshot(test::synthetic_snapshot(info, n * info.output_interval_s));
+  for (int n = 0; n < 3; ++n)
+    out->snapshot(test::synthetic_snapshot(info, n * info.output_interval_s));
 
   InvalidCell cell;
   cell.step = 1234;
@@ -79,7 +80,8 @@ TEST_CASE("failed(): files keep the last good output time, run.json and HDF5 say
   CHECK(json.find("\"last_output_s\": " + std::to_string(int(f.last_output_s))) !=
         std::string::npos);
   CHECK(json.find("\"invalid_value\": {\"step\": 1234, ") != std::string::npos);
-  CHECK(json.find("\"species\": \"" + info.species[1].name + "\", \"i\": 3, \"j\": 4, \"k\": 5, "
+  CHECK(json.find("\"species\": \"" + info.species[1].name +
+                  "\", \"i\": 3, \"j\": 4, \"k\": 5, "
                   "\"kind\": \"+Inf\", \"value\": null}") != std::string::npos);
   CHECK(json.find("is +Inf in cell i=3, j=4, k=5") != std::string::npos);
   CHECK(json.find("incomplete_files") == std::string::npos);  // the HDF5 file closed cleanly

@@ -15,7 +15,6 @@ using airshed::test::replaced;
 
 namespace {
 
-
 // Asserts the message starts with "t.toml:LINE: key 'KEY': ", is one line
 // and lists what is allowed.
 void check(const std::string& msg, long line, const std::string& key) {
@@ -130,16 +129,16 @@ TEST_CASE("output paths cannot leave the working directory") {
   // docs/robustness.md, "Output paths": absolute paths and '..' components
   // are rejected; the command line's --output may still point anywhere.
   for (const char* bad : {"/tmp/x", "/", "..", "../x", "out/../../x", "out/..", "a\\\\..\\\\b"}) {
-    const std::string s =
-        replaced(kSmallScenario, "directory = \"out/t\"", std::string("directory = \"") + bad + "\"");
+    const std::string s = replaced(kSmallScenario, "directory = \"out/t\"",
+                                   std::string("directory = \"") + bad + "\"");
     const std::string msg = error_of(s);
     INFO(bad << " -> " << msg);
     check(msg, line_containing(s, "directory ="), "output.directory");
     CHECK(msg.find("relative path without '..'") != std::string::npos);
   }
   for (const char* good : {"out/t", "./out", "out/a..b", "..out", "out/.hidden"}) {
-    const std::string s =
-        replaced(kSmallScenario, "directory = \"out/t\"", std::string("directory = \"") + good + "\"");
+    const std::string s = replaced(kSmallScenario, "directory = \"out/t\"",
+                                   std::string("directory = \"") + good + "\"");
     INFO(good);
     CHECK(error_of(s).empty());
   }
@@ -147,7 +146,8 @@ TEST_CASE("output paths cannot leave the working directory") {
 
 TEST_CASE("the scenario name, the output file stem, cannot be a path") {
   for (const char* bad : {"../evil", "a/b", "/abs", "x\\\\y", ".", ".."}) {
-    const std::string s = replaced(kSmallScenario, "name = \"t\"", std::string("name = \"") + bad + "\"");
+    const std::string s =
+        replaced(kSmallScenario, "name = \"t\"", std::string("name = \"") + bad + "\"");
     const std::string msg = error_of(s);
     INFO(bad << " -> " << msg);
     check(msg, line_containing(s, "name = \""), "scenario.name");

@@ -17,7 +17,6 @@ using airshed::test::replaced;
 
 namespace {
 
-
 // `source` appended to the small scenario as an extra [[source]].
 std::string with_source(const std::string& source) {
   return replaced(kSmallScenario, "[[receptor]]", source + "\n[[receptor]]");
@@ -26,9 +25,9 @@ std::string with_source(const std::string& source) {
 void check(const std::string& msg, const std::string& text, const std::string& needle,
            const std::string& key, const std::string& what) {
   INFO("message: " << msg);
-  CHECK(msg.rfind("t.toml:" + std::to_string(line_containing(text, needle)) + ": key '" + key +
-                      "': ",
-                  0) == 0);
+  CHECK(
+      msg.rfind("t.toml:" + std::to_string(line_containing(text, needle)) + ": key '" + key + "': ",
+                0) == 0);
   CHECK(msg.find(what) != std::string::npos);
   CHECK(msg.find('\n') == std::string::npos);
   CHECK(msg.find("; allowed: ") != std::string::npos);
@@ -84,15 +83,15 @@ TEST_CASE("an anemometer where the log wind profile is undefined is rejected") {
         "too close to z0 = 3 m for the log wind profile");
 
   // The same roughness with a neutral profile stays valid.
-  CHECK(error_of(replaced(kSmallScenario, "mixing_height = 800.0",
-                          "mixing_height = 800.0\nz0 = 3.0"))
-            .empty());
+  CHECK(
+      error_of(replaced(kSmallScenario, "mixing_height = 800.0", "mixing_height = 800.0\nz0 = 3.0"))
+          .empty());
 }
 
 TEST_CASE("output intervals under a second and runs shorter than one interval are rejected") {
   // 0.5 s divides an hour, but output times are labelled to the second.
-  const std::string half = replaced(kSmallScenario, "output_interval = \"1h\"",
-                                    "output_interval = \"0.5s\"");
+  const std::string half =
+      replaced(kSmallScenario, "output_interval = \"1h\"", "output_interval = \"0.5s\"");
   check(error_of(half), half, "output_interval", "scenario.output_interval",
         "shorter than one second");
 
