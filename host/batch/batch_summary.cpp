@@ -13,6 +13,7 @@
 #include "host/batch/batch_csv.hpp"
 #include "host/batch/batch_member.hpp"
 #include "host/output/atomic_file.hpp"
+#include "host/scenario/scenario_error.hpp"
 
 namespace airshed::batch {
 
@@ -64,27 +65,6 @@ bool read_member(const std::string& path, const std::string& member,
         number(f[3]);
   }
   return true;
-}
-
-// A table cell on one terminal line: control characters (a line break in a
-// receptor name) shown as \n, \r, \t or \xHH.
-std::string table_cell(const std::string& s) {
-  std::string o;
-  for (unsigned char c : s) {
-    if (c == '\n')
-      o += "\\n";
-    else if (c == '\r')
-      o += "\\r";
-    else if (c == '\t')
-      o += "\\t";
-    else if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      o += buf;
-    } else
-      o += char(c);
-  }
-  return o;
 }
 
 // Width in characters, not bytes, so UTF-8 names (e.g. station names in
@@ -151,8 +131,10 @@ void print_summary_table(const std::vector<SummaryRow>& rows, std::ostream& out)
       {"member", "receptor", "species", "period mean", "change", "max hourly", "change"});
   for (const SummaryRow& r : rows) {
     auto pct = [](std::optional<double> v) { return v ? fmt(v, "%+.1f %%") : std::string("-"); };
-    const std::string units = table_cell(r.units);
-    cells.push_back({table_cell(r.member), table_cell(r.receptor), table_cell(r.species),
+    // One terminal line per row: control characters in a name escaped as in errors.
+    const std::string units = printable_line(r.units);
+    cells.push_back({printable_line(r.member), printable_line(r.receptor),
+                     printable_line(r.species),
                      r.period_mean ? fmt(r.period_mean, "%.4g") + " " + units : "-",
                      pct(r.period_mean_change_pct),
                      r.max_hourly ? fmt(r.max_hourly, "%.4g") + " " + units : "-",
