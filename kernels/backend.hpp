@@ -88,7 +88,7 @@ __global__ void split_cell_kernel(int nx, int ny, int nz, F f) {
     f(i, j, k);
 }
 
-void check_launch(const char* what);  // defined in host/cuda/launch_check.cu
+void check_launch(const char* what);  // defined in host/solver/cuda/launch_check.cu
 
 // f(i, j, k) for every cell; one thread per cell, x along threadIdx.x.
 template <class F>

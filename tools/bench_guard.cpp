@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "host/demo_case.hpp"
-#include "host/transport_solver.hpp"
+#include "host/solver/demo_case.hpp"
+#include "host/solver/transport_solver.hpp"
 #include "kernels/backend.hpp"
 #include "kernels/state_check.hpp"
 

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "host/transport_solver.hpp"
+#include "host/solver/transport_solver.hpp"
 
 double device_triad_gbs(std::size_t n, int reps);  // bench_triad_cuda.cu or the stub below
 #ifndef AIRSHED_BENCH_HAVE_CUDA

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "host/batch/batch_spec.hpp"
-#include "host/transport_solver.hpp"
+#include "host/solver/transport_solver.hpp"
 
 namespace airshed::batch {
 

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "host/transport_solver.hpp"
+#include "host/solver/transport_solver.hpp"
 
 namespace CLI {
 class App;

@@ -12,9 +12,10 @@
 #include <string>
 
 #include "batch_command.hpp"
-#include "host/demo_case.hpp"
 #include "host/scenario/scenario_error.hpp"
-#include "host/transport_solver.hpp"
+#include "host/solver/cpu_threads.hpp"
+#include "host/solver/demo_case.hpp"
+#include "host/solver/transport_solver.hpp"
 #include "run_command.hpp"
 
 namespace {

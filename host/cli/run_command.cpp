@@ -19,6 +19,7 @@
 #include "host/scenario/clock.hpp"
 #include "host/scenario/load_scenario.hpp"
 #include "host/scenario/scenario_error.hpp"
+#include "host/solver/cpu_threads.hpp"
 
 namespace airshed::cli {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "host/transport_solver.hpp"
+#include "host/solver/transport_solver.hpp"
 
 namespace airshed::cli {
 

@@ -7,11 +7,11 @@
 
 #include <vector>
 
+#include "host/core/forcing.hpp"
 #include "host/emissions/footprint.hpp"
 #include "host/emissions/plume_rise.hpp"
 #include "host/met/surface_state.hpp"
 #include "host/scenario/scenario.hpp"
-#include "host/transport_config.hpp"
 
 namespace airshed {
 

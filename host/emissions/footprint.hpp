@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "host/grid.hpp"
+#include "host/core/grid.hpp"
 #include "host/scenario/scenario.hpp"
 
 namespace airshed {

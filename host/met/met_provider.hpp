@@ -5,8 +5,8 @@
 
 #include <memory>
 
+#include "host/core/forcing.hpp"
 #include "host/met/surface_state.hpp"
-#include "host/transport_config.hpp"
 
 namespace airshed {
 

@@ -3,10 +3,10 @@
 // wind is divergence-free by construction).
 #pragma once
 
-#include "host/grid.hpp"
+#include "host/core/forcing.hpp"
+#include "host/core/grid.hpp"
 #include "host/met/met_record.hpp"
 #include "host/met/surface_state.hpp"
-#include "host/transport_config.hpp"
 
 namespace airshed {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "host/grid.hpp"
-#include "host/run_observer.hpp"
+#include "host/core/grid.hpp"
+#include "host/core/run_observer.hpp"
 
 namespace airshed::output {
 

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "host/core/run_observer.hpp"
 #include "host/output/field_names.hpp"
 #include "host/output/hdf5_handle.hpp"
-#include "host/run_observer.hpp"
 
 namespace airshed::output {
 

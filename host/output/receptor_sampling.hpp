@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "host/grid.hpp"
+#include "host/core/grid.hpp"
 
 namespace airshed::output {
 

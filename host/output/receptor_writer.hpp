@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "host/core/run_observer.hpp"
 #include "host/output/iso_time.hpp"
 #include "host/output/receptor_sampling.hpp"
 #include "host/output/run_statistics.hpp"
-#include "host/run_observer.hpp"
 
 namespace airshed::output {
 

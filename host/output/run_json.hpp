@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "host/core/run_observer.hpp"
 #include "host/output/run_statistics.hpp"
-#include "host/run_observer.hpp"
 
 namespace airshed::output {
 

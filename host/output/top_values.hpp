@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "host/state_archive.hpp"
+#include "host/core/state_archive.hpp"
 
 namespace airshed::output {
 

@@ -5,8 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "host/core/state_archive.hpp"
 #include "host/output/atomic_file.hpp"
-#include "host/state_archive.hpp"
 
 namespace airshed {
 

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "host/transport_solver.hpp"
+#include "host/solver/transport_solver.hpp"
 
 namespace airshed {
 

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "host/run_observer.hpp"
-#include "host/transport_solver.hpp"
+#include "host/core/run_observer.hpp"
+#include "host/solver/transport_solver.hpp"
 
 namespace airshed {
 

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "host/core/run_observer.hpp"
 #include "host/run/checkpoint.hpp"
-#include "host/run_observer.hpp"
 #include "host/scenario/scenario.hpp"
-#include "host/transport_solver.hpp"
+#include "host/solver/transport_solver.hpp"
 
 namespace airshed {
 

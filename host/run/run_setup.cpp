@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "host/solver/cpu_threads.hpp"
+
 namespace airshed {
 
 TransportConfig transport_config(const Scenario& s, int threads) {

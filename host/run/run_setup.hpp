@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "host/run_observer.hpp"
+#include "host/core/forcing.hpp"
+#include "host/core/run_observer.hpp"
 #include "host/scenario/scenario.hpp"
-#include "host/transport_config.hpp"
 
 namespace airshed {
 

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "host/grid.hpp"
+#include "host/core/forcing.hpp"
+#include "host/core/grid.hpp"
 #include "host/met/met_record.hpp"
 #include "host/scenario/clock.hpp"
-#include "host/transport_config.hpp"
 
 namespace airshed {
 

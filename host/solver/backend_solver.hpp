@@ -16,8 +16,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "host/numerical_fault.hpp"
-#include "host/transport_solver.hpp"
+#include "host/core/numerical_fault.hpp"
+#include "host/solver/transport_solver.hpp"
 #include "kernels/backend.hpp"
 #include "kernels/column_physics.hpp"
 #include "kernels/horizontal_sweep.hpp"

@@ -9,7 +9,7 @@
 #include <limits>
 #include <memory>
 
-#include "host/transport_solver.hpp"
+#include "host/solver/transport_solver.hpp"
 
 namespace airshed {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "host/run_observer.hpp"
+#include "host/core/run_observer.hpp"
 
 namespace airshed::test {
 

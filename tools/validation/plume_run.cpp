@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "host/met/similarity.hpp"
-#include "host/transport_solver.hpp"
+#include "host/solver/transport_solver.hpp"
 
 namespace airshed::validation {
 

@@ -1,0 +1,46 @@
+#include "host/core/forcing.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace airshed {
+
+MetFields uniform_met(const Grid& g, double u, double v, double w, double kh, double kz) {
+  const std::size_t nx = g.nx, ny = g.ny, nz = g.nz;
+  MetFields m;
+  m.u.assign((nx + 1) * ny * nz, float(u));
+  m.v.assign(nx * (ny + 1) * nz, float(v));
+  m.w.assign(nx * ny * (nz + 1), float(w));
+  m.kh.assign(nx * ny * nz, float(kh));
+  m.kz.assign(nx * ny * (nz + 1), float(kz));
+  return m;
+}
+
+namespace {
+void check_field(const std::vector<float>& f, std::size_t n, const char* name, bool non_negative) {
+  if (f.size() != n)
+    throw std::invalid_argument(std::string("met: field ") + name + " has " +
+                                std::to_string(f.size()) + " values, expected " +
+                                std::to_string(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(f[i]))
+      throw std::invalid_argument(std::string("met: field ") + name + " is not finite at index " +
+                                  std::to_string(i));
+    if (non_negative && f[i] < 0)
+      throw std::invalid_argument(std::string("met: field ") + name + " is negative at index " +
+                                  std::to_string(i));
+  }
+}
+}  // namespace
+
+void validate(const TransportConfig& cfg, const MetFields& met) {
+  const std::size_t nx = cfg.grid.nx, ny = cfg.grid.ny, nz = cfg.grid.nz;
+  check_field(met.u, (nx + 1) * ny * nz, "u", false);
+  check_field(met.v, nx * (ny + 1) * nz, "v", false);
+  check_field(met.w, nx * ny * (nz + 1), "w", false);
+  check_field(met.kh, nx * ny * nz, "kh", true);
+  check_field(met.kz, nx * ny * (nz + 1), "kz", true);
+}
+
+}  // namespace airshed

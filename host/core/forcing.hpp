@@ -1,0 +1,36 @@
+// What drives the solver between two updates: meteorology on the solver
+// grid and the emission list, host copies. Made by the met and emission
+// providers (host/met, host/emissions), uploaded by the solver.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "host/core/solver_config.hpp"
+
+namespace airshed {
+
+// Meteorology on the solver grid, host copies, x fastest.
+struct MetFields {
+  std::vector<float> u;   // (nx+1) * ny * nz, m/s, on x faces
+  std::vector<float> v;   // nx * (ny+1) * nz, m/s, on y faces
+  std::vector<float> w;   // nx * ny * (nz+1), m/s, on z faces (w at ground ignored)
+  std::vector<float> kh;  // nx * ny * nz, m^2/s, cell centres
+  std::vector<float> kz;  // nx * ny * (nz+1), m^2/s, on z faces (ground and top ignored
+                          // except the top when it is open)
+};
+
+MetFields uniform_met(const Grid& g, double u, double v, double w, double kh, double kz);
+
+// A constant emission into one cell of one species, M/s.
+struct CellEmission {
+  std::size_t cell;  // Grid::index
+  int species;
+  double rate;
+};
+
+// Throws std::invalid_argument when a field has the wrong size or a value
+// that is not finite (or negative where it must not be).
+void validate(const TransportConfig& cfg, const MetFields& met);
+
+}  // namespace airshed

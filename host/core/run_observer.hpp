@@ -1,0 +1,101 @@
+// What a running case hands to whoever records it (output writers,
+// progress printers). Plain data only: observers never touch the solver.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "host/core/budget.hpp"
+#include "host/core/forcing.hpp"
+#include "host/core/grid.hpp"
+#include "host/core/numerical_fault.hpp"
+#include "host/core/state_archive.hpp"
+
+namespace airshed {
+
+struct SpeciesInfo {
+  std::string name;           // e.g. "PM2.5"
+  std::string units;          // output units, e.g. "ug/m3", "ppb", "OU/m3"
+  double to_output_units;     // multiply solver concentration (M/m^3) by this for `units`
+  std::string long_name;      // human-readable
+  std::string standard_name;  // CF standard name, empty when none exists
+};
+
+struct ReceptorInfo {
+  std::string name;
+  double x, y, z;  // local metres from the domain's south-west corner; z above ground
+};
+
+struct SourceInfo {               // for maps: where the sources are
+  std::string name, group, kind;  // kind: point | area | line | volume
+  std::vector<double> x, y;       // vertices (one for point/volume), local metres
+};
+
+struct Threshold {             // user or standard threshold for exceedance counts / footprints
+  std::string species, label;  // label e.g. "AEGL-2", "GB3095-2012 Grade II 24h"
+  std::string averaging;       // "1h", "8h", "24h", "instant"
+  double value;                // in the species' output units
+};
+
+struct RunInfo {
+  std::string scenario_name;
+  std::string scenario_file;              // path as given
+  std::string start_iso8601;              // e.g. "2026-01-15T00:00:00+08:00"
+  double origin_lon = 0, origin_lat = 0;  // south-west corner of the domain
+  Grid grid;
+  std::vector<SpeciesInfo> species;
+  std::vector<ReceptorInfo> receptors;
+  std::vector<SourceInfo> sources;
+  std::vector<Threshold> thresholds;
+  double duration_s = 0, output_interval_s = 0;
+  std::string output_dir;
+  std::string backend;
+  int threads = 0;              // CPU threads the solver runs on (1: serial backend)
+  std::string omp_wait_policy;  // OMP_WAIT_POLICY in effect; empty: unset (library default)
+};
+
+struct Snapshot {
+  double time_s;                           // since start
+  std::vector<std::vector<float>> fields;  // per species, solver units, x fastest
+};
+
+struct RunSummary {
+  double end_time_s = 0;
+  long steps = 0;
+  double wall_seconds = 0;
+  bool interrupted = false;
+  std::vector<MassBudget> budgets;  // per species, solver units
+};
+
+// Why a run stopped early with an error (docs/robustness.md). The last good
+// state is the last output time every observer recorded: everything the
+// blow-up guard had passed, and nothing after it.
+struct RunFailure {
+  std::string message;  // one line
+  double time_s = 0;    // solver time when it stopped
+  long steps = 0;
+  double last_output_s = -1;           // last output time written; < 0: none
+  std::optional<InvalidCell> invalid;  // set when the blow-up guard stopped it
+};
+
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  virtual void begin(const RunInfo& info) = 0;
+  virtual void snapshot(const Snapshot& s) = 0;  // at t = 0 and every output interval
+  virtual void end(const RunSummary& summary) = 0;
+
+  // Checkpoint/restart (docs/output-format.md, "Checkpoints"). save() is
+  // called right after a snapshot() and must record everything needed to
+  // carry on from there as if the run had never stopped; resume() is called
+  // instead of begin() when a run restarts from that checkpoint, with what
+  // save() wrote. An observer without state keeps these defaults.
+  virtual void save(StateWriter&) const {}
+  virtual void resume(const RunInfo& info, StateReader&) { begin(info); }
+  // Instead of end() when the run stops with an error: record why and close
+  // files. Must not throw; the run's own error is what gets reported.
+  virtual void failed(const RunFailure&) noexcept {}
+};
+
+}  // namespace airshed

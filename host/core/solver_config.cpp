@@ -1,0 +1,31 @@
+#include "host/core/solver_config.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace airshed {
+
+void validate(const TransportConfig& cfg) {
+  validate(cfg.grid);
+  if (cfg.species.empty()) throw std::invalid_argument("transport: at least one species is needed");
+  for (const auto& s : cfg.species) {
+    if (!(s.background >= 0) || !(s.decay_rate >= 0) || !(s.deposition_velocity >= 0))
+      throw std::invalid_argument("transport: species '" + s.name +
+                                  "' needs background, decay_rate, deposition_velocity >= 0");
+  }
+  if (!(cfg.courant > 0 && cfg.courant <= 0.5))
+    throw std::invalid_argument("transport: courant must be in (0, 0.5]");
+  if (!(cfg.max_step_s > 0) || !std::isfinite(cfg.max_step_s))
+    throw std::invalid_argument("transport: max_step_s must be a finite number > 0");
+  if (!(cfg.max_loss_per_step > 0) || !std::isfinite(cfg.max_loss_per_step))
+    throw std::invalid_argument("transport: max_loss_per_step must be a finite number > 0");
+  if (cfg.threads < 0 || cfg.threads > max_cpu_threads)
+    throw std::invalid_argument("transport: threads must be in 0.." +
+                                std::to_string(max_cpu_threads));
+  if (cfg.grid.nz > 256)
+    throw std::invalid_argument(
+        "transport: at most 256 vertical levels (kernels/column_physics.hpp)");
+}
+
+}  // namespace airshed

@@ -1,0 +1,59 @@
+// Configuration of the transport solver: grid, species, boundaries and the
+// limits on its step. The scenario layer fills this; the solver never reads
+// files. Concentration unit: any mass unit M per m^3; emissions are then
+// M/s and the budget is in M. Forcing (met, emissions) is in forcing.hpp,
+// the mass budget the solver reports in budget.hpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "host/core/grid.hpp"
+
+namespace airshed {
+
+// Lateral faces: open (inflow carries the background value, outflow is
+// zero-gradient), periodic, or closed (no flux).
+enum class LateralBoundary { open, periodic, closed };
+// Model top: closed (no flux) or open (advective outflow, inflow and
+// diffusive exchange with the background above the domain).
+enum class TopBoundary { closed, open };
+
+struct Boundaries {
+  LateralBoundary x = LateralBoundary::open;
+  LateralBoundary y = LateralBoundary::open;
+  TopBoundary top = TopBoundary::closed;
+};
+
+struct SpeciesSpec {
+  std::string name;
+  double background = 0;           // M/m^3, inflow and open-top value
+  double decay_rate = 0;           // 1/s, first-order loss
+  double deposition_velocity = 0;  // m/s, ground flux v_d * c
+};
+
+struct TransportConfig {
+  Grid grid;
+  std::vector<SpeciesSpec> species;
+  Boundaries boundaries;
+  // Largest fraction of the stability limit a step may use. 0.5 keeps every
+  // directional update positive for the limited scheme (docs/numerics.md).
+  double courant = 0.5;
+  // Accuracy limits on the step, on top of stability (docs/numerics.md,
+  // "Time step"), so that dt never follows the output interval:
+  // the longest step (s), as CMAQ's synchronisation step (CTM_MAXSYNC)
+  // bounds it, a fraction of the hourly met record;
+  double max_step_s = 300;
+  // the largest first-order loss per step, (decay_rate + v_d / dz_ground) dt.
+  double max_loss_per_step = 0.1;
+  int threads = 0;  // CPU threads, 0..max_cpu_threads (host/solver/cpu_threads.hpp); 0: as
+                    // OpenMP is set (its default: OMP_NUM_THREADS, else every hardware thread)
+};
+
+// At most this many CPU threads (host/solver/cpu_threads.hpp).
+constexpr int max_cpu_threads = 1024;
+
+// Throws std::invalid_argument naming the first bad value.
+void validate(const TransportConfig& cfg);
+
+}  // namespace airshed
