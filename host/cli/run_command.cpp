@@ -1,25 +1,19 @@
 #include "run_command.hpp"
 
 #include <atomic>
-#include <cmath>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
-#include "host/cli/output_options.hpp"
-#include "host/output/field_names.hpp"
 #include "host/output/output_dir_lock.hpp"
-#include "host/output/output_writers.hpp"
 #include "host/run/checkpoint.hpp"
-#include "host/run/resource_check.hpp"
+#include "host/run/checkpoint_plan.hpp"
 #include "host/run/resume_check.hpp"
-#include "host/run/run_loop.hpp"
-#include "host/run/run_setup.hpp"
+#include "host/run/run_case.hpp"
 #include "host/scenario/clock.hpp"
 #include "host/scenario/load_scenario.hpp"
 #include "host/scenario/scenario_error.hpp"
-#include "host/solver/cpu_threads.hpp"
 
 namespace airshed::cli {
 
@@ -64,10 +58,8 @@ int run_command(const RunOptions& options) {
   }
   try {
     if (!options.output_dir.empty()) s.output.directory = options.output_dir;
-    const double checkpoint_interval_s = checkpoint_interval(options, s);
-    s.output.checkpoint_interval_s = checkpoint_interval_s;  // what the estimates below count
-    const std::string checkpoint_path =
-        s.output.directory + "/" + output::safe_name(s.name) + ".checkpoint";
+    // What the estimates count and where run_case() takes its interval from.
+    s.output.checkpoint_interval_s = checkpoint_interval(options, s);
     // Everything a resume needs is checked before any writer opens a file:
     // a refusal leaves the directory (run.json: "interrupted") as it was.
     // The directory's lock comes first: a run still writing there holds
@@ -78,45 +70,25 @@ int run_command(const RunOptions& options) {
     if (options.resume) {
       if (std::filesystem::is_directory(s.output.directory))
         resume_lock = output::lock_output_directory(s.output.directory);
-      resume_from = checked_resume(checkpoint_path, s);
+      resume_from = checked_resume(checkpoint_path(s), s);
     }
-    // Refuse what cannot fit before allocating it.
-    check_memory(s, memory_available());
-    const long n_outputs = std::lround(s.duration_s / s.output_interval_s);
-    const OutputVolume volume =
-        output_volume(s, options.resume ? n_outputs - resume_from.output_index : n_outputs + 1);
-    const double free_disk = free_disk_bytes(s.output.directory);
-    if (options.space_check) check_disk(s, volume, free_disk);
-
-    std::cout << describe_backend_choice(options.backend) << "\n";
-    // make_solver() sets the thread count from the config (apply_cpu_threads).
-    auto solver = make_solver(options.backend, transport_config(s, options.threads));
-    const int threads = solver_threads(solver->backend_name());
-    std::cout << describe_threads(options.threads, solver->backend_name()) << "\n";
-    if (threads > hardware_threads())
-      std::cout << "note: " << threads << " threads on " << hardware_threads()
-                << " hardware threads: oversubscribed, expect a slower run\n";
-    std::cout << describe_output_volume(volume, free_disk, s.output.directory) << "\n";
-
-    output::OutputOptions writer_options = output_options(s.output);
+    CaseOptions run;
+    run.backend = options.backend;
+    run.threads = options.threads;
+    run.check_resources = true;
+    run.space_check = options.space_check;
     // The scenario's [output].directory must stay inside the working
     // directory even through symbolic links; --output is the user's choice.
-    writer_options.confine_to_working_directory = options.output_dir.empty();
-    auto writers = output::make_output_writers(writer_options);
-
+    run.confine_to_working_directory = options.output_dir.empty();
+    if (options.resume) run.resume = &resume_from;
     // Ctrl-C / SIGTERM / SIGHUP (a closed terminal or ssh session) stop the
     // run after the current Strang pair with a checkpoint; what was written
     // stays readable and run.json says where it stopped.
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
     std::signal(SIGHUP, request_stop);
-    RunControl control;
-    control.stop = &stop_requested;
-    control.threads = threads;
-    control.checkpoint_path = checkpoint_path;
-    control.checkpoint_every = checkpoint_every(checkpoint_interval_s, s.output_interval_s);
-    if (options.resume) control.resume = &resume_from;
-    const RunSummary summary = run_scenario(s, *solver, {writers.get()}, std::cout, control);
+    run.stop = &stop_requested;
+    const RunSummary summary = run_case(s, run, std::cout).summary;
     print_how_to_open(s.output.directory, s.name, s.output);
     if (summary.interrupted) {
       std::cerr << "airshed: interrupted at t = " << summary.end_time_s << " s; `airshed run "

@@ -39,7 +39,7 @@ struct CheckpointIdentity {           // what must match for a resume to make se
 struct Checkpoint {
   CheckpointIdentity identity;
   std::string backend;        // solver backend name
-  int threads = 0;            // OpenMP threads (0 where it does not apply)
+  int threads = 0;            // TransportSolver::threads() of the solver that wrote it
   long output_index = 0;      // snapshots 0..output_index are written
   double time_s = 0;          // the run loop's march position (an output time or a forcing
                               // change); solver.time may be whole Strang pairs past it

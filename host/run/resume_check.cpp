@@ -9,7 +9,7 @@
 
 #include "host/output/field_names.hpp"
 #include "host/output/hdf5_handle.hpp"
-#include "host/run/run_loop.hpp"
+#include "host/run/checkpoint_plan.hpp"
 
 namespace airshed {
 

@@ -11,8 +11,6 @@
 #include "host/run/progress_printer.hpp"
 #include "host/run/run_failure.hpp"
 #include "host/run/run_setup.hpp"
-#include "host/scenario/load_scenario.hpp"
-#include "host/scenario/scenario_error.hpp"
 
 namespace airshed {
 
@@ -34,27 +32,6 @@ Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species, dou
 
 }  // namespace
 
-CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& extra) {
-  CheckpointIdentity id;
-  id.scenario_digest = file_digest(s.file) ^ (extra.empty() ? 0 : fnv1a64(extra));
-  id.scenario_file = s.file;
-  // Every other file the run reads: a resume with any of them edited would
-  // carry on with a mix of old and new input.
-  if (s.met.kind == MetKind::station)
-    id.inputs.push_back({"met station file", s.met.station_file, file_digest(s.met.station_file)});
-  for (const auto& table : s.output.standard_tables)
-    id.inputs.push_back({"standards table", table, file_digest(table)});
-  id.scenario_name = s.name;
-  id.start_iso8601 = format_iso8601(s.start);
-  id.nx = s.grid.nx;
-  id.ny = s.grid.ny;
-  id.nz = s.grid.nz;
-  for (const auto& sp : s.species) id.species.push_back(sp.spec.name);
-  id.duration_s = s.duration_s;
-  id.output_interval_s = s.output_interval_s;
-  return id;
-}
-
 namespace {
 
 // Steps of `plan` a restored solver has already taken in the segment that
@@ -74,11 +51,6 @@ long steps_done_in(const TransportSolver::StepPlan& plan, double t_segment, doub
 
 }  // namespace
 
-long checkpoint_every(double interval_s, double output_interval_s) {
-  if (!(interval_s > 0)) return 0;
-  return std::max(1L, std::lround(interval_s / output_interval_s));
-}
-
 namespace {
 
 // The run itself; `last_output` follows the last output time every observer
@@ -94,7 +66,8 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
   all.push_back(&printer);
 
   const std::size_t n_species = s.species.size();
-  const RunInfo info = run_info(s, solver.backend_name());
+  RunInfo info = run_info(s, solver.backend_name());
+  info.threads = solver.threads();  // as the backend counts them (TransportSolver::threads)
 
   // The hour's forcing: wind and diffusivity, and the sources with that
   // hour's profile factors and plume rise.
@@ -123,7 +96,7 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
     Checkpoint c;
     c.identity = identity;
     c.backend = solver.backend_name();
-    c.threads = control.threads;
+    c.threads = solver.threads();
     c.output_index = k;
     c.time_s = t;
     c.forcing_time_s = forced_at;
@@ -147,9 +120,9 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
     if (c->observers.size() != all.size())
       throw std::runtime_error("cannot resume from '" + control.checkpoint_path +
                                "': it was written with a different set of outputs");
-    if (c->backend != solver.backend_name() || c->threads != control.threads)
+    if (c->backend != solver.backend_name() || c->threads != solver.threads())
       log << "note: the checkpoint was written by backend " << c->backend << " with " << c->threads
-          << " thread(s); resuming on " << solver.backend_name() << " with " << control.threads
+          << " thread(s); resuming on " << solver.backend_name() << " with " << solver.threads()
           << " matches an uninterrupted run to rounding, not bitwise\n";
     solver.restore(c->solver);
     force(c->forcing_time_s);
@@ -238,24 +211,6 @@ RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
     // A blow-up, a failed write, a bad met record: run.json and the HDF5
     // file say why and where the last good state is, then the error goes on.
     stop_run_on_error(observers, solver, last_output);
-  }
-}
-
-int run_scenario_file(const std::string& path, BackendChoice backend,
-                      const std::vector<RunObserver*>& extra_observers, std::ostream& log,
-                      std::ostream& err) {
-  try {
-    const Scenario s = load_scenario(path);
-    log << describe_backend_choice(backend) << "\n";
-    const auto solver = make_solver(backend, transport_config(s));
-    run_scenario(s, *solver, extra_observers, log);
-    return 0;
-  } catch (const ScenarioError& e) {
-    err << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    err << "airshed: error: " << printable_line(e.what()) << "\n";
-    return 1;
   }
 }
 

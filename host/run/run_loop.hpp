@@ -1,6 +1,8 @@
 // Runs a loaded scenario from start to end on a solver:
 //   every clock hour (and whenever the met record changes): set_met, set_emissions
 //   every output interval: snapshot to the observers, a progress line to `log`.
+// The loop alone, on any solver (tests drive it with their own); a whole
+// case with its solver, writers and checkpoints is run_case() (run_case.hpp).
 #pragma once
 
 #include <atomic>
@@ -10,6 +12,7 @@
 
 #include "host/core/run_observer.hpp"
 #include "host/run/checkpoint.hpp"
+#include "host/run/checkpoint_plan.hpp"
 #include "host/scenario/scenario.hpp"
 #include "host/solver/transport_solver.hpp"
 
@@ -25,7 +28,6 @@ struct RunControl {
   // A run that completes removes its checkpoint: there is nothing to resume.
   std::string checkpoint_path;
   long checkpoint_every = 0;
-  int threads = 0;  // recorded in checkpoints: a bitwise resume needs the same
   // Carry on from this checkpoint instead of starting at t = 0: the solver
   // state is restored, the forcing re-applied, observers get resume().
   // Throws std::runtime_error when it belongs to a different scenario.
@@ -35,13 +37,6 @@ struct RunControl {
   std::string identity_extra;
 };
 
-// What a checkpoint of this run records as its identity.
-CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& extra = "");
-
-// The checkpoint interval in output intervals: `interval_s` rounded to a
-// whole number (>= 1) of them; 0 when interval_s <= 0 (no checkpoints).
-long checkpoint_every(double interval_s, double output_interval_s);
-
 // The solver must have been made from transport_config(s). Observers get
 // begin / snapshot (t = 0 and every output interval) / end. On an error
 // after begin (the blow-up guard's NumericalFault, a failed write) they get
@@ -50,12 +45,5 @@ long checkpoint_every(double interval_s, double output_interval_s);
 RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
                         const std::vector<RunObserver*>& observers, std::ostream& log,
                         const RunControl& control = {});
-
-// Load, build a solver, run. Returns 0 on success; on a bad scenario prints
-// the one-line ScenarioError to `err` and returns 2; on any other failure
-// prints "airshed: error: ..." and returns 1.
-int run_scenario_file(const std::string& path, BackendChoice backend,
-                      const std::vector<RunObserver*>& extra_observers, std::ostream& log,
-                      std::ostream& err);
 
 }  // namespace airshed

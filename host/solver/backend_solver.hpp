@@ -101,6 +101,11 @@ class BackendSolver final : public TransportSolver {
   }
 
   std::string backend_name() const override { return AIRSHED_BACKEND_NAME; }
+  // The thread count its factory knows (solver_omp.cpp, solver_serial.cpp, cuda/solver_cuda.cu).
+  BackendSolver(const TransportConfig& cfg, int threads) : BackendSolver(cfg) {
+    threads_ = threads;
+  }
+  int threads() const override { return threads_; }
   const TransportConfig& config() const override { return cfg_; }
 
   void set_met(const MetFields& met) override {
@@ -353,6 +358,7 @@ class BackendSolver final : public TransportSolver {
   float max_rate_ = 0;
   double time_ = 0;
   long steps_ = 0;
+  int threads_ = 1;
 };
 
 }  // namespace airshed::AIRSHED_BACKEND_NS

@@ -1,8 +1,11 @@
 // The optimised CPU backend: OpenMP loops and Thrust's OMP system.
 #include "backend_solver.hpp"
+#include "host/solver/cpu_threads.hpp"
 
 namespace airshed {
 std::unique_ptr<TransportSolver> make_omp_solver(const TransportConfig& cfg) {
-  return std::make_unique<omp_backend::BackendSolver>(cfg);
+  // make_solver() has applied cfg.threads (apply_cpu_threads): the team size
+  // of this thread's parallel regions from now on.
+  return std::make_unique<omp_backend::BackendSolver>(cfg, cpu_threads(cfg));
 }
 }  // namespace airshed

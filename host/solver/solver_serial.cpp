@@ -5,6 +5,6 @@
 
 namespace airshed {
 std::unique_ptr<TransportSolver> make_serial_solver(const TransportConfig& cfg) {
-  return std::make_unique<serial_backend::BackendSolver>(cfg);
+  return std::make_unique<serial_backend::BackendSolver>(cfg, 1);  // one thread, always
 }
 }  // namespace airshed

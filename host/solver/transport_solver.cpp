@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "host/solver/cpu_threads.hpp"
+#include "host/solver/solver_decorator.hpp"
 
 namespace airshed {
 
@@ -75,8 +77,12 @@ std::string describe_backend_choice(BackendChoice choice) {
   return "";
 }
 
-std::unique_ptr<TransportSolver> make_solver(BackendChoice choice, const TransportConfig& cfg) {
-  apply_cpu_threads(cfg);  // TransportConfig::threads: the one place the count is set
+namespace {
+
+SolverDecorator installed_decorator = nullptr;  // tests only (solver_decorator.hpp)
+
+std::unique_ptr<TransportSolver> make_backend_solver(BackendChoice choice,
+                                                     const TransportConfig& cfg) {
   std::string why;
   switch (choice) {
     case BackendChoice::cpu:
@@ -90,6 +96,17 @@ std::unique_ptr<TransportSolver> make_solver(BackendChoice choice, const Transpo
       return cuda_device_count(why) > 0 ? make_cuda_solver(cfg) : make_omp_solver(cfg);
   }
   throw std::logic_error("unreachable backend choice");
+}
+
+}  // namespace
+
+void install_solver_decorator(SolverDecorator d) { installed_decorator = d; }
+
+std::unique_ptr<TransportSolver> make_solver(BackendChoice choice, const TransportConfig& cfg) {
+  apply_cpu_threads(cfg);  // TransportConfig::threads: the one place the count is set
+  std::unique_ptr<TransportSolver> solver = make_backend_solver(choice, cfg);
+  if (installed_decorator) return installed_decorator(std::move(solver));
+  return solver;
 }
 
 }  // namespace airshed

@@ -20,6 +20,13 @@ class TransportSolver {
   virtual ~TransportSolver() = default;
 
   virtual std::string backend_name() const = 0;
+  // The host threads this solver's loops run on, as its backend counts
+  // them (its factory sets it): on cpu the OpenMP team size
+  // (TransportConfig::threads, or OpenMP's default when 0); 1 on serial; 1
+  // on cuda (one host thread drives the GPU, whose parallelism is not a
+  // thread count). The run's threads line, run.json and checkpoints report
+  // this number: a bitwise resume needs the same backend and count.
+  virtual int threads() const = 0;
   virtual const TransportConfig& config() const = 0;
 
   // Replaces wind and diffusivity (e.g. at each met hour).

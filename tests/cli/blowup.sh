@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The blow-up guard end to end (docs/robustness.md), through the real CLI
-# with a NaN injected before step 200 (tests/cli/nan_injecting_solver.cpp):
+# with a NaN injected before step 200 (tests/cli/nan_injected_main.cpp):
 # exit status 1, one stderr line naming step 200, the species and a cell
 # next to the injected one (20, 30, 0), run.json "failed" with the same
 # record, and every output up to the last good time (600 s) readable.

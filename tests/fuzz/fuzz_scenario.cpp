@@ -50,7 +50,7 @@ void check_invariants(const airshed::Scenario& s) {
     fuzz_finding("accepted inconsistent vertical levels", std::to_string(s.grid.nz));
 }
 
-// The set-up run_scenario_file() / run_command() do before the first step.
+// The set-up run_case() (host/run/run_case.hpp) does before the first step.
 void check_setup(const airshed::Scenario& s) {
   const airshed::TransportConfig cfg = airshed::transport_config(s);
   try {

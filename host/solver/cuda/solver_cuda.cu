@@ -3,6 +3,7 @@
 
 namespace airshed {
 std::unique_ptr<TransportSolver> make_cuda_solver(const TransportConfig& cfg) {
-  return std::make_unique<cuda_backend::BackendSolver>(cfg);
+  // One host thread drives the device (TransportSolver::threads()).
+  return std::make_unique<cuda_backend::BackendSolver>(cfg, 1);
 }
 }  // namespace airshed

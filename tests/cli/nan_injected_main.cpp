@@ -1,19 +1,20 @@
-// Fault injection for the end-to-end blow-up test (tests/cli/blowup.sh): a
-// build of the real `airshed` command whose CPU backend is the serial
-// solver behind a decorator that turns one cell NaN just before step
-// kNanStep. Linked in place of host/solver/solver_omp.cpp (this file
-// defines make_omp_solver), so everything else is the shipped code path:
-// run loop, guard, writers, run.json, exit status. A valid scenario cannot
-// reach Inf (docs/robustness.md), hence the injection.
+// Fault injection for the end-to-end blow-up test (tests/cli/blowup.sh): the
+// real `airshed` command (airshed::cli::main_entry) with every solver
+// wrapped, through the test-only seam of host/solver/solver_decorator.hpp,
+// by a decorator that turns one cell NaN just before step kNanStep.
+// Everything else is the shipped code path: run loop, guard, writers,
+// run.json, exit status. A valid scenario cannot reach Inf
+// (docs/robustness.md), hence the injection.
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <utility>
 
+#include "host/cli/cli_main.hpp"
+#include "host/solver/solver_decorator.hpp"
 #include "host/solver/transport_solver.hpp"
 
 namespace airshed {
-
-std::unique_ptr<TransportSolver> make_serial_solver(const TransportConfig& cfg);
 
 namespace {
 
@@ -22,8 +23,9 @@ constexpr int kI = 20, kJ = 30, kK = 0;  // and a cell next to this one
 
 class NanInjectingSolver final : public TransportSolver {
  public:
-  explicit NanInjectingSolver(const TransportConfig& cfg) : inner_(make_serial_solver(cfg)) {}
+  explicit NanInjectingSolver(std::unique_ptr<TransportSolver> inner) : inner_(std::move(inner)) {}
   std::string backend_name() const override { return inner_->backend_name(); }
+  int threads() const override { return inner_->threads(); }
   const TransportConfig& config() const override { return inner_->config(); }
   void set_met(const MetFields& m) override { inner_->set_met(m); }
   void set_emissions(const std::vector<CellEmission>& e) override { inner_->set_emissions(e); }
@@ -50,10 +52,15 @@ class NanInjectingSolver final : public TransportSolver {
   std::unique_ptr<TransportSolver> inner_;
 };
 
-}  // namespace
-
-std::unique_ptr<TransportSolver> make_omp_solver(const TransportConfig& cfg) {
-  return std::make_unique<NanInjectingSolver>(cfg);
+std::unique_ptr<TransportSolver> inject_nan(std::unique_ptr<TransportSolver> solver) {
+  return std::make_unique<NanInjectingSolver>(std::move(solver));
 }
 
+}  // namespace
+
 }  // namespace airshed
+
+int main(int argc, char** argv) {
+  airshed::install_solver_decorator(airshed::inject_nan);
+  return airshed::cli::main_entry(argc, argv);
+}
