@@ -17,11 +17,6 @@ struct Instant {
   int offset_minutes = 0;     // local clock = UTC + offset
 };
 
-// `at` moved on by whole seconds, on the same local clock.
-inline Instant later(const Instant& at, long long seconds) {
-  return {at.utc_epoch_s + seconds, at.offset_minutes};
-}
-
 struct LocalCalendar {
   int year = 1970, month = 1, day = 1;  // month 1..12
   int weekday = 3;                      // 0 = Monday ... 6 = Sunday (ISO 8601)
