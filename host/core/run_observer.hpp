@@ -120,7 +120,7 @@ class RunObserver {
 
 // One part of what a run leaves behind (a file format, the statistics):
 // RunObserver's life cycle with snapshots already in output units. The
-// observer that fans a run out to its recorders (host/output/output_set.hpp)
+// observer that fans a run out to its recorders (host/output/output_writers.cpp)
 // converts each snapshot once and hands it to all of them.
 class OutputRecorder {
  public:

@@ -3,7 +3,7 @@
 // receptor, plus the accidental-release products derived from them
 // (footprint, arrival time, area above each threshold). Fed one snapshot
 // at a time in output units; at end() the results go to `report`, before
-// the writers that write them end (host/output/output_set.cpp).
+// the writers that write them end (host/output/output_writers.cpp).
 #pragma once
 
 #include <functional>
