@@ -1,5 +1,6 @@
 // What a running case hands to whoever records it (output writers,
-// progress printers). Plain data only: observers never touch the solver.
+// statistics, progress printers). Plain data only: observers never touch
+// the solver.
 #pragma once
 
 #include <optional>
@@ -9,6 +10,7 @@
 #include "host/core/budget.hpp"
 #include "host/core/forcing.hpp"
 #include "host/core/grid.hpp"
+#include "host/core/instant.hpp"
 #include "host/core/numerical_fault.hpp"
 #include "host/core/state_archive.hpp"
 
@@ -41,7 +43,7 @@ struct Threshold {             // user or standard threshold for exceedance coun
 struct RunInfo {
   std::string scenario_name;
   std::string scenario_file;              // path as given
-  std::string start_iso8601;              // e.g. "2026-01-15T00:00:00+08:00"
+  Instant start;                          // t = 0, on the scenario's local clock
   double origin_lon = 0, origin_lat = 0;  // south-west corner of the domain
   Grid grid;
   std::vector<SpeciesInfo> species;
@@ -79,6 +81,24 @@ struct RunFailure {
   std::optional<InvalidCell> invalid;  // set when the blow-up guard stopped it
 };
 
+// A snapshot in each species' output units (SpeciesInfo::to_output_units),
+// converted once for everything that records it.
+struct OutputSnapshot {
+  double time_s;                           // since start
+  std::vector<std::vector<float>> fields;  // per species, output units, x fastest
+};
+
+inline OutputSnapshot in_output_units(const Snapshot& s, const std::vector<SpeciesInfo>& species) {
+  OutputSnapshot out{s.time_s, std::vector<std::vector<float>>(s.fields.size())};
+  for (std::size_t n = 0; n < s.fields.size(); ++n) {
+    const double k = species[n].to_output_units;
+    out.fields[n].resize(s.fields[n].size());
+    for (std::size_t i = 0; i < s.fields[n].size(); ++i)
+      out.fields[n][i] = float(s.fields[n][i] * k);
+  }
+  return out;
+}
+
 class RunObserver {
  public:
   virtual ~RunObserver() = default;
@@ -95,6 +115,22 @@ class RunObserver {
   virtual void resume(const RunInfo& info, StateReader&) { begin(info); }
   // Instead of end() when the run stops with an error: record why and close
   // files. Must not throw; the run's own error is what gets reported.
+  virtual void failed(const RunFailure&) noexcept {}
+};
+
+// One part of what a run leaves behind (a file format, the statistics):
+// RunObserver's life cycle with snapshots already in output units. The
+// observer that fans a run out to its recorders (host/output/output_writers.cpp)
+// converts each snapshot once and hands it to all of them.
+class OutputRecorder {
+ public:
+  virtual ~OutputRecorder() = default;
+  virtual void begin(const RunInfo& info) = 0;
+  virtual void record(const OutputSnapshot& s) = 0;  // at t = 0 and every output interval
+  virtual void end(const RunSummary&) {}
+  // As RunObserver's: state after the last record(), and carrying on from it.
+  virtual void save(StateWriter&) const {}
+  virtual void resume(const RunInfo& info, StateReader&) { begin(info); }
   virtual void failed(const RunFailure&) noexcept {}
 };
 

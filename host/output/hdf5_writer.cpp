@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "host/output/dataset_names.hpp"
-#include "host/output/iso_time.hpp"
 #include "host/output/output_dir.hpp"
 
 namespace airshed::output {
@@ -26,7 +25,7 @@ void Hdf5Writer::begin(const RunInfo& info) {
   set_attribute(file_, "title", "airshed run " + info.scenario_name);
   set_attribute(file_, "source", std::string("airshed ") + AIRSHED_VERSION);
   set_attribute(file_, "scenario_file", info.scenario_file);
-  set_attribute(file_, "start_time", info.start_iso8601);
+  set_attribute(file_, "start_time", format_iso8601(info.start));
   set_attribute(file_, "backend", info.backend);
   set_attribute(file_, "origin_lon", info.origin_lon);
   set_attribute(file_, "origin_lat", info.origin_lat);
@@ -79,11 +78,11 @@ void Hdf5Writer::write_coordinates(const RunInfo& info) {
   set_attribute(z_, "faces", g.z_faces);  // layer interfaces, nz + 1 values
   set_attribute(x_, "faces_spacing", g.dx);
   set_attribute(y_, "faces_spacing", g.dy);
-  set_attribute(time_, "units", cf_time_units(parse_start(info.start_iso8601)));
+  set_attribute(time_, "units", "seconds since " + format_utc(info.start));
   set_attribute(time_, "calendar", "standard");
   set_attribute(time_, "standard_name", "time");
   set_attribute(time_, "axis", "T");
-  set_attribute(time_, "local_start", info.start_iso8601);
+  set_attribute(time_, "local_start", format_iso8601(info.start));
 
   // The model's local metres, treated as an azimuthal equidistant projection
   // centred on the south-west corner: exact at the corner, and within the
@@ -118,7 +117,7 @@ void Hdf5Writer::append(hid_t dataset, hid_t mem_type, const void* data, int ran
   h5_check(H5Dwrite(dataset, mem_type, mem, file_space, H5P_DEFAULT, data), "write to " + path_);
 }
 
-void Hdf5Writer::snapshot(const Snapshot& s) {
+void Hdf5Writer::record(const OutputSnapshot& s) {
   if (s.fields.size() != info_.species.size())
     throw std::invalid_argument("HDF5 writer: snapshot has " + std::to_string(s.fields.size()) +
                                 " fields for " + std::to_string(info_.species.size()) + " species");
@@ -126,64 +125,15 @@ void Hdf5Writer::snapshot(const Snapshot& s) {
     if (s.fields[n].size() != info_.grid.cells())
       throw std::invalid_argument("HDF5 writer: field of " + info_.species[n].name +
                                   " has the wrong size");
-    const std::vector<float> out = to_output_units(s.fields[n], info_.species[n]);
-    append(fields_[n], H5T_NATIVE_FLOAT, out.data(), 3);
+    append(fields_[n], H5T_NATIVE_FLOAT, s.fields[n].data(), 3);
     // x is fastest, so the lowest layer is the first ny * nx values.
-    append(ground_[n], H5T_NATIVE_FLOAT, out.data(), 2);
+    append(ground_[n], H5T_NATIVE_FLOAT, s.fields[n].data(), 2);
   }
   // Time last: a reader never sees a time whose fields are not yet there.
   append(time_, H5T_NATIVE_DOUBLE, &s.time_s, 0);
   h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
   // Counted only once on disk, so failed() can cut back to what was.
   ++times_written_;
-}
-
-void Hdf5Writer::save(StateWriter& w) const {
-  w.tag("hdf5");
-  w.put(std::uint64_t(times_written_));
-}
-
-void Hdf5Writer::resume(const RunInfo& info, StateReader& r) {
-  r.expect("hdf5");
-  const hsize_t times = r.get<std::uint64_t>();
-  info_ = info;
-  require_plain_file_or_absent(path_);
-  file_ = H5Handle(H5Fopen(path_.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
-                   "cannot reopen '" + path_ + "' to resume");
-  auto open = [&](const std::string& name) {
-    return H5Handle(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), H5Dclose,
-                    "'" + path_ + "' has no dataset '" + name + "' to resume");
-  };
-  x_ = open("x");
-  y_ = open("y");
-  z_ = open("z");
-  time_ = open("time");
-  fields_.clear();
-  ground_.clear();
-  for (const auto& sp : info.species) {
-    fields_.push_back(open(safe_name(sp.name)));
-    ground_.push_back(open(safe_name(sp.name) + kGroundSuffix));
-  }
-  std::vector<hid_t> series{time_.get()};
-  for (std::size_t n = 0; n < fields_.size(); ++n)
-    series.insert(series.end(), {fields_[n], ground_[n]});
-  for (hid_t d : series) {
-    H5Handle space(H5Dget_space(d), H5Sclose, "dataset space");
-    const int rank = H5Sget_simple_extent_ndims(space);
-    std::vector<hsize_t> dims(std::max(rank, 1));
-    H5Sget_simple_extent_dims(space, dims.data(), nullptr);
-    if (dims[0] < times)
-      throw std::runtime_error("'" + path_ + "' holds " + std::to_string(dims[0]) +
-                               " output times, fewer than the checkpoint's " +
-                               std::to_string(times) + "; cannot resume");
-    dims[0] = times;
-    h5_check(H5Dset_extent(d, dims.data()), "cut back " + path_ + " to the checkpoint");
-  }
-  if (H5Lexists(file_, "statistics", H5P_DEFAULT) > 0)
-    h5_check(H5Ldelete(file_, "statistics", H5P_DEFAULT), "drop old statistics in " + path_);
-  set_attribute(file_, "status", "running");
-  times_written_ = times;
-  h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
 }
 
 void Hdf5Writer::write_statistics(const std::vector<GroundField>& fields) {
@@ -220,37 +170,6 @@ void Hdf5Writer::close_all() {
   for (auto& d : ground_) d.reset();
   for (H5Handle* d : {&x_, &y_, &z_, &time_}) d->reset();
   h5_check(file_.close(), "close " + path_);
-}
-
-void Hdf5Writer::failed(const RunFailure& f) noexcept {
-  if (!file_) return;
-  try {
-    // Back to the last time fully flushed, so every dataset's time length
-    // matches `time` and the XDMF sidecar, then say why the run stopped.
-    // Best effort: on a full disk these may fail too, and the file keeps
-    // status "running", which claims nothing.
-    std::vector<hsize_t> dims(4);
-    for (std::size_t n = 0; n < fields_.size(); ++n)
-      for (hid_t d : {fields_[n].get(), ground_[n].get()}) {
-        H5Handle space(H5Dget_space(d), H5Sclose, "dataset space");
-        H5Sget_simple_extent_dims(space, dims.data(), nullptr);  // rank <= 4
-        dims[0] = times_written_;
-        h5_check(H5Dset_extent(d, dims.data()), "shrink dataset in " + path_);
-      }
-    dims[0] = times_written_;
-    h5_check(H5Dset_extent(time_, dims.data()), "shrink time in " + path_);
-    set_attribute(file_, "status", "failed");
-    set_attribute(file_, "failure", f.message);
-    close_all();
-  } catch (const std::exception&) {
-    // The library could not bring the file to a consistent state (its
-    // superblock may promise more bytes than reached the disk): the caller
-    // must not present it as readable. The handles are dropped without
-    // another close attempt.
-    intact_ = false;
-    file_.release();
-    H5Eclear2(H5E_DEFAULT);
-  }
 }
 
 }  // namespace airshed::output

@@ -20,12 +20,12 @@
 
 namespace airshed::output {
 
-class Hdf5Writer : public RunObserver {
+class Hdf5Writer : public OutputRecorder {
  public:
   explicit Hdf5Writer(std::string path) : path_(std::move(path)) {}
 
   void begin(const RunInfo& info) override;
-  void snapshot(const Snapshot& s) override;
+  void record(const OutputSnapshot& s) override;
   // Records the outcome as root attributes and closes the file.
   void end(const RunSummary& summary) override;
   // Checkpoints: the number of times written. resume() reopens the file,

@@ -1,30 +1,28 @@
 #include "host/output/output_writers.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <optional>
-#include <stdexcept>
-#include <system_error>
+#include <cstdint>
+#include <memory>
+#include <utility>
 
 #include "host/output/atomic_file.hpp"
 #include "host/output/field_names.hpp"
-#include "host/output/hdf5_writer.hpp"
+#include "host/output/hdf5_output.hpp"
 #include "host/output/output_dir.hpp"
 #include "host/output/receptor_writer.hpp"
 #include "host/output/run_json.hpp"
-#include "host/output/run_statistics.hpp"
 #include "host/output/sha256.hpp"
-#include "host/output/standards.hpp"
 #include "host/output/vtk_writer.hpp"
-#include "host/output/xdmf_writer.hpp"
+#include "host/output/writer.hpp"
+#include "host/statistics/run_statistics.hpp"
 
 namespace airshed::output {
 
 namespace {
 
+// The run fanned out to its recorders: the analyses (the statistics), which
+// touch no file, then the writers, each fed the same snapshot converted to
+// output units once. run.json is this observer's own record of them all.
 class OutputSet : public RunObserver {
  public:
   explicit OutputSet(OutputOptions o) : opt_(std::move(o)) {}
@@ -32,51 +30,30 @@ class OutputSet : public RunObserver {
   void begin(const RunInfo& info) override { open(info, nullptr); }
   void resume(const RunInfo& info, StateReader& r) override { open(info, &r); }
 
-  // The writers' states, in the order read_states() reads them back.
+  // Every recorder's state, in list order, each under its name so that a
+  // checkpoint written with other outputs is refused.
   void save(StateWriter& w) const override {
     w.tag("outputs");
-    w.put(std::uint8_t(stats_.has_value()));
-    w.put(std::uint8_t(h5_.has_value()));
-    w.put(std::uint8_t(vtk_.has_value()));
-    w.put(std::uint8_t(receptors_.has_value()));
-    if (stats_) stats_->save(w);
-    if (h5_) {
-      h5_->save(w);
-      xdmf_->save(w);
-    }
-    if (vtk_) vtk_->save(w);
-    if (receptors_) receptors_->save(w);
+    w.put(std::uint64_t(analyses_.size() + writers_.size()));
+    for (const auto& a : analyses_) w.put(a.first);
+    for (const auto& wr : writers_) w.put(wr.first);
+    for (const auto& a : analyses_) a.second->save(w);
+    for (const auto& wr : writers_) wr.second->save(w);
   }
 
   void snapshot(const Snapshot& s) override {
-    if (h5_) h5_->snapshot(s);
-    if (xdmf_) xdmf_->snapshot(s);  // after the HDF5 write it refers to
-    if (vtk_) vtk_->snapshot(s);
-    if (receptors_) receptors_->snapshot(s);
-    if (stats_) stats_->add(s);
+    const OutputSnapshot converted = in_output_units(s, record_.info.species);
+    for (auto& a : analyses_) a.second->record(converted);
+    for (auto& w : writers_) w.second->record(converted);
   }
 
+  // The analyses end first: the statistics hand their results to every
+  // writer (statistics_ready) before the writers close their files.
   void end(const RunSummary& summary) override {
-    const std::string dir = record_.info.output_dir;
-    if (stats_) {
-      stats_->finish();
-      const auto fields = stats_->ground_fields();
-      if (h5_) h5_->write_statistics(fields);
-      if (xdmf_) xdmf_->add_statistics(fields);
-      if (vtk_) {
-        vtk_->write_statistics(fields);
-        record_.files.push_back(std::filesystem::path(vtk_->statistics_path()).filename().string());
-      }
-      if (receptors_) {
-        receptors_->write_summary(stats_->receptor_statistics());
-        record_.files.push_back("receptor_summary.csv");
-      }
-      record_.areas = stats_->threshold_areas();
-    }
-    if (h5_) h5_->end(summary);
-    if (receptors_) receptors_->end(summary);
+    for (auto& a : analyses_) a.second->end(summary);
+    for (auto& w : writers_) w.second->end(summary);
     record_.summary = &summary;
-    write_file_atomically(dir + "/run.json", run_json(record_));
+    write_file_atomically(record_.info.output_dir + "/run.json", run_json(record_));
     record_.summary = nullptr;
   }
 
@@ -86,11 +63,14 @@ class OutputSet : public RunObserver {
   // that write fails, it still says "running", which claims nothing.
   void failed(const RunFailure& f) noexcept override {
     if (!begun_) return;
-    if (h5_) {
-      h5_->failed(f);
-      if (!h5_->intact()) set_aside_hdf5();
+    auto& files = record_.files;
+    for (auto& w : writers_) {
+      w.second->failed(f);
+      for (const auto& [gone, kept_as] : w.second->set_aside()) {
+        files.erase(std::remove(files.begin(), files.end(), gone), files.end());
+        if (!kept_as.empty()) record_.incomplete.push_back(kept_as);
+      }
     }
-    if (receptors_) receptors_->failed(f);
     record_.failure = &f;
     try {
       write_file_atomically(record_.info.output_dir + "/run.json", run_json(record_));
@@ -99,92 +79,65 @@ class OutputSet : public RunObserver {
     record_.failure = nullptr;
   }
 
-  // An HDF5 file the library could not close consistently is renamed
-  // NAME.h5.incomplete and its XDMF sidecar removed, so neither ParaView nor
-  // xarray is pointed at it; rename and unlink need no free space.
-  void set_aside_hdf5() {
-    const std::string dir = record_.info.output_dir + "/";
-    std::remove((dir + name_ + ".xmf").c_str());
-    if (std::rename((dir + name_ + ".h5").c_str(), (dir + name_ + ".h5.incomplete").c_str()) == 0)
-      record_.incomplete.push_back(name_ + ".h5.incomplete");
-    auto& files = record_.files;
-    for (const std::string& gone : {name_ + ".h5", name_ + ".xmf"})
-      files.erase(std::remove(files.begin(), files.end(), gone), files.end());
-  }
-
  private:
-  // Sets up every writer for `info`: fresh files, or with `resume` the
+  // Sets up every recorder for `info`: fresh files, or with `resume` the
   // files a checkpointed run left, carried on from the checkpoint.
   void open(const RunInfo& info, StateReader* resume) {
     const std::string dir = info.output_dir;
     const std::string name = safe_name(opt_.name.empty() ? info.scenario_name : opt_.name);
-    std::vector<Threshold> thresholds = info.thresholds;
-    for (const auto& table : opt_.standard_tables)
-      for (auto& t : thresholds_for(read_standard_table(table), info.species,
-                                    opt_.include_uncertain_standards))
-        thresholds.push_back(std::move(t));
-    // Statistics first: it rejects an interval that does not divide an hour
-    // before any file is created or an earlier run's files are removed.
-    if (opt_.statistics) stats_.emplace(info, thresholds);
+    if (opt_.statistics)
+      analyses_.emplace_back(
+          "statistics",
+          std::make_unique<statistics::RunStatistics>(
+              statistics::StatisticsOptions{opt_.standard_tables, opt_.include_uncertain_standards},
+              [this](const statistics::Results& r) { statistics_ready(r); }));
+    if (opt_.hdf5) writers_.emplace_back("hdf5", std::make_unique<Hdf5Output>(dir, name));
+    if (opt_.vtk) writers_.emplace_back("vtk", std::make_unique<VtkWriter>(dir, name));
+    if (opt_.receptors && !info.receptors.empty())
+      writers_.emplace_back("receptors", std::make_unique<ReceptorWriter>(dir));
+    if (resume) check_recorders(*resume);
+
+    // Analyses first: the statistics reject an interval that does not
+    // divide an hour before any file is created or an earlier run's files
+    // are removed.
+    for (auto& a : analyses_) resume ? a.second->resume(info, *resume) : a.second->begin(info);
 
     // Locked for as long as this observer lives; nothing in the directory
     // is touched before the lock is held (output_dir.hpp).
     lock_ = prepare_output_dir(dir, name, !resume, opt_.confine_to_working_directory).lock;
     record_ = RunRecord{info, "", {}, {}, {}, nullptr, nullptr};
     begun_ = true;
-    name_ = name;
     if (!info.scenario_file.empty()) record_.scenario_sha256 = sha256_file(info.scenario_file);
-
-    if (opt_.hdf5) {
-      h5_.emplace(dir + "/" + name + ".h5");
-      xdmf_.emplace(dir + "/" + name + ".xmf", name + ".h5");
-      if (!resume) {
-        h5_->begin(info);
-        xdmf_->begin(info);
-      }
-      record_.files.insert(record_.files.end(), {name + ".h5", name + ".xmf"});
+    for (auto& w : writers_) {
+      resume ? w.second->resume(info, *resume) : w.second->begin(info);
+      for (auto& f : w.second->files()) record_.files.push_back(std::move(f));
     }
-    if (opt_.vtk) {
-      vtk_.emplace(dir, name);
-      if (!resume) vtk_->begin(info);
-      record_.files.push_back(name + ".pvd");
-    }
-    if (opt_.receptors && !info.receptors.empty()) {
-      receptors_.emplace(dir);
-      if (!resume) receptors_->begin(info);
-      record_.files.push_back("receptors.csv");
-    }
-    if (resume) read_states(*resume);
     write_file_atomically(dir + "/run.json", run_json(record_));
   }
 
-  void read_states(StateReader& r) {
-    const RunInfo& info = record_.info;
+  void check_recorders(StateReader& r) const {
     r.expect("outputs");
-    const bool had[4] = {r.get<std::uint8_t>() != 0, r.get<std::uint8_t>() != 0,
-                         r.get<std::uint8_t>() != 0, r.get<std::uint8_t>() != 0};
-    if (had[0] != stats_.has_value() || had[1] != h5_.has_value() || had[2] != vtk_.has_value() ||
-        had[3] != receptors_.has_value())
-      r.fail("it was written with a different choice of outputs");
-    if (stats_) stats_->load(r);
-    if (h5_) {
-      h5_->resume(info, r);
-      xdmf_->resume(info, r);
-    }
-    if (vtk_) vtk_->resume(info, r);
-    if (receptors_) receptors_->resume(info, r);
+    bool same = r.get<std::uint64_t>() == analyses_.size() + writers_.size();
+    for (const auto& a : analyses_) same = same && r.text() == a.first;
+    for (const auto& w : writers_) same = same && r.text() == w.first;
+    if (!same) r.fail("it was written with a different choice of outputs");
   }
+
+  void statistics_ready(const statistics::Results& r) {
+    for (auto& w : writers_)
+      for (auto& f : w.second->write_statistics(r)) record_.files.push_back(std::move(f));
+    record_.areas = r.areas;
+  }
+
+  template <class T>
+  using Named = std::vector<std::pair<std::string, std::unique_ptr<T>>>;
 
   OutputOptions opt_;
   std::shared_ptr<const DirectoryLock> lock_;  // the output directory's, held to the end
   bool begun_ = false;                         // the output directory exists and record_ is filled
-  std::string name_;                           // file stem
   RunRecord record_;
-  std::optional<RunStatistics> stats_;
-  std::optional<Hdf5Writer> h5_;
-  std::optional<XdmfWriter> xdmf_;
-  std::optional<VtkWriter> vtk_;
-  std::optional<ReceptorWriter> receptors_;
+  Named<OutputRecorder> analyses_;
+  Named<Writer> writers_;
 };
 
 }  // namespace

@@ -30,10 +30,9 @@ std::string csv_number(double v) {
 void ReceptorWriter::begin(const RunInfo& info) {
   info_ = info;
   good_size_ = -1;
-  start_ = parse_start(info.start_iso8601);
   stencils_.clear();
   for (const auto& r : info.receptors)
-    stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
+    stencils_.push_back(statistics::trilinear_stencil(info.grid, r.x, r.y, r.z));
   require_plain_file_or_absent(series_path());  // a stream follows links
   series_.open(series_path(), std::ios::trunc);
   if (!series_) throw std::runtime_error("cannot write '" + series_path() + "'");
@@ -69,10 +68,9 @@ void ReceptorWriter::resume(const RunInfo& info, StateReader& r) {
   r.expect("receptors");
   const auto bytes = r.get<std::uint64_t>();
   info_ = info;
-  start_ = parse_start(info.start_iso8601);
   stencils_.clear();
   for (const auto& rc : info.receptors)
-    stencils_.push_back(trilinear_stencil(info.grid, rc.x, rc.y, rc.z));
+    stencils_.push_back(statistics::trilinear_stencil(info.grid, rc.x, rc.y, rc.z));
   require_plain_file_or_absent(series_path());
   std::error_code ec;
   const auto size = std::filesystem::file_size(series_path(), ec);
@@ -86,13 +84,13 @@ void ReceptorWriter::resume(const RunInfo& info, StateReader& r) {
   good_size_ = std::streamoff(bytes);
 }
 
-void ReceptorWriter::snapshot(const Snapshot& s) {
+void ReceptorWriter::record(const OutputSnapshot& s) {
   if (stencils_.empty()) return;
-  const std::string when = format_local(start_, s.time_s);
+  const std::string when = format_iso8601(info_.start, s.time_s);
   for (std::size_t r = 0; r < stencils_.size(); ++r)
     for (std::size_t n = 0; n < info_.species.size(); ++n) {
       const SpeciesInfo& sp = info_.species[n];
-      const double v = sample(stencils_[r], s.fields[n].data()) * sp.to_output_units;
+      const double v = statistics::sample(stencils_[r], s.fields[n].data());
       series_ << when << ',' << csv_number(s.time_s) << ',' << csv_field(info_.receptors[r].name)
               << ',' << csv_field(sp.name) << ',' << csv_number(v) << ',' << csv_field(sp.units)
               << '\n';
@@ -102,7 +100,12 @@ void ReceptorWriter::snapshot(const Snapshot& s) {
   good_size_ = series_.tellp();
 }
 
-void ReceptorWriter::write_summary(const std::vector<ReceptorStatistic>& rows) const {
+std::vector<std::string> ReceptorWriter::write_statistics(const statistics::Results& r) {
+  write_summary(r.receptors);
+  return {"receptor_summary.csv"};
+}
+
+void ReceptorWriter::write_summary(const std::vector<statistics::ReceptorStatistic>& rows) const {
   std::ostringstream o;
   o << "receptor,species,statistic,value,units,when\n";
   for (const auto& r : rows)

@@ -11,18 +11,18 @@
 #include <vector>
 
 #include "host/core/run_observer.hpp"
-#include "host/output/iso_time.hpp"
-#include "host/output/receptor_sampling.hpp"
-#include "host/output/run_statistics.hpp"
+#include "host/output/writer.hpp"
+#include "host/statistics/receptor_sampling.hpp"
+#include "host/statistics/run_statistics.hpp"
 
 namespace airshed::output {
 
-class ReceptorWriter : public RunObserver {
+class ReceptorWriter : public Writer {
  public:
   explicit ReceptorWriter(std::string dir) : dir_(std::move(dir)) {}
 
   void begin(const RunInfo& info) override;
-  void snapshot(const Snapshot& s) override;
+  void record(const OutputSnapshot& s) override;
   void end(const RunSummary&) override;  // throws when the close fails
   // Truncates receptors.csv to the last fully written time. Never throws.
   void failed(const RunFailure&) noexcept override;
@@ -31,7 +31,10 @@ class ReceptorWriter : public RunObserver {
   void save(StateWriter& w) const override;
   void resume(const RunInfo& info, StateReader& r) override;
 
-  void write_summary(const std::vector<ReceptorStatistic>& rows) const;
+  std::vector<std::string> files() const override { return {"receptors.csv"}; }
+  // receptor_summary.csv from the receptor statistics.
+  std::vector<std::string> write_statistics(const statistics::Results& r) override;
+  void write_summary(const std::vector<statistics::ReceptorStatistic>& rows) const;
 
   std::string series_path() const { return dir_ + "/receptors.csv"; }
   std::string summary_path() const { return dir_ + "/receptor_summary.csv"; }
@@ -39,8 +42,7 @@ class ReceptorWriter : public RunObserver {
  private:
   std::string dir_;
   RunInfo info_;
-  StartTime start_;
-  std::vector<Stencil> stencils_;
+  std::vector<statistics::Stencil> stencils_;
   std::ofstream series_;
   std::streamoff good_size_ = -1;  // bytes of receptors.csv known to be on disk
 

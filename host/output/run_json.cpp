@@ -4,8 +4,6 @@
 #include <cstdio>
 #include <sstream>
 
-#include "host/output/iso_time.hpp"
-
 namespace airshed::output {
 namespace {
 
@@ -21,7 +19,7 @@ std::string status(const RunRecord& r) {
   if (!r.summary) return "running";
   if (!r.summary->interrupted) return "complete";
   return "interrupted at t = " + num(r.summary->end_time_s) + " s (" +
-         format_local(parse_start(r.info.start_iso8601), r.summary->end_time_s) + ")";
+         format_iso8601(r.info.start, r.summary->end_time_s) + ")";
 }
 
 std::string value_kind(float v) {
@@ -83,7 +81,7 @@ std::string run_json(const RunRecord& r) {
     << "  \"threads\": " << in.threads << ",\n"
     << "  \"omp_wait_policy\": "
     << (in.omp_wait_policy.empty() ? "null" : json_string(in.omp_wait_policy)) << ",\n"
-    << "  \"start\": " << json_string(in.start_iso8601) << ",\n"
+    << "  \"start\": " << json_string(format_iso8601(in.start)) << ",\n"
     << "  \"duration_s\": " << num(in.duration_s) << ",\n"
     << "  \"output_interval_s\": " << num(in.output_interval_s) << ",\n"
     << "  \"origin\": {\"lon\": " << num(in.origin_lon) << ", \"lat\": " << num(in.origin_lat)
@@ -129,7 +127,7 @@ std::string run_json(const RunRecord& r) {
   o << (in.sources.empty() ? "" : "\n  ") << "],\n";
   o << "  \"threshold_areas\": [";
   for (std::size_t k = 0; k < r.areas.size(); ++k) {
-    const ThresholdArea& a = r.areas[k];
+    const statistics::ThresholdArea& a = r.areas[k];
     o << (k ? "," : "") << "\n    {\"species\": " << json_string(a.species)
       << ", \"label\": " << json_string(a.label) << ", \"averaging\": " << json_string(a.averaging)
       << ", \"threshold\": " << num(a.threshold) << ", \"units\": " << json_string(a.units)

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "host/core/run_observer.hpp"
-#include "host/output/run_statistics.hpp"
+#include "host/statistics/run_statistics.hpp"
 
 namespace airshed::output {
 
@@ -17,7 +17,7 @@ struct RunRecord {
   std::string scenario_sha256;          // empty when the scenario is embedded
   std::vector<std::string> files;       // written outputs, relative to OUTDIR
   std::vector<std::string> incomplete;  // set aside after a failed write (NAME.h5.incomplete)
-  std::vector<ThresholdArea> areas;
+  std::vector<statistics::ThresholdArea> areas;
   const RunSummary* summary = nullptr;  // null while running
   const RunFailure* failure = nullptr;  // set when the run stopped with an error
 };

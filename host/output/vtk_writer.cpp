@@ -119,7 +119,7 @@ void VtkWriter::resume(const RunInfo& info, StateReader& r) {
   write_pvd();
 }
 
-void VtkWriter::snapshot(const Snapshot& s) {
+void VtkWriter::record(const OutputSnapshot& s) {
   const Grid& g = info_.grid;
   char index[16];
   std::snprintf(index, sizeof index, "_%06zu", written_.size());
@@ -129,7 +129,7 @@ void VtkWriter::snapshot(const Snapshot& s) {
   auto add_fields = [&](vtkCellData* cd) {
     for (std::size_t n = 0; n < s.fields.size(); ++n) {
       const SpeciesInfo& sp = info_.species[n];
-      cd->AddArray(cell_array(array_label(sp.name, sp.units), to_output_units(s.fields[n], sp)));
+      cd->AddArray(cell_array(array_label(sp.name, sp.units), s.fields[n]));
     }
   };
   if (rectilinear_) {
@@ -162,6 +162,11 @@ void VtkWriter::write_pvd() const {
     o << "    <DataSet timestep=\"" << t << "\" group=\"\" part=\"0\" file=\"" << file << "\"/>\n";
   o << "  </Collection>\n</VTKFile>\n";
   write_file_atomically(pvd_path(), o.str());
+}
+
+std::vector<std::string> VtkWriter::write_statistics(const statistics::Results& r) {
+  write_statistics(ground_fields(r.ground));
+  return {name_ + "_statistics.vti"};
 }
 
 void VtkWriter::write_statistics(const std::vector<GroundField>& fields) {

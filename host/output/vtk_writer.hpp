@@ -10,22 +10,26 @@
 
 #include "host/core/run_observer.hpp"
 #include "host/output/field_names.hpp"
+#include "host/output/writer.hpp"
 
 namespace airshed::output {
 
-class VtkWriter : public RunObserver {
+class VtkWriter : public Writer {
  public:
   // Files are OUTDIR/NAME_*.vt? and OUTDIR/NAME.pvd.
   VtkWriter(std::string dir, std::string name) : dir_(std::move(dir)), name_(std::move(name)) {}
 
   void begin(const RunInfo& info) override;
-  void snapshot(const Snapshot& s) override;
+  void record(const OutputSnapshot& s) override;
   void end(const RunSummary&) override {}
   // Checkpoints: the files listed; resume() rewrites the .pvd with them
   // (files a killed run wrote after the checkpoint are overwritten in turn).
   void save(StateWriter& w) const override;
   void resume(const RunInfo& info, StateReader& r) override;
 
+  std::vector<std::string> files() const override { return {name_ + ".pvd"}; }
+  // OUTDIR/NAME_statistics.vti with the ground statistics.
+  std::vector<std::string> write_statistics(const statistics::Results& r) override;
   void write_statistics(const std::vector<GroundField>& fields);
 
   std::string pvd_path() const { return dir_ + "/" + name_ + ".pvd"; }

@@ -65,7 +65,7 @@ void XdmfWriter::resume(const RunInfo& info, StateReader& r) {
   write_file_atomically(path_, document());
 }
 
-void XdmfWriter::snapshot(const Snapshot& s) {
+void XdmfWriter::record(const OutputSnapshot& s) {
   times_.push_back(s.time_s);
   write_file_atomically(path_, document());
 }

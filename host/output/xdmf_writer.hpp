@@ -14,7 +14,7 @@
 
 namespace airshed::output {
 
-class XdmfWriter : public RunObserver {
+class XdmfWriter : public OutputRecorder {
  public:
   // `xmf_path` is written; `h5_name` is how it refers to the HDF5 file
   // (relative to the .xmf, so the output directory can be moved).
@@ -22,7 +22,7 @@ class XdmfWriter : public RunObserver {
       : path_(std::move(xmf_path)), h5_(std::move(h5_name)) {}
 
   void begin(const RunInfo& info) override;
-  void snapshot(const Snapshot& s) override;
+  void record(const OutputSnapshot& s) override;
   void end(const RunSummary&) override {}
   // Checkpoints: the times listed; resume() rewrites the file with them.
   void save(StateWriter& w) const override;

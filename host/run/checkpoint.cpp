@@ -13,7 +13,8 @@ namespace airshed {
 namespace {
 
 // Version 2: the identity fingerprints every input file, not only the scenario.
-const std::string magic = "airshed checkpoint 2\n";
+// Version 3: the outputs' section lists its recorders by name.
+const std::string magic = "airshed checkpoint 3\n";
 
 void put(StateWriter& w, const CheckpointIdentity& id) {
   w.tag("identity");

@@ -21,7 +21,7 @@ void ProgressPrinter::begin(const RunInfo& info) {
   const Grid& g = info.grid;
   out_ << "scenario '" << info.scenario_name << "' (" << info.scenario_file << "), backend "
        << info.backend << "\n"
-       << "  start " << info.start_iso8601
+       << "  start " << format_iso8601(info.start)
        << format(", %.2f h, output every %.0f s\n", info.duration_s / 3600, info.output_interval_s)
        << "  grid " << g.nx << " x " << g.ny << " x " << g.nz
        << format(" cells, %.0f m x %.0f m, top %.0f m\n", g.dx, g.dy, g.top()) << "  "

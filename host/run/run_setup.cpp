@@ -22,7 +22,7 @@ RunInfo run_info(const Scenario& s, const std::string& backend_name) {
   RunInfo info;
   info.scenario_name = s.name;
   info.scenario_file = s.file;
-  info.start_iso8601 = format_iso8601(s.start);
+  info.start = s.start;
   info.origin_lon = s.origin_lon;
   info.origin_lat = s.origin_lat;
   info.grid = s.grid;

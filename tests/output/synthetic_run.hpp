@@ -15,7 +15,7 @@ inline RunInfo synthetic_info(const std::string& dir, bool stretched = true) {
   RunInfo info;
   info.scenario_name = "synthetic";
   info.scenario_file = "";
-  info.start_iso8601 = "2026-01-15T00:00:00+08:00";
+  info.start = *parse_iso8601("2026-01-15T00:00:00+08:00");
   info.origin_lon = 116.3;
   info.origin_lat = 39.9;
   info.grid.nx = 6;

@@ -121,8 +121,8 @@ TEST_CASE("every written time is readable while the run is still going") {
   const RunInfo info = test::synthetic_info(dir.str());
   Hdf5Writer w(dir.str() + "/live.h5");
   w.begin(info);
-  w.snapshot(test::synthetic_snapshot(info, 0));
-  w.snapshot(test::synthetic_snapshot(info, 1800));
+  w.record(in_output_units(test::synthetic_snapshot(info, 0), info.species));
+  w.record(in_output_units(test::synthetic_snapshot(info, 1800), info.species));
   // A copy of the file as a crash would leave it: no end(), no close.
   std::filesystem::copy_file(dir.path / "live.h5", dir.path / "copy.h5");
   H5Handle f(H5Fopen((dir.str() + "/copy.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,

@@ -129,3 +129,29 @@ TEST_CASE("area above a threshold counts ground cells whose relevant maximum exc
   CHECK(json.find("\"ground_cells_above\": " + std::to_string(cells) +
                   ", \"area_m2\": " + std::to_string(cells * 20000)) != std::string::npos);
 }
+
+TEST_CASE("a checkpoint resumes only into the same list of outputs") {
+  test::TempDir dir("choice");
+  const RunInfo info = test::synthetic_info(dir.str());
+  auto out = output::make_output_writers();
+  out->begin(info);
+  out->snapshot(test::synthetic_snapshot(info, 0));
+  StateWriter w;
+  out->save(w);
+  out.reset();  // releases OUTDIR's lock, as a stopped run would
+  output::OutputOptions no_vtk;
+  no_vtk.vtk = false;
+  StateReader other(w.bytes(), "ck");
+  auto fewer = output::make_output_writers(no_vtk);
+  CHECK_THROWS_WITH_AS(fewer->resume(info, other),
+                       "checkpoint 'ck' is unusable: it was written with a different choice of "
+                       "outputs",
+                       std::runtime_error);
+  StateReader same(w.bytes(), "ck");
+  auto again = output::make_output_writers();
+  again->resume(info, same);
+  CHECK(same.at_end());
+  again->snapshot(test::synthetic_snapshot(info, 1800));
+  again->end(RunSummary{});
+  CHECK(lines(slurp(dir.str() + "/receptors.csv")).size() == 1 + 2 * 3 * 2);
+}

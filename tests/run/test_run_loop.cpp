@@ -111,7 +111,7 @@ hour_of_day = [1, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   CHECK(rec.times.front() == 0);
   CHECK(rec.times.back() == doctest::Approx(7200));
   CHECK(rec.info.scenario_name == "t");
-  CHECK(rec.info.start_iso8601 == "2026-01-15T00:30:00+08:00");
+  CHECK(format_iso8601(rec.info.start) == "2026-01-15T00:30:00+08:00");
   // 1e7 ug/s for 30 min + 2e7 for 60 min + 3e7 for 30 min
   CHECK(sum.budgets[0].emitted == doctest::Approx(1e7 * 1800 + 2e7 * 3600 + 3e7 * 1800));
   CHECK(rec.summary.end_time_s == doctest::Approx(7200));

@@ -10,7 +10,7 @@
 
 #include "host/core/state_archive.hpp"
 
-namespace airshed::output {
+namespace airshed::statistics {
 
 // Rank definitions of "the p-th percentile of n values" used by the
 // standards airshed ships (docs/output-format.md). Percent is an integer so
@@ -48,4 +48,4 @@ class TopValues {
   std::vector<std::uint32_t> count_;  // values offered per series
 };
 
-}  // namespace airshed::output
+}  // namespace airshed::statistics

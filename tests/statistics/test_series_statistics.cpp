@@ -10,9 +10,9 @@
 #include <stdexcept>
 #include <vector>
 
-#include "host/output/series_statistics.hpp"
+#include "host/statistics/series_statistics.hpp"
 
-using namespace airshed::output;
+using namespace airshed::statistics;
 
 namespace {
 

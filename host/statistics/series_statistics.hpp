@@ -22,9 +22,9 @@
 #include <string>
 #include <vector>
 
-#include "host/output/top_values.hpp"
+#include "host/statistics/top_values.hpp"
 
-namespace airshed::output {
+namespace airshed::statistics {
 
 enum class Averaging { instant, hour, eight_hour, day, period };
 
@@ -105,4 +105,4 @@ class SeriesStatistics {
   TopValues daily_top_, max8h_top_;
 };
 
-}  // namespace airshed::output
+}  // namespace airshed::statistics

@@ -1,8 +1,8 @@
-#include "host/output/receptor_sampling.hpp"
+#include "host/statistics/receptor_sampling.hpp"
 
 #include <algorithm>
 
-namespace airshed::output {
+namespace airshed::statistics {
 namespace {
 
 // Lower index and weight of the upper neighbour along one axis of centres.
@@ -44,4 +44,4 @@ Stencil trilinear_stencil(const Grid& g, double x, double y, double z) {
   return s;
 }
 
-}  // namespace airshed::output
+}  // namespace airshed::statistics

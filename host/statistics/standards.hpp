@@ -10,7 +10,7 @@
 
 #include "host/core/run_observer.hpp"
 
-namespace airshed::output {
+namespace airshed::statistics {
 
 struct StandardRow {
   std::string standard, species, averaging, statistic, grade, units, status, source;
@@ -31,4 +31,4 @@ std::vector<Threshold> thresholds_for(const std::vector<StandardRow>& table,
 // when they are not convertible.
 double unit_factor(const std::string& from, const std::string& to);
 
-}  // namespace airshed::output
+}  // namespace airshed::statistics

@@ -1,11 +1,11 @@
-#include "host/output/standards.hpp"
+#include "host/statistics/standards.hpp"
 
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
 
-namespace airshed::output {
+namespace airshed::statistics {
 namespace {
 
 std::vector<std::string> split_csv(const std::string& line) {
@@ -97,4 +97,4 @@ std::vector<Threshold> thresholds_for(const std::vector<StandardRow>& table,
   return out;
 }
 
-}  // namespace airshed::output
+}  // namespace airshed::statistics

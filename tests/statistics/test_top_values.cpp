@@ -6,9 +6,9 @@
 #include <random>
 #include <vector>
 
-#include "host/output/top_values.hpp"
+#include "host/statistics/top_values.hpp"
 
-using namespace airshed::output;
+using namespace airshed::statistics;
 
 namespace {
 

@@ -13,7 +13,7 @@
 
 #include "host/core/grid.hpp"
 
-namespace airshed::output {
+namespace airshed::statistics {
 
 struct Stencil {
   std::array<std::size_t, 8> cell;  // Grid::index of the 8 corners
@@ -28,4 +28,4 @@ inline double sample(const Stencil& s, const float* field) {
   return v;
 }
 
-}  // namespace airshed::output
+}  // namespace airshed::statistics

@@ -1,10 +1,10 @@
-#include "host/output/top_values.hpp"
+#include "host/statistics/top_values.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-namespace airshed::output {
+namespace airshed::statistics {
 namespace {
 
 // Ascending ranks (1-based) a rule reads for n values, and the weight of the
@@ -88,4 +88,4 @@ void TopValues::load(StateReader& r) {
   count_ = std::move(count);
 }
 
-}  // namespace airshed::output
+}  // namespace airshed::statistics

@@ -1,17 +1,18 @@
-#include "host/output/run_statistics.hpp"
+#include "host/statistics/run_statistics.hpp"
 
 #include <cmath>
 #include <stdexcept>
 
-namespace airshed::output {
+#include "host/statistics/standards.hpp"
+
+namespace airshed::statistics {
 namespace {
 
-SeriesStatisticsConfig config_for(const RunInfo& info, const StartTime& start,
-                                  const std::vector<Threshold>& all, const std::string& species,
-                                  std::vector<std::size_t>& index) {
+SeriesStatisticsConfig config_for(const RunInfo& info, const std::vector<Threshold>& all,
+                                  const std::string& species, std::vector<std::size_t>& index) {
   SeriesStatisticsConfig c;
   c.output_interval_s = info.output_interval_s;
-  c.start_seconds_of_day = start.local_seconds_of_day;
+  c.start_seconds_of_day = double(local_seconds_of_day(info.start));
   c.duration_s = info.duration_s;
   c.percentiles = {90, 95, 98};
   for (std::size_t k = 0; k < all.size(); ++k) {
@@ -22,21 +23,26 @@ SeriesStatisticsConfig config_for(const RunInfo& info, const StartTime& start,
   return c;
 }
 
-std::string label_name(const std::string& label) { return safe_name(label); }
-
-std::string when_of(const StartTime& start, float t) {
-  return std::isnan(t) ? std::string() : format_local(start, t);
+std::string when_of(const Instant& start, float t) {
+  return std::isnan(t) ? std::string() : format_iso8601(start, t);
 }
 
 }  // namespace
 
-RunStatistics::RunStatistics(const RunInfo& info, const std::vector<Threshold>& thresholds)
-    : info_(info), start_(parse_start(info.start_iso8601)), thresholds_(thresholds) {
+void RunStatistics::begin(const RunInfo& info) {
+  info_ = info;
+  thresholds_ = info.thresholds;
+  for (const auto& table : options_.standard_tables)
+    for (auto& t : thresholds_for(read_standard_table(table), info.species,
+                                  options_.include_uncertain_standards))
+      thresholds_.push_back(std::move(t));
+  stencils_.clear();
+  species_.clear();
   for (const auto& r : info.receptors)
     stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
   for (const auto& sp : info.species) {
     std::vector<std::size_t> index;
-    SeriesStatisticsConfig c = config_for(info, start_, thresholds_, sp.name, index);
+    SeriesStatisticsConfig c = config_for(info, thresholds_, sp.name, index);
     SeriesStatistics ground(info.grid.columns(), c);
     c.keep_daily_means = true;  // receptors are few: keep their daily series
     SeriesStatistics receptors(info.receptors.size(), c);
@@ -44,9 +50,9 @@ RunStatistics::RunStatistics(const RunInfo& info, const std::vector<Threshold>& 
   }
 }
 
-void RunStatistics::add(const Snapshot& s) {
+void RunStatistics::record(const OutputSnapshot& s) {
   for (std::size_t n = 0; n < species_.size(); ++n) {
-    const std::vector<float> f = to_output_units(s.fields[n], info_.species[n]);
+    const std::vector<float>& f = s.fields[n];
     species_[n].ground.add(s.time_s, f.data());  // lowest layer: first nx*ny values
     std::vector<float> at(stencils_.size());
     for (std::size_t r = 0; r < stencils_.size(); ++r)
@@ -55,53 +61,54 @@ void RunStatistics::add(const Snapshot& s) {
   }
 }
 
-void RunStatistics::finish() {
+void RunStatistics::end(const RunSummary&) {
   for (auto& ps : species_) {
     ps.ground.finish();
     ps.receptors.finish();
   }
+  if (report_) report_({ground_statistics(), receptor_statistics(), threshold_areas()});
 }
 
-std::vector<GroundField> RunStatistics::ground_fields() const {
-  std::vector<GroundField> out;
+std::vector<GroundStatistic> RunStatistics::ground_statistics() const {
+  std::vector<GroundStatistic> out;
   for (std::size_t n = 0; n < species_.size(); ++n) {
     const SpeciesInfo& sp = info_.species[n];
     const SeriesStatistics& g = species_[n].ground;
-    const std::string p = sp.name + "_", u = sp.units;
-    out.push_back({p + "max_instant", u, "maximum of the snapshots (footprint)", g.max_instant});
-    out.push_back({p + "time_of_max", "s", "time of the maximum snapshot since start",
-                   g.time_of_max_instant});
-    out.push_back({p + "max_hourly_mean", u, "maximum hourly mean", g.max_hourly_mean});
-    out.push_back({p + "period_mean", u, "mean of all snapshots after the start", g.period_mean});
-    out.push_back({p + "max_daily_mean", u, "maximum daily mean", g.max_daily_mean});
-    out.push_back(
-        {p + "max_daily_max_8h", u, "maximum daily maximum 8-hour mean", g.max_daily_max_8h});
+    const std::string& u = sp.units;
+    auto add = [&](std::string statistic, std::string units, std::string long_name,
+                   std::vector<float> values, std::string label = "") {
+      out.push_back({sp.name, std::move(statistic), std::move(label), std::move(units),
+                     std::move(long_name), std::move(values)});
+    };
+    add("max_instant", u, "maximum of the snapshots (footprint)", g.max_instant);
+    add("time_of_max", "s", "time of the maximum snapshot since start", g.time_of_max_instant);
+    add("max_hourly_mean", u, "maximum hourly mean", g.max_hourly_mean);
+    add("period_mean", u, "mean of all snapshots after the start", g.period_mean);
+    add("max_daily_mean", u, "maximum daily mean", g.max_daily_mean);
+    add("max_daily_max_8h", u, "maximum daily maximum 8-hour mean", g.max_daily_max_8h);
     for (int pct : daily_percentiles) {
       std::vector<float> v(g.series());
       for (std::size_t i = 0; i < v.size(); ++i)
         v[i] = float(g.daily_mean_percentile(i, pct, PercentileRule::hj663));
-      out.push_back({p + "daily_mean_p" + std::to_string(pct), u,
-                     std::to_string(pct) + "th percentile of daily means (HJ 663 rank rule)", v});
+      add("daily_mean_p" + std::to_string(pct), u,
+          std::to_string(pct) + "th percentile of daily means (HJ 663 rank rule)", v);
     }
     std::vector<float> us(g.series()), o3(g.series());
     for (std::size_t i = 0; i < us.size(); ++i) {
       us[i] = float(g.daily_mean_percentile(i, 98, PercentileRule::us_appendix));
       o3[i] = float(g.daily_max_8h_percentile(i, 90, PercentileRule::hj663));
     }
-    out.push_back(
-        {p + "daily_mean_p98_us", u, "98th percentile of daily means (40 CFR 50 App. N rank)", us});
-    out.push_back(
-        {p + "daily_max_8h_p90", u, "90th percentile of daily maximum 8-hour means (HJ 663)", o3});
+    add("daily_mean_p98_us", u, "98th percentile of daily means (40 CFR 50 App. N rank)", us);
+    add("daily_max_8h_p90", u, "90th percentile of daily maximum 8-hour means (HJ 663)", o3);
     for (std::size_t k = 0; k < species_[n].threshold_index.size(); ++k) {
       const Threshold& th = thresholds_[species_[n].threshold_index[k]];
       std::vector<float> count(g.series());
       for (std::size_t i = 0; i < count.size(); ++i) count[i] = float(g.exceedances[k][i]);
-      out.push_back({p + "exceedances_" + label_name(th.label), "1",
-                     "number of " + th.averaging + " values above " + th.label, count});
+      add("exceedances", "1", "number of " + th.averaging + " values above " + th.label, count,
+          th.label);
       if (th.averaging == "instant")
-        out.push_back({p + "arrival_time_" + label_name(th.label), "s",
-                       "first time above " + th.label + " (plume arrival) since start",
-                       g.first_above[k]});
+        add("arrival_time", "s", "first time above " + th.label + " (plume arrival) since start",
+            g.first_above[k], th.label);
     }
   }
   return out;
@@ -117,7 +124,8 @@ std::vector<ReceptorStatistic> RunStatistics::receptor_statistics() const {
                      std::string when = "") {
         out.push_back({info_.receptors[i].name, sp.name, stat, v, units, std::move(when)});
       };
-      row("max_instant", r.max_instant[i], sp.units, when_of(start_, r.time_of_max_instant[i]));
+      row("max_instant", r.max_instant[i], sp.units,
+          when_of(info_.start, r.time_of_max_instant[i]));
       row("max_hourly_mean", r.max_hourly_mean[i], sp.units);
       row("period_mean", r.period_mean[i], sp.units);
       row("max_daily_mean", r.max_daily_mean[i], sp.units);
@@ -133,12 +141,12 @@ std::vector<ReceptorStatistic> RunStatistics::receptor_statistics() const {
         row("exceedances " + th.label, r.exceedances[k][i], "1");
         if (th.averaging == "instant")
           row("arrival_time " + th.label, r.first_above[k][i], "s",
-              when_of(start_, r.first_above[k][i]));
+              when_of(info_.start, r.first_above[k][i]));
       }
       for (std::size_t d = 0; d < r.daily_means.size(); ++d) {
-        const double midnight = double(d) * 86400.0 - start_.local_seconds_of_day;
+        const double midnight = double(d) * 86400.0 - double(local_seconds_of_day(info_.start));
         row("daily_mean", r.daily_means[d][i], sp.units,
-            format_local(start_, midnight).substr(0, 10));
+            format_iso8601(info_.start, midnight).substr(0, 10));
       }
     }
   }
@@ -169,7 +177,8 @@ void RunStatistics::save(StateWriter& w) const {
   }
 }
 
-void RunStatistics::load(StateReader& r) {
+void RunStatistics::resume(const RunInfo& info, StateReader& r) {
+  begin(info);
   r.expect("run_statistics");
   if (r.get<std::uint64_t>() != species_.size())
     r.fail("statistics have a different species count");
@@ -179,4 +188,4 @@ void RunStatistics::load(StateReader& r) {
   }
 }
 
-}  // namespace airshed::output
+}  // namespace airshed::statistics

@@ -1,0 +1,92 @@
+// Hdf5Writer's recovery: carrying a checkpointed file on from where the
+// checkpoint was taken, and cutting a failed run's file back to its last
+// flushed time (hdf5_writer.hpp).
+#include <algorithm>
+#include <stdexcept>
+
+#include "host/output/dataset_names.hpp"
+#include "host/output/hdf5_writer.hpp"
+#include "host/output/output_dir.hpp"
+
+namespace airshed::output {
+
+void Hdf5Writer::save(StateWriter& w) const {
+  w.tag("hdf5");
+  w.put(std::uint64_t(times_written_));
+}
+
+void Hdf5Writer::resume(const RunInfo& info, StateReader& r) {
+  r.expect("hdf5");
+  const hsize_t times = r.get<std::uint64_t>();
+  info_ = info;
+  require_plain_file_or_absent(path_);
+  file_ = H5Handle(H5Fopen(path_.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
+                   "cannot reopen '" + path_ + "' to resume");
+  auto open = [&](const std::string& name) {
+    return H5Handle(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), H5Dclose,
+                    "'" + path_ + "' has no dataset '" + name + "' to resume");
+  };
+  x_ = open("x");
+  y_ = open("y");
+  z_ = open("z");
+  time_ = open("time");
+  fields_.clear();
+  ground_.clear();
+  for (const auto& sp : info.species) {
+    fields_.push_back(open(safe_name(sp.name)));
+    ground_.push_back(open(safe_name(sp.name) + kGroundSuffix));
+  }
+  std::vector<hid_t> series{time_.get()};
+  for (std::size_t n = 0; n < fields_.size(); ++n)
+    series.insert(series.end(), {fields_[n], ground_[n]});
+  for (hid_t d : series) {
+    H5Handle space(H5Dget_space(d), H5Sclose, "dataset space");
+    const int rank = H5Sget_simple_extent_ndims(space);
+    std::vector<hsize_t> dims(std::max(rank, 1));
+    H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+    if (dims[0] < times)
+      throw std::runtime_error("'" + path_ + "' holds " + std::to_string(dims[0]) +
+                               " output times, fewer than the checkpoint's " +
+                               std::to_string(times) + "; cannot resume");
+    dims[0] = times;
+    h5_check(H5Dset_extent(d, dims.data()), "cut back " + path_ + " to the checkpoint");
+  }
+  if (H5Lexists(file_, "statistics", H5P_DEFAULT) > 0)
+    h5_check(H5Ldelete(file_, "statistics", H5P_DEFAULT), "drop old statistics in " + path_);
+  set_attribute(file_, "status", "running");
+  times_written_ = times;
+  h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
+}
+
+void Hdf5Writer::failed(const RunFailure& f) noexcept {
+  if (!file_) return;
+  try {
+    // Back to the last time fully flushed, so every dataset's time length
+    // matches `time` and the XDMF sidecar, then say why the run stopped.
+    // Best effort: on a full disk these may fail too, and the file keeps
+    // status "running", which claims nothing.
+    std::vector<hsize_t> dims(4);
+    for (std::size_t n = 0; n < fields_.size(); ++n)
+      for (hid_t d : {fields_[n].get(), ground_[n].get()}) {
+        H5Handle space(H5Dget_space(d), H5Sclose, "dataset space");
+        H5Sget_simple_extent_dims(space, dims.data(), nullptr);  // rank <= 4
+        dims[0] = times_written_;
+        h5_check(H5Dset_extent(d, dims.data()), "shrink dataset in " + path_);
+      }
+    dims[0] = times_written_;
+    h5_check(H5Dset_extent(time_, dims.data()), "shrink time in " + path_);
+    set_attribute(file_, "status", "failed");
+    set_attribute(file_, "failure", f.message);
+    close_all();
+  } catch (const std::exception&) {
+    // The library could not bring the file to a consistent state (its
+    // superblock may promise more bytes than reached the disk): the caller
+    // must not present it as readable. The handles are dropped without
+    // another close attempt.
+    intact_ = false;
+    file_.release();
+    H5Eclear2(H5E_DEFAULT);
+  }
+}
+
+}  // namespace airshed::output
