@@ -16,13 +16,13 @@
 #include <sstream>
 
 #include "host/cli/output_options.hpp"
+#include "host/core/field_names.hpp"
+#include "host/input/input_error.hpp"
 #include "host/output/atomic_file.hpp"
-#include "host/output/field_names.hpp"
 #include "host/output/output_writers.hpp"
 #include "host/output/sha256.hpp"
 #include "host/run/run_loop.hpp"
 #include "host/run/run_setup.hpp"
-#include "host/scenario/scenario_error.hpp"
 
 namespace airshed::batch {
 
@@ -220,9 +220,11 @@ int run_member(const BatchSpec& batch, const MemberSpec& m, const std::string& o
                const std::atomic<bool>* stop) {
   Scenario s;
   MemberFingerprint fingerprint;
+  RunInputs inputs;
   try {
     s = member_scenario(batch, m);
     fingerprint = member_fingerprint(batch, m, s);
+    inputs = open_run_inputs(s);  // the station file, before anything is written
   } catch (const ScenarioError& e) {
     err << e.what() << "\n";
     return 2;
@@ -268,7 +270,7 @@ int run_member(const BatchSpec& batch, const MemberSpec& m, const std::string& o
     auto solver = make_solver(run.backend, transport_config(s, run.threads));
     auto writers = output::make_output_writers(cli::output_options(s.output));
     control.threads = omp_get_max_threads();
-    const RunSummary summary = run_scenario(s, *solver, {writers.get()}, log, control);
+    const RunSummary summary = run_scenario(s, inputs, *solver, {writers.get()}, log, control);
     if (summary.interrupted) {
       err << "airshed: member " << m.name << " interrupted at t = " << summary.end_time_s
           << " s; outputs so far in " << partial << "\n";

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "batch_command.hpp"
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 #include "host/solver/cpu_threads.hpp"
 #include "host/solver/demo_case.hpp"
 #include "host/solver/transport_solver.hpp"

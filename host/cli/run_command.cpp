@@ -8,7 +8,8 @@
 #include <stdexcept>
 
 #include "host/cli/output_options.hpp"
-#include "host/output/field_names.hpp"
+#include "host/core/field_names.hpp"
+#include "host/input/input_error.hpp"
 #include "host/output/output_dir_lock.hpp"
 #include "host/output/output_writers.hpp"
 #include "host/run/checkpoint.hpp"
@@ -18,7 +19,6 @@
 #include "host/run/run_setup.hpp"
 #include "host/scenario/clock.hpp"
 #include "host/scenario/load_scenario.hpp"
-#include "host/scenario/scenario_error.hpp"
 #include "host/solver/cpu_threads.hpp"
 
 namespace airshed::cli {
@@ -56,8 +56,10 @@ double checkpoint_interval(const RunOptions& options, const Scenario& s) {
 
 int run_command(const RunOptions& options) {
   Scenario s;
+  RunInputs inputs;
   try {
     s = load_scenario(options.scenario);
+    inputs = open_run_inputs(s);  // the station file, before anything is written
   } catch (const ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return 2;
@@ -116,7 +118,8 @@ int run_command(const RunOptions& options) {
     control.checkpoint_path = checkpoint_path;
     control.checkpoint_every = checkpoint_every(checkpoint_interval_s, s.output_interval_s);
     if (options.resume) control.resume = &resume_from;
-    const RunSummary summary = run_scenario(s, *solver, {writers.get()}, std::cout, control);
+    const RunSummary summary =
+        run_scenario(s, inputs, *solver, {writers.get()}, std::cout, control);
     print_how_to_open(s.output.directory, s.name, s.output);
     if (summary.interrupted) {
       std::cerr << "airshed: interrupted at t = " << summary.end_time_s << " s; `airshed run "

@@ -9,8 +9,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "host/core/field_names.hpp"
 #include "host/output/atomic_file.hpp"
-#include "host/output/field_names.hpp"
 #include "host/output/hdf5_writer.hpp"
 #include "host/output/output_dir.hpp"
 #include "host/output/receptor_writer.hpp"

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "host/core/field_names.hpp"
 #include "host/core/run_observer.hpp"
-#include "host/output/field_names.hpp"
 #include "host/output/iso_time.hpp"
 #include "host/output/receptor_sampling.hpp"
 #include "host/output/series_statistics.hpp"

@@ -5,8 +5,8 @@
 
 #include <string>
 
+#include "host/input/input_error.hpp"
 #include "host/scenario/scenario.hpp"
-#include "host/scenario/scenario_error.hpp"
 
 namespace airshed {
 

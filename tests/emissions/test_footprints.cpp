@@ -7,7 +7,7 @@
 
 #include "host/emissions/emission_model.hpp"
 #include "host/emissions/footprint.hpp"
-#include "host/emissions/geometry.hpp"
+#include "host/geometry/geometry.hpp"
 
 using namespace airshed;
 
