@@ -134,12 +134,9 @@ std::vector<MetRecord> read_station_rows(std::istream& in, const std::string& pa
       if (t && !window.holds_hour(t->utc_epoch_s)) {
         if (any_row && t->utc_epoch_s <= last_time)
           fail("time", "not later than the previous row", "strictly increasing times");
-        if (t->utc_epoch_s >= window.end) {
-          any_row = true;
-          break;
-        }
         any_row = true;
         last_time = t->utc_epoch_s;
+        if (t->utc_epoch_s >= window.end) break;
         continue;
       }
     }
