@@ -7,7 +7,7 @@
 #include "host/batch/directory_lock.hpp"
 #include "host/run/checkpoint_plan.hpp"
 #include "host/run/run_case.hpp"
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 
 namespace airshed::batch {
 
@@ -60,9 +60,11 @@ int run_member(const BatchSpec& batch, const MemberSpec& m, const std::string& o
                const std::atomic<bool>* stop) {
   Scenario s;
   MemberFingerprint fingerprint;
+  RunInputs inputs;
   try {
     s = member_scenario(batch, m);
     fingerprint = member_fingerprint(batch, m, s);
+    inputs = open_run_inputs(s);  // the station file, before anything is written
   } catch (const ScenarioError& e) {
     err << e.what() << "\n";
     return 2;

@@ -6,8 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "host/scenario/input_file.hpp"
-#include "host/scenario/input_limits.hpp"
+#include "host/input/input_file.hpp"
+#include "host/input/input_limits.hpp"
 #include "host/scenario/load_scenario.hpp"
 #include "host/scenario/toml_reader.hpp"
 

@@ -12,8 +12,8 @@
 
 #include "host/batch/batch_csv.hpp"
 #include "host/batch/batch_member.hpp"
+#include "host/input/input_error.hpp"
 #include "host/output/atomic_file.hpp"
-#include "host/scenario/scenario_error.hpp"
 
 namespace airshed::batch {
 

@@ -8,7 +8,7 @@
 #include "host/cli/batch_common.hpp"
 #include "host/cli/batch_driver.hpp"
 #include "host/cli/batch_slurm.hpp"
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 
 namespace airshed::cli {
 

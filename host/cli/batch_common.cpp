@@ -6,7 +6,7 @@
 
 #include "host/batch/batch_member.hpp"
 #include "host/batch/batch_summary.hpp"
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 
 namespace airshed::cli {
 

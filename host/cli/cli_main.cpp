@@ -13,7 +13,7 @@
 
 #include "host/cli/batch_command.hpp"
 #include "host/cli/run_command.hpp"
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 #include "host/solver/cpu_threads.hpp"
 #include "host/solver/demo_case.hpp"
 #include "host/solver/transport_solver.hpp"

@@ -13,7 +13,7 @@
 #include "host/run/run_case.hpp"
 #include "host/scenario/clock.hpp"
 #include "host/scenario/load_scenario.hpp"
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 
 namespace airshed::cli {
 
@@ -50,8 +50,10 @@ double checkpoint_interval(const RunOptions& options, const Scenario& s) {
 
 int run_command(const RunOptions& options) {
   Scenario s;
+  RunInputs inputs;
   try {
     s = load_scenario(options.scenario);
+    inputs = open_run_inputs(s);  // the station file, before anything is written
   } catch (const ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return 2;

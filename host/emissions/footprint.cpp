@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "host/emissions/geometry.hpp"
+#include "host/geometry/geometry.hpp"
 
 namespace airshed {
 

@@ -4,10 +4,13 @@
 #include "host/met/met_provider.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <sstream>
 
+#include "host/met/similarity.hpp"
+#include "host/met/station_csv.hpp"
 #include "host/met/surface_profiles.hpp"
-#include "host/scenario/scenario.hpp"
 
 namespace airshed {
 
@@ -15,13 +18,14 @@ namespace {
 
 class RecordMetProvider final : public MetProvider {
  public:
-  RecordMetProvider(const Scenario& s, bool hourly)
-      : grid_(s.grid),
-        z0_(s.met.z0),
-        zref_(s.met.anemometer_height),
-        start_(s.start.utc_epoch_s),
-        hourly_(hourly),
-        records_(s.met.records) {}
+  RecordMetProvider(const MetSpec& spec, const Grid& grid, const Instant& start,
+                    std::vector<MetRecord> records)
+      : grid_(grid),
+        z0_(spec.z0),
+        zref_(spec.anemometer_height),
+        start_(start.utc_epoch_s),
+        hourly_(spec.kind == MetKind::station),
+        records_(std::move(records)) {}
 
   SurfaceState surface(double t_s) const override {
     return surface_state(records_[index(t_s)], z0_, zref_);
@@ -38,7 +42,7 @@ class RecordMetProvider final : public MetProvider {
   }
 
  private:
-  // The last record that starts at or before t (load_scenario checked that
+  // The last record that starts at or before t (check_coverage() made sure
   // one covers every instant of the run).
   std::size_t index(double t_s) const {
     if (!hourly_) return 0;
@@ -56,10 +60,77 @@ class RecordMetProvider final : public MetProvider {
   std::vector<MetRecord> records_;
 };
 
+// Each record holds for the hour that starts at its time stamp; every
+// instant of [t0, t1) must fall in one of those hours.
+void check_coverage(const MetSpec& spec, const std::vector<MetRecord>& recs, const Instant& start,
+                    long long t1, double duration_s) {
+  long long covered = start.utc_epoch_s;
+  for (const auto& r : recs) {
+    if (r.utc_epoch_s > covered) break;
+    if (r.utc_epoch_s + 3600 > covered) covered = r.utc_epoch_s + 3600;
+    if (covered >= t1) return;
+  }
+  const Instant gap{covered, start.offset_minutes};
+  throw_input_error(
+      spec.file_site,
+      "no met data for " + format_iso8601(gap) + " (station file '" + spec.station_file + "')",
+      "hourly rows covering " + format_iso8601(start) + " for " +
+          std::to_string(duration_s / 3600) + " h");
+}
+
+std::string number(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+// The met fields follow u(z) = U (ln(z/z0) - psi_m(z/L)) / (same at the
+// anemometer): that shape must be positive at the anemometer, or u* and
+// every wind speed are infinite or NaN. It is not when the anemometer is
+// close to z0 under strong instability, where u* grows without bound (at or
+// below z0 the scenario refuses it already). The cap on a derived u* only
+// has to catch that: 20 m/s is above the neutral log-law u* = kappa U /
+// ln(z/z0) of the strongest wind accepted (75 m/s at 10 m) over any z0 up
+// to 2 m (18.6 m/s), so no valid wind is refused. (A *measured* u* stays
+// limited to 5 m/s.)
+constexpr double kMaxDerivedUstar = 20;  // m/s, see above
+
+void check_wind_profile(const MetSpec& spec, const std::vector<MetRecord>& recs) {
+  const double z0 = spec.z0, zref = spec.anemometer_height;
+  for (const MetRecord& r : recs) {
+    const SurfaceState st = surface_state(r, z0, zref);
+    if (similarity::wind_shape(zref, z0, st.inverse_L) > 0 && st.ustar <= kMaxDerivedUstar)
+      continue;
+    const std::string where =
+        spec.kind == MetKind::station
+            ? " (station file '" + spec.station_file + "' line " + std::to_string(r.line) + ")"
+            : "";
+    throw_input_error(
+        spec.anemometer_site,
+        "too close to z0 = " + number(z0) +
+            " m for the log wind profile under 1/L = " + number(st.inverse_L) + " /m" + where,
+        "anemometer_height well above z0, so that ln(z/z0) - psi_m(z/L) > 0 and u* <= 20 m/s");
+  }
+}
+
 }  // namespace
 
+std::unique_ptr<MetProvider> make_met_provider(const MetSpec& spec, const Grid& grid,
+                                               const Instant& start, double duration_s) {
+  std::vector<MetRecord> records;
+  if (spec.kind == MetKind::station) {
+    const long long t1 = start.utc_epoch_s + (long long)std::ceil(duration_s);
+    records = read_station_csv(spec.station_file, start.offset_minutes, {start.utc_epoch_s, t1});
+    check_coverage(spec, records, start, t1, duration_s);
+  } else {
+    records = {spec.uniform};
+  }
+  check_wind_profile(spec, records);
+  return std::make_unique<RecordMetProvider>(spec, grid, start, std::move(records));
+}
+
 std::unique_ptr<MetProvider> make_met_provider(const Scenario& s) {
-  return std::make_unique<RecordMetProvider>(s, s.met.kind == MetKind::station);
+  return make_met_provider(s.met, s.grid, s.start, s.duration_s);
 }
 
 }  // namespace airshed

@@ -6,11 +6,11 @@
 #include <memory>
 
 #include "host/core/forcing.hpp"
+#include "host/core/grid.hpp"
 #include "host/met/surface_state.hpp"
+#include "host/scenario/scenario.hpp"
 
 namespace airshed {
-
-struct Scenario;
 
 class MetProvider {
  public:
@@ -21,7 +21,17 @@ class MetProvider {
   virtual double next_change(double t_s) const = 0;
 };
 
-// Uniform or station met as the scenario's [met] table says.
+// The met of a run over [start, start + duration_s), built from its [met]
+// spec. Everything the provider will use is read and checked here, before
+// the run writes anything: a station file's rows for those hours (rows
+// outside them are not checked, rows after them not read), that every
+// instant of the run has an hour, and that every hour's log wind profile is
+// usable. A problem throws the one-line ScenarioError at the CSV row or at
+// the spec's key in the scenario (MetSpec::file_site, anemometer_site).
+std::unique_ptr<MetProvider> make_met_provider(const MetSpec& spec, const Grid& grid,
+                                               const Instant& start, double duration_s);
+
+// The same for a scenario's [met] over its run.
 std::unique_ptr<MetProvider> make_met_provider(const Scenario& s);
 
 }  // namespace airshed

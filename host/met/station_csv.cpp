@@ -3,12 +3,13 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 
+#include "host/input/input_error.hpp"
+#include "host/input/input_file.hpp"
+#include "host/input/input_limits.hpp"
 #include "host/scenario/clock.hpp"
-#include "host/scenario/input_file.hpp"
-#include "host/scenario/input_limits.hpp"
-#include "host/scenario/scenario_error.hpp"
 
 namespace airshed {
 
@@ -68,24 +69,41 @@ bool check_met_record(const MetRecord& r, MetProblem& p) {
   return true;
 }
 
-std::vector<MetRecord> read_station_csv(const std::string& path, int default_offset_minutes) {
-  return parse_station_csv(read_input_file(path, kMaxStationCsvBytes, "station file"), path,
-                           default_offset_minutes);
+std::vector<MetRecord> read_station_csv(const std::string& path, int default_offset_minutes,
+                                        const MetWindow& window) {
+  std::ifstream in = open_input_file(path, kMaxStationCsvBytes, "station file");
+  return read_station_rows(in, path, default_offset_minutes, window, kMaxStationCsvBytes);
 }
 
 std::vector<MetRecord> parse_station_csv(const std::string& text, const std::string& path,
-                                         int default_offset_minutes) {
+                                         int default_offset_minutes, const MetWindow& window) {
+  std::istringstream in(text);
+  return read_station_rows(in, path, default_offset_minutes, window, 0);
+}
+
+std::vector<MetRecord> read_station_rows(std::istream& in, const std::string& path,
+                                         int default_offset_minutes, const MetWindow& window,
+                                         std::size_t max_bytes) {
   std::vector<MetRecord> rows;
   std::vector<int> column_of;  // header position -> index into kColumns
-  // A spreadsheet's "CSV UTF-8" export starts with a byte-order mark.
-  std::stringstream in(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? text.substr(3) : text);
+  int time_at = -1;            // header position of the time column
   std::string line;
   long n = 0;
+  std::size_t bytes = 0;
+  bool any_row = false;     // a data row was read, in the window or not
+  long long last_time = 0;  // of the last data row read
   std::string all;
   for (const char* c : kColumns) all += (all.empty() ? "" : ", ") + std::string(c);
 
   while (std::getline(in, line)) {
     ++n;
+    bytes += line.size() + (in.eof() ? 0 : 1);
+    // The file may have grown since open_input_file() checked its size.
+    if (max_bytes > 0 && bytes > max_bytes)
+      throw_input_file_error(path, max_bytes, "station file",
+                             "is more than " + std::to_string(max_bytes) + " bytes");
+    // A spreadsheet's "CSV UTF-8" export starts with a byte-order mark.
+    if (n == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
     line = trim(line);
     if (line.empty() || line[0] == '#') continue;
     const auto cells = split(line);
@@ -101,11 +119,26 @@ std::vector<MetRecord> parse_station_csv(const std::string& text, const std::str
         if (idx < 0) fail(name, "unknown column", all);
         if (seen[idx]) fail(name, "column given twice", all);
         seen[idx] = true;
+        if (idx == 0) time_at = int(column_of.size());
         column_of.push_back(idx);
       }
       for (int c = 0; c < kRequired; ++c)
         if (!seen[c]) fail(kColumns[c], "missing required column", all);
       continue;
+    }
+    // A row whose hour lies outside the window is placed by its time cell
+    // and skipped unchecked; the first row at or after the window's end
+    // ends the reading (rows are strictly increasing in time).
+    if (std::size_t(time_at) < cells.size()) {
+      const auto t = parse_iso8601(cells[std::size_t(time_at)], default_offset_minutes);
+      if (t && !window.holds_hour(t->utc_epoch_s)) {
+        if (any_row && t->utc_epoch_s <= last_time)
+          fail("time", "not later than the previous row", "strictly increasing times");
+        any_row = true;
+        last_time = t->utc_epoch_s;
+        if (t->utc_epoch_s >= window.end) break;
+        continue;
+      }
     }
     if (cells.size() != column_of.size())
       fail("*",
@@ -159,12 +192,15 @@ std::vector<MetRecord> parse_station_csv(const std::string& text, const std::str
     }
     MetProblem p;
     if (!check_met_record(r, p)) fail(p.column, p.what, p.allowed);
-    if (!rows.empty() && r.utc_epoch_s <= rows.back().utc_epoch_s)
+    if (any_row && r.utc_epoch_s <= last_time)
       fail("time", "not later than the previous row", "strictly increasing times");
+    any_row = true;
+    last_time = r.utc_epoch_s;
     rows.push_back(r);
   }
+  if (in.bad()) throw_input_file_error(path, max_bytes, "station file", "cannot be read");
   if (column_of.empty()) throw_scenario_error(path, 1, "station file", "no header row", all);
-  if (rows.empty()) throw_scenario_error(path, n, "station file", "no data rows", "hourly rows");
+  if (!any_row) throw_scenario_error(path, n, "station file", "no data rows", "hourly rows");
   return rows;
 }
 

@@ -5,8 +5,8 @@
 
 #include "host/core/forcing.hpp"
 #include "host/core/grid.hpp"
-#include "host/met/met_record.hpp"
 #include "host/met/surface_state.hpp"
+#include "host/scenario/met_record.hpp"
 
 namespace airshed {
 

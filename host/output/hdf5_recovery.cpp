@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "host/output/dataset_names.hpp"
+#include "host/core/dataset_names.hpp"
 #include "host/output/hdf5_writer.hpp"
 #include "host/output/output_dir.hpp"
 

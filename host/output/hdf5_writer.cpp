@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "host/output/dataset_names.hpp"
+#include "host/core/dataset_names.hpp"
 #include "host/output/output_dir.hpp"
 
 namespace airshed::output {

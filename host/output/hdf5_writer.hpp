@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "host/core/field_names.hpp"
 #include "host/core/run_observer.hpp"
-#include "host/output/field_names.hpp"
 #include "host/output/hdf5_handle.hpp"
 
 namespace airshed::output {

@@ -5,8 +5,9 @@
 #include <memory>
 #include <utility>
 
+#include "host/core/field_names.hpp"
 #include "host/output/atomic_file.hpp"
-#include "host/output/field_names.hpp"
+#include "host/core/field_names.hpp"
 #include "host/output/hdf5_output.hpp"
 #include "host/output/output_dir.hpp"
 #include "host/output/receptor_writer.hpp"

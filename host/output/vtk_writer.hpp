@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "host/core/field_names.hpp"
 #include "host/core/run_observer.hpp"
-#include "host/output/field_names.hpp"
+#include "host/core/field_names.hpp"
 #include "host/output/writer.hpp"
 
 namespace airshed::output {

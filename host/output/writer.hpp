@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "host/core/run_observer.hpp"
-#include "host/output/field_names.hpp"
+#include "host/core/field_names.hpp"
 #include "host/statistics/run_statistics.hpp"
 
 namespace airshed::output {

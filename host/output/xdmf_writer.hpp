@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "host/core/field_names.hpp"
 #include "host/core/run_observer.hpp"
-#include "host/output/field_names.hpp"
 
 namespace airshed::output {
 

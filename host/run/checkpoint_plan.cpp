@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "host/output/field_names.hpp"
+#include "host/core/field_names.hpp"
 
 namespace airshed {
 

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "host/output/field_names.hpp"
+#include "host/core/field_names.hpp"
 #include "host/output/hdf5_handle.hpp"
 #include "host/run/checkpoint_plan.hpp"
 

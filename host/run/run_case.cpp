@@ -40,6 +40,9 @@ std::string describe_solver_threads(const TransportSolver& solver, int requested
 }
 
 CaseResult run_case(const Scenario& s, const CaseOptions& o, std::ostream& log) {
+  // The met provider reads and checks its hours first: bad input is one
+  // FILE:LINE error before anything is allocated or written.
+  const RunInputs inputs = open_run_inputs(s);
   // Refuse what cannot fit before allocating it.
   OutputVolume volume;
   double free_disk = -1;
@@ -74,7 +77,7 @@ CaseResult run_case(const Scenario& s, const CaseOptions& o, std::ostream& log) 
   control.resume = o.resume;
   control.identity_extra = o.identity_extra;
   CaseResult result;
-  result.summary = run_scenario(s, *solver, observers, log, control);
+  result.summary = run_scenario(s, inputs, *solver, observers, log, control);
   result.backend = solver->backend_name();
   result.threads = solver->threads();
   return result;

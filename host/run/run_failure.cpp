@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 
 namespace airshed {
 

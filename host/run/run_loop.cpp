@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "host/emissions/emission_model.hpp"
+#include "host/input/input_error.hpp"
 #include "host/met/met_provider.hpp"
 #include "host/run/progress_printer.hpp"
 #include "host/run/run_failure.hpp"
@@ -55,12 +56,12 @@ namespace {
 
 // The run itself; `last_output` follows the last output time every observer
 // has recorded (the last good state, docs/robustness.md).
-RunSummary run_observed(const Scenario& s, TransportSolver& solver,
+RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSolver& solver,
                         const std::vector<RunObserver*>& observers, std::ostream& log,
                         const RunControl& control, double& last_output) {
   const auto wall0 = std::chrono::steady_clock::now();
-  const auto met = make_met_provider(s);
-  const EmissionModel emissions(s);
+  const MetProvider* met = inputs.met.get();
+  const EmissionModel& emissions = *inputs.emissions;
   ProgressPrinter printer(log);
   std::vector<RunObserver*> all = observers;
   all.push_back(&printer);
@@ -204,9 +205,16 @@ RunSummary run_observed(const Scenario& s, TransportSolver& solver,
 RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
                         const std::vector<RunObserver*>& observers, std::ostream& log,
                         const RunControl& control) {
+  const RunInputs inputs = open_run_inputs(s);  // before observers see anything
+  return run_scenario(s, inputs, solver, observers, log, control);
+}
+
+RunSummary run_scenario(const Scenario& s, const RunInputs& inputs, TransportSolver& solver,
+                        const std::vector<RunObserver*>& observers, std::ostream& log,
+                        const RunControl& control) {
   double last_output = -1;
   try {
-    return run_observed(s, solver, observers, log, control, last_output);
+    return run_observed(s, inputs, solver, observers, log, control, last_output);
   } catch (...) {
     // A blow-up, a failed write, a bad met record: run.json and the HDF5
     // file say why and where the last good state is, then the error goes on.

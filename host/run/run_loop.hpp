@@ -13,6 +13,7 @@
 #include "host/core/run_observer.hpp"
 #include "host/run/checkpoint.hpp"
 #include "host/run/checkpoint_plan.hpp"
+#include "host/run/run_setup.hpp"
 #include "host/scenario/scenario.hpp"
 #include "host/solver/transport_solver.hpp"
 
@@ -42,6 +43,13 @@ struct RunControl {
 // after begin (the blow-up guard's NumericalFault, a failed write) they get
 // failed() instead of end() and run_scenario throws RunFailed
 // (run_failure.hpp) naming the last output time written.
+// `inputs` come from open_run_inputs(s), called before any observer was
+// made (so that bad input leaves no output behind). The overload without
+// them opens them first: a bad input then throws before begin(), but only
+// after the observers were made (tests).
+RunSummary run_scenario(const Scenario& s, const RunInputs& inputs, TransportSolver& solver,
+                        const std::vector<RunObserver*>& observers, std::ostream& log,
+                        const RunControl& control = {});
 RunSummary run_scenario(const Scenario& s, TransportSolver& solver,
                         const std::vector<RunObserver*>& observers, std::ostream& log,
                         const RunControl& control = {});

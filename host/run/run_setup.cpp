@@ -8,6 +8,13 @@
 
 namespace airshed {
 
+RunInputs open_run_inputs(const Scenario& s) {
+  RunInputs in;
+  in.met = make_met_provider(s);
+  in.emissions = std::make_unique<EmissionModel>(s);
+  return in;
+}
+
 TransportConfig transport_config(const Scenario& s, int threads) {
   TransportConfig cfg;
   cfg.grid = s.grid;

@@ -1,7 +1,7 @@
 #include "host/scenario/load_scenario.hpp"
 
-#include "host/scenario/input_file.hpp"
-#include "host/scenario/input_limits.hpp"
+#include "host/input/input_file.hpp"
+#include "host/input/input_limits.hpp"
 #include "host/scenario/parse_parts.hpp"
 
 namespace airshed {

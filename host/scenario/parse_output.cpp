@@ -2,7 +2,7 @@
 // which thresholds to count). The files themselves are host/output's job.
 #include <algorithm>
 
-#include "host/output/field_names.hpp"
+#include "host/core/field_names.hpp"
 #include "host/scenario/clock.hpp"
 #include "host/scenario/parse_parts.hpp"
 

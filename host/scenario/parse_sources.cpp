@@ -1,7 +1,7 @@
 // [[profile]] time factors and [[source]] geometry, stack parameters and rates.
 #include <cmath>
 
-#include "host/emissions/geometry.hpp"
+#include "host/geometry/geometry.hpp"
 #include "host/scenario/parse_parts.hpp"
 
 namespace airshed::detail {

@@ -6,8 +6,8 @@
 //   mg/m3 -> M = mg   (emissions g/s * 1e3)
 //   ppb   -> M = ug   (emissions g/s * 1e6), reported as a volume mixing ratio
 //   OU/m3 -> M = OU   (emissions are odour emission rates in OU/s, EN 13725)
-#include "host/output/dataset_names.hpp"
-#include "host/output/field_names.hpp"
+#include "host/core/dataset_names.hpp"
+#include "host/core/field_names.hpp"
 #include "host/scenario/parse_parts.hpp"
 
 namespace airshed::detail {

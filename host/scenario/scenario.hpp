@@ -1,5 +1,8 @@
-// A case as plain data, filled by load_scenario() (the only reader of
-// scenario files) and trusted downstream: nothing here is re-validated.
+// A case as specifications: plain data, filled by load_scenario() (the only
+// reader of scenario files) and trusted downstream: nothing here is
+// re-validated. Inputs the scenario names (the station CSV) are not read
+// here: the providers built from these specs read them (host/met,
+// host/emissions; host/run/run_setup.hpp opens them before a run writes).
 // Positions are local metres east (x) and north (y) of the domain's
 // south-west corner; heights are metres above ground. docs/scenario-format.md
 // documents every key these members come from.
@@ -11,14 +14,12 @@
 
 #include "host/core/forcing.hpp"
 #include "host/core/grid.hpp"
-#include "host/met/met_record.hpp"
+#include "host/geometry/vec2.hpp"
+#include "host/input/input_error.hpp"
 #include "host/scenario/clock.hpp"
+#include "host/scenario/met_record.hpp"
 
 namespace airshed {
-
-struct Vec2 {
-  double x = 0, y = 0;
-};
 
 // A species and how its user units map to the solver's "M per m^3".
 struct ScenarioSpecies {
@@ -90,13 +91,18 @@ struct OutputSpec {
 
 enum class MetKind { uniform, station };
 
+// [met] as written: what make_met_provider() (host/met/met_provider.hpp)
+// builds the run's met from. Nothing here has been read from the station
+// file or run through similarity theory: the provider does both, for the
+// run's hours only, and reports problems at the sites kept here.
 struct MetSpec {
   MetKind kind = MetKind::uniform;
   double z0 = 0.1;                // m, roughness length
   double anemometer_height = 10;  // m, height of the given wind speed
-  // uniform: one record that holds for the whole run; station: hourly records.
-  std::vector<MetRecord> records;
-  std::string station_file;  // resolved path (station only)
+  MetRecord uniform;              // uniform only: the stated conditions (line: the [met] table)
+  std::string station_file;       // station only: resolved path
+  InputSite file_site;            // met.file: where a gap in the station's hours is reported
+  InputSite anemometer_site;      // met.anemometer_height (the [met] table when omitted)
 };
 
 struct Scenario {

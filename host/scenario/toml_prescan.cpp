@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "host/scenario/input_limits.hpp"
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
+#include "host/input/input_limits.hpp"
 
 namespace airshed {
 

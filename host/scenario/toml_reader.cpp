@@ -4,7 +4,7 @@
 #include <sstream>
 #include <string_view>
 
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 #include "host/scenario/toml_prescan.hpp"
 
 namespace airshed {
@@ -83,6 +83,10 @@ long TomlTable::line_of(const std::string& key) const {
 
 std::string TomlTable::key_path(const std::string& key) const {
   return path_.empty() ? key : path_ + "." + key;
+}
+
+InputSite TomlTable::site(const std::string& key) const {
+  return {file_, line_of(key), key_path(key)};
 }
 
 bool TomlTable::has(const std::string& key) const { return table_.contains(key); }

@@ -12,7 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "host/scenario/input_limits.hpp"
+#include "host/input/input_error.hpp"
+#include "host/input/input_limits.hpp"
 
 namespace airshed {
 
@@ -42,6 +43,8 @@ class TomlTable {
   long line() const;                           // where the table starts
   long line_of(const std::string& key) const;  // the key's value, else the table
   std::string key_path(const std::string& key) const;
+  // Where `key` is (its line, else the table's): for a check made later.
+  InputSite site(const std::string& key) const;
   bool has(const std::string& key) const;
   const toml::node* node(const std::string& key) const;
 

@@ -15,7 +15,7 @@
 #include "host/batch/batch_member.hpp"
 #include "host/batch/batch_spec.hpp"
 #include "host/batch/batch_summary.hpp"
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 
 using namespace airshed;
 using namespace airshed::batch;

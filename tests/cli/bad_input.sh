@@ -60,6 +60,11 @@ python3 -c "print('a = ' + '[' * 40000 + ']' * 40000)" >"$tmp/deep_array.toml"
 expect "arrays 40000 deep" "deep_array.toml:1: syntax: .*nest more than 64" -- "$bin" run "$tmp/deep_array.toml" --output "$tmp/o12"
 sed 's|^file = .*|file = "/dev/zero"|' scenarios/default.toml >"$tmp/zero_met.toml"
 expect "station file is /dev/zero" "^/dev/zero:1: station file: is not a regular file" -- "$bin" run "$tmp/zero_met.toml" --output "$tmp/o13"
+# A bad row inside the run: the scenario parses (it holds the file name
+# only), the run refuses it when it opens its met, before any output exists.
+sed 's|^2026-01-15T03:00,1.6,|2026-01-15T03:00,abc,|' scenarios/met/tianjin_2026-01-15.csv >"$tmp/met/bad_row.csv"
+sed 's|^file = .*|file = "met/bad_row.csv"|' scenarios/default.toml >"$tmp/bad_row.toml"
+expect "bad station row in the run" "met/bad_row.csv:9: column 'wind_speed': cannot read 'abc' as a number" -- "$bin" run "$tmp/bad_row.toml" --output "$tmp/o17"
 sed 's|^name = "NO2"|name = "SO2_ground"|; s|NO2 = |SO2_ground = |g' scenarios/default.toml >"$tmp/ground_clash.toml"
 expect "species named like a ground field" "ground_clash.toml:[0-9]+: key 'species\\[1\\].name': species name 'SO2_ground' collides with species 'SO2'" -- "$bin" run "$tmp/ground_clash.toml" --output "$tmp/o14"
 # A line break in a command-line path: the error stays one line, escaped.
@@ -68,7 +73,7 @@ expect "line break in --output" "/proc/airshed\\\\nout" -- "$bin" run scenarios/
 expect "batch file is /dev/zero" "^/dev/zero:1: batch file: is not a regular file" -- "$bin" batch /dev/zero --output "$tmp/o15"
 sed 's|^base = .*|base = "/dev/zero"|' scenarios/emission_cuts.toml >"$tmp/zero_base.toml"
 expect "batch base is /dev/zero" "zero_base.toml:6: key 'base': base scenario is not valid: /dev/zero:1: scenario file: is not a regular file" -- "$bin" batch "$tmp/zero_base.toml" --output "$tmp/o16"
-for o in o5 o6 o7 o8 o9 o10 o11 o12 o13 o14 o15 o16; do
+for o in o5 o6 o7 o8 o9 o10 o11 o12 o13 o14 o15 o16 o17; do
   [ -e "$tmp/$o" ] && { fails=$((fails + 1)); echo "FAIL hostile input: output directory $o was created"; }
 done
 

@@ -7,7 +7,7 @@
 
 #include "host/emissions/emission_model.hpp"
 #include "host/emissions/footprint.hpp"
-#include "host/emissions/geometry.hpp"
+#include "host/geometry/geometry.hpp"
 
 using namespace airshed;
 
@@ -27,18 +27,6 @@ double total_rate(const std::vector<CellEmission>& e) {
 }
 
 }  // namespace
-
-TEST_CASE("Sutherland-Hodgman clip of a triangle against a square") {
-  // Triangle (0,0)-(2,0)-(0,2) clipped to [0,1]^2: the unit square minus the
-  // corner triangle above x + y = 2, which lies outside anyway -> area 1;
-  // clipped to [0.5,1.5]x[0,1]: trapezoid 0.5 * (1.5 + 0.5) * 1 = 1.0 minus ... exact value 0.875.
-  const std::vector<Vec2> tri{{0, 0}, {2, 0}, {0, 2}};
-  CHECK(signed_area(clip_to_rect(tri, {0, 0, 1, 1})) == doctest::Approx(1.0));
-  // In [0.5, 1.5] x [0, 1] the triangle is x + y <= 2: area 1 - 0.5*0.5*0.5 = 0.875
-  CHECK(signed_area(clip_to_rect(tri, {0.5, 0, 1.5, 1})) == doctest::Approx(0.875));
-  CHECK(length_in_rect({-1, 0.5}, {3, 0.5}, {0, 0, 1, 1}) == doctest::Approx(1.0));
-  CHECK(length_in_rect({0, 0}, {2, 2}, {0, 0, 1, 1}) == doctest::Approx(std::sqrt(2.0)));
-}
 
 TEST_CASE("area source: concave polygon spreads its exact area") {
   const Grid g = test_grid();

@@ -1,10 +1,11 @@
 // libFuzzer target: the bytes are a scenario file. They go through
 // parse_scenario() and then through the set-up a real run does before its
-// first step (solver configuration, met provider and fields, emission
-// model), so that "accepted by the validator" is checked to mean "usable by
-// the run". Correct outcomes: success, or a ScenarioError on one line that
-// starts with "fuzz.toml:LINE: " (or with the station CSV the input names).
-// Anything else aborts; see fuzz_oracle.hpp.
+// first step (solver configuration, the met provider built from the [met]
+// spec, which reads the station file for the run's hours, its fields, the
+// emission model), so that "accepted by the validator and the providers" is
+// checked to mean "usable by the run". Correct outcomes: success, or a ScenarioError on one line
+// that starts with "fuzz.toml:LINE: " (or with the station CSV the input names). Anything else
+// aborts; see fuzz_oracle.hpp.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -30,7 +31,9 @@ const std::string kBaseDir = AIRSHED_FUZZ_SCENARIO_DIR;
 
 // The validator allows up to 4096 x 4096 x 128 cells; building met fields
 // and footprints for such a grid takes gigabytes and seconds. The harness
-// checks the post-parse set-up only below this size (the seeds are < 60k).
+// builds the met provider (its checks do not depend on the grid) for every
+// input, and checks the rest of the set-up only below this size (the seeds
+// are < 60k).
 constexpr std::size_t kMaxSetupCells = std::size_t(1) << 16;
 
 // Times at which the set-up is probed: spread over the run.
@@ -58,10 +61,12 @@ void check_setup(const airshed::Scenario& s) {
   } catch (const std::exception& e) {
     fuzz_finding("scenario accepted, solver configuration rejected", e.what());
   }
+  // Like open_run_inputs(): a bad station row or wind profile throws the
+  // one-line ScenarioError here, which the caller checks.
+  const auto met = airshed::make_met_provider(s);
   if (s.grid.cells() > kMaxSetupCells) return;
 
   (void)airshed::run_info(s, "fuzz");
-  const auto met = airshed::make_met_provider(s);
   try {
     airshed::validate(cfg, met->fields(0));
   } catch (const std::exception& e) {
@@ -84,7 +89,8 @@ void check_setup(const airshed::Scenario& s) {
 }
 
 // A ScenarioError must name the scenario, or the station file the scenario
-// names in [met].file, resolved as parse_met() does and with line breaks
+// names in [met].file, resolved against the scenario's directory as
+// parse_met() does and with line breaks
 // shown as spaces, as scenario_message() writes them.
 bool names_an_input(const std::string& file, const std::string& text) {
   if (file == kLabel) return true;

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "host/input/input_error.hpp"
 #include "host/met/station_csv.hpp"
 #include "host/met/surface_profiles.hpp"
-#include "host/scenario/scenario_error.hpp"
 #include "tests/fuzz/fuzz_oracle.hpp"
 
 namespace {

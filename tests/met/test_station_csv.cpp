@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "host/met/met_provider.hpp"
 #include "host/met/station_csv.hpp"
 #include "host/scenario/load_scenario.hpp"
 #include "tests/scenario/scenario_text.hpp"
@@ -82,7 +83,7 @@ TEST_CASE("a run longer than the met data is rejected at met.file") {
                            "kind = \"station\"\nfile = \"short.csv\"");
   std::string msg;
   try {
-    parse_scenario(s, "t.toml", dir.string());
+    (void)make_met_provider(parse_scenario(s, "t.toml", dir.string()));
   } catch (const ScenarioError& e) {
     msg = e.what();
   }

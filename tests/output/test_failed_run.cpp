@@ -8,7 +8,7 @@
 #include <limits>
 #include <sstream>
 
-#include "host/output/field_names.hpp"
+#include "host/core/field_names.hpp"
 #include "host/output/hdf5_handle.hpp"
 #include "tests/output/output_test_dir.hpp"
 

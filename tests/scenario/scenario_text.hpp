@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "host/met/met_provider.hpp"
 #include "host/scenario/load_scenario.hpp"
 
 namespace airshed::test {
@@ -52,11 +53,13 @@ position = { x = 1500.0, y = 1000.0 }
 directory = "out/t"
 )";
 
-// Parses `text` as "t.toml" and returns the ScenarioError message ("" if
-// none was thrown).
+// Parses `text` as "t.toml", then builds its met provider as a run's
+// set-up does (reading and checking the station file for the run's hours,
+// checking each hour's wind profile), and returns the ScenarioError message
+// ("" if none was thrown).
 inline std::string error_of(const std::string& text) {
   try {
-    parse_scenario(text, "t.toml", ".");
+    (void)make_met_provider(parse_scenario(text, "t.toml", "."));
   } catch (const ScenarioError& e) {
     return e.what();
   }

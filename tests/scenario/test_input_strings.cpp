@@ -15,11 +15,11 @@
 #include <set>
 #include <string>
 
+#include "host/core/dataset_names.hpp"
+#include "host/core/field_names.hpp"
+#include "host/input/input_limits.hpp"
 #include "host/met/station_csv.hpp"
-#include "host/output/dataset_names.hpp"
-#include "host/output/field_names.hpp"
 #include "host/output/hdf5_handle.hpp"
-#include "host/scenario/input_limits.hpp"
 #include "host/scenario/load_scenario.hpp"
 #include "scenario_text.hpp"
 #include "tests/output/output_test_dir.hpp"

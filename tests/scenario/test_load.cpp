@@ -53,7 +53,11 @@ TEST_CASE("scenarios/default.toml") {
   // NO2 in ppb: 1 ug/m3 = 24.4654 / 46.0055 ppb at 25 degC, 1 atm.
   CHECK(s.species[1].to_output_units == doctest::Approx(24.4654 / 46.0055).epsilon(1e-5));
   CHECK(s.met.kind == MetKind::station);
-  CHECK(s.met.records.size() == 25);
+  // The spec names the file and where it was named; the provider reads it.
+  CHECK(s.met.station_file == "scenarios/met/tianjin_2026-01-15.csv");
+  CHECK(s.met.file_site.file == "scenarios/default.toml");
+  CHECK(s.met.file_site.key == "met.file");
+  CHECK(s.met.file_site.line > 1);
   REQUIRE(s.sources.size() == 5);
   CHECK(s.sources[0].group == "steel");
   CHECK(s.sources[0].vertices[0].x == doctest::Approx(2592.5).epsilon(1e-3));
@@ -68,7 +72,7 @@ TEST_CASE("scenarios/night_release.toml") {
   const Scenario s = load_and_check("scenarios/night_release.toml");
   CHECK(s.output_interval_s == 300);
   CHECK(s.met.kind == MetKind::uniform);
-  CHECK(s.met.records[0].stability_class == 'F');
+  CHECK(s.met.uniform.stability_class == 'F');
   CHECK(s.sources[0].kind == SourceKind::volume);
   // Release only in the 01:00 local hour: emissions at t = 0, none an hour later.
   const auto met = make_met_provider(s);

@@ -1,6 +1,10 @@
-// The one exception a bad scenario raises. Its message is a single line
+// The one exception bad input raises, whichever layer finds it (the
+// scenario parser, the met provider reading its station file). Its message
+// is a single line
 //   FILE:LINE: key 'a.b': what is wrong; allowed: ...
 // so an editor can jump to the spot and the user sees what would be valid.
+// (Named for the scenario: every input a run reads is the scenario or a
+// file the scenario names.)
 #pragma once
 
 #include <stdexcept>
@@ -27,6 +31,20 @@ class ScenarioError : public std::runtime_error {
 // values or range; `subject` is normally "key 'a.b'" (or "column 'x'" for CSV).
 std::string scenario_message(const std::string& file, long line, const std::string& subject,
                              const std::string& what, const std::string& allowed);
+
+// Where a value was read: the file, its line and the key path. Kept in a
+// specification next to the value, so that the layer that uses the value
+// later (a provider checking the data it reads) reports in the parser's
+// format, at the parser's line.
+struct InputSite {
+  std::string file;
+  long line = 0;
+  std::string key;  // e.g. "met.file"
+};
+
+// Throws "FILE:LINE: key 'KEY': what; allowed: allowed" for `at`.
+[[noreturn]] void throw_input_error(const InputSite& at, const std::string& what,
+                                    const std::string& allowed);
 
 [[noreturn]] void throw_scenario_error(const std::string& file, long line,
                                        const std::string& subject, const std::string& what,

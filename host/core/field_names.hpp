@@ -1,5 +1,9 @@
 // What things are called in the files, decided once so that the HDF5
-// datasets, the XDMF references and the VTK arrays always agree.
+// datasets, the XDMF references and the VTK arrays always agree. In
+// host/core (namespace output: the names output files are written with)
+// because the scenario, upstream of the writers, refuses names that would
+// collide there before a run starts (host/scenario/parse_species.cpp,
+// parse_output.cpp).
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-#include "host/scenario/input_limits.hpp"
+#include "host/input/input_limits.hpp"
 
 #include <cstdio>
 

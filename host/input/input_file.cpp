@@ -1,20 +1,24 @@
-#include "host/scenario/input_file.hpp"
+#include "host/input/input_file.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 
 namespace airshed {
 
-std::string read_input_file(const std::string& path, std::size_t max_bytes,
-                            const std::string& subject) {
+void throw_input_file_error(const std::string& path, std::size_t max_bytes,
+                            const std::string& subject, const std::string& what) {
+  throw_scenario_error(
+      path, 1, subject, what,
+      "a readable regular file of at most " + std::to_string(max_bytes) + " bytes");
+}
+
+std::ifstream open_input_file(const std::string& path, std::size_t max_bytes,
+                              const std::string& subject) {
   namespace fs = std::filesystem;
-  const std::string allowed =
-      "a readable regular file of at most " + std::to_string(max_bytes) + " bytes";
   auto fail = [&](const std::string& what) {
-    throw_scenario_error(path, 1, subject, what, allowed);
+    throw_input_file_error(path, max_bytes, subject, what);
   };
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);  // follows symbolic links
@@ -28,15 +32,25 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes,
 
   std::ifstream in(path, std::ios::binary);
   if (!in) fail("cannot be opened");
+  return in;
+}
+
+std::string read_input_file(const std::string& path, std::size_t max_bytes,
+                            const std::string& subject) {
+  std::ifstream in = open_input_file(path, max_bytes, subject);
   // Read in blocks and stop past the cap: the file may have grown since.
   std::string text;
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
   text.reserve(ec ? 0 : std::size_t(size));
   char block[1 << 16];
   while (in.read(block, sizeof block) || in.gcount() > 0) {
     text.append(block, std::size_t(in.gcount()));
-    if (text.size() > max_bytes) fail("is more than " + std::to_string(max_bytes) + " bytes");
+    if (text.size() > max_bytes)
+      throw_input_file_error(path, max_bytes, subject,
+                             "is more than " + std::to_string(max_bytes) + " bytes");
   }
-  if (in.bad()) fail("cannot be read");
+  if (in.bad()) throw_input_file_error(path, max_bytes, subject, "cannot be read");
   return text;
 }
 

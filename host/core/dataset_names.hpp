@@ -1,8 +1,9 @@
 // The names the HDF5 writer gives the datasets and groups in a file's root
 // besides the species fields, and the suffix of each species' ground-level
-// field: in one place, so that the scenario parser can refuse a species
-// whose dataset would collide with them (host/scenario/parse_species.cpp)
-// before a run starts, and the writer names them from the same list.
+// field: in one place (host/core, below both), so that the scenario parser
+// can refuse a species whose dataset would collide with them
+// (host/scenario/parse_species.cpp) before a run starts, and the writer
+// names them from the same list.
 #pragma once
 
 namespace airshed::output {

@@ -1,4 +1,4 @@
-#include "host/scenario/scenario_error.hpp"
+#include "host/input/input_error.hpp"
 
 #include <cstdio>
 
@@ -54,6 +54,10 @@ std::string scenario_message(const std::string& file, long line, const std::stri
 void throw_scenario_error(const std::string& file, long line, const std::string& subject,
                           const std::string& what, const std::string& allowed) {
   throw ScenarioError(scenario_message(file, line, subject, what, allowed));
+}
+
+void throw_input_error(const InputSite& at, const std::string& what, const std::string& allowed) {
+  throw_scenario_error(at.file, at.line, "key '" + at.key + "'", what, allowed);
 }
 
 }  // namespace airshed

@@ -1,5 +1,7 @@
-// Plane geometry for spreading sources over grid cells: exact polygon-cell
-// overlap areas and segment-cell overlap lengths.
+// Plane geometry below the scenario and the emission model: the predicates
+// the scenario validates source shapes with (area, self-crossing) and the
+// exact polygon-cell overlap areas and segment-cell overlap lengths the
+// emission footprints are built from.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "host/scenario/scenario.hpp"
+#include "host/geometry/vec2.hpp"
 
 namespace airshed {
 

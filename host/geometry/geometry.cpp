@@ -1,4 +1,4 @@
-#include "host/emissions/geometry.hpp"
+#include "host/geometry/geometry.hpp"
 
 #include <algorithm>
 #include <cmath>

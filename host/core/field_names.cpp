@@ -1,4 +1,4 @@
-#include "host/output/field_names.hpp"
+#include "host/core/field_names.hpp"
 
 #include <cctype>
 

@@ -1,5 +1,7 @@
-// One hour of surface meteorology as observed (or as stated for a uniform
-// case), before any profile is derived from it.
+// One hour of surface meteorology as observed (a station CSV row, read by
+// host/met) or as stated (a uniform [met] table, the scenario's spec),
+// before any profile is derived from it. Plain data: it lives with the
+// scenario so the spec can hold one without including the met library.
 #pragma once
 
 namespace airshed {
