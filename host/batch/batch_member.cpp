@@ -5,9 +5,9 @@
 #include <sstream>
 
 #include "host/batch/directory_lock.hpp"
+#include "host/input/input_error.hpp"
 #include "host/run/checkpoint_plan.hpp"
 #include "host/run/run_case.hpp"
-#include "host/input/input_error.hpp"
 
 namespace airshed::batch {
 
@@ -87,6 +87,7 @@ int run_member(const BatchSpec& batch, const MemberSpec& m, const std::string& o
     options.backend = run.backend;
     options.threads = run.threads;
     options.log_prefix = "member " + m.name + ": ";
+    options.inputs = &inputs;
     options.stop = stop;
     // The checkpoint belongs to this member as it is now: an edited member
     // starts again, an unchanged one resumes even if others were edited.

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "host/input/input_error.hpp"
 #include "host/output/output_dir_lock.hpp"
 #include "host/run/checkpoint.hpp"
 #include "host/run/checkpoint_plan.hpp"
@@ -13,7 +14,6 @@
 #include "host/run/run_case.hpp"
 #include "host/scenario/clock.hpp"
 #include "host/scenario/load_scenario.hpp"
-#include "host/input/input_error.hpp"
 
 namespace airshed::cli {
 
@@ -77,6 +77,7 @@ int run_command(const RunOptions& options) {
     CaseOptions run;
     run.backend = options.backend;
     run.threads = options.threads;
+    run.inputs = &inputs;
     run.check_resources = true;
     run.space_check = options.space_check;
     // The scenario's [output].directory must stay inside the working

@@ -7,7 +7,6 @@
 
 #include "host/core/field_names.hpp"
 #include "host/output/atomic_file.hpp"
-#include "host/core/field_names.hpp"
 #include "host/output/hdf5_output.hpp"
 #include "host/output/output_dir.hpp"
 #include "host/output/receptor_writer.hpp"

@@ -10,7 +10,6 @@
 
 #include "host/core/field_names.hpp"
 #include "host/core/run_observer.hpp"
-#include "host/core/field_names.hpp"
 #include "host/output/writer.hpp"
 
 namespace airshed::output {

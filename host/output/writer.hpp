@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "host/core/run_observer.hpp"
 #include "host/core/field_names.hpp"
+#include "host/core/run_observer.hpp"
 #include "host/statistics/run_statistics.hpp"
 
 namespace airshed::output {

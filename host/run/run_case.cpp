@@ -42,7 +42,8 @@ std::string describe_solver_threads(const TransportSolver& solver, int requested
 CaseResult run_case(const Scenario& s, const CaseOptions& o, std::ostream& log) {
   // The met provider reads and checks its hours first: bad input is one
   // FILE:LINE error before anything is allocated or written.
-  const RunInputs inputs = open_run_inputs(s);
+  const RunInputs opened = o.inputs ? RunInputs{} : open_run_inputs(s);
+  const RunInputs& inputs = o.inputs ? *o.inputs : opened;
   // Refuse what cannot fit before allocating it.
   OutputVolume volume;
   double free_disk = -1;

@@ -12,6 +12,7 @@
 
 #include "host/core/run_observer.hpp"
 #include "host/run/checkpoint.hpp"
+#include "host/run/run_setup.hpp"
 #include "host/scenario/scenario.hpp"
 #include "host/solver/transport_solver.hpp"
 
@@ -31,6 +32,10 @@ struct CaseOptions {
   // directory came from the scenario file, not from the user.
   bool confine_to_working_directory = false;
   std::vector<RunObserver*> observers;  // besides the writers (a test's recorder)
+  // The case's inputs when the caller opened them already (open_run_inputs,
+  // to refuse bad input before it made anything); else run_case opens them
+  // first.
+  const RunInputs* inputs = nullptr;
   // Carry on from this checkpoint, already checked against the case
   // (checked_resume() in resume_check.hpp, or a batch member's own test).
   const Checkpoint* resume = nullptr;
