@@ -19,6 +19,7 @@
 #include "host/core/numerical_fault.hpp"
 #include "host/solver/transport_solver.hpp"
 #include "kernels/backend.hpp"
+#include "kernels/boundary_fill.hpp"
 #include "kernels/column_physics.hpp"
 #include "kernels/horizontal_sweep.hpp"
 #include "kernels/sources.hpp"
@@ -110,13 +111,16 @@ class BackendSolver final : public TransportSolver {
     w_ = met.w;
     kh_ = met.kh;
     kz_ = met.kz;
-    // dt limit: a device reduction of the per-cell rates.
+    // dt limit: a device reduction of the per-cell rates (of the met as
+    // given, before the boundary step edits the boundary faces).
     const float max_rate = thrust::transform_reduce(
         policy(), thrust::counting_iterator<std::size_t>(0),
         thrust::counting_iterator<std::size_t>(cfg_.grid.cells()),
         k::CellRate{grid_view(), met_view(), cfg_.boundaries.top == TopBoundary::open}, 0.0f,
         MaxFloat{});
     max_rate_ = max_rate;
+    fill_face_data<k::along_x>(u_, kx_face_);
+    fill_face_data<k::along_y>(v_, ky_face_);
   }
 
   void set_emissions(const std::vector<CellEmission>& emissions) override {
@@ -294,25 +298,47 @@ class BackendSolver final : public TransportSolver {
     }
   }
 
-  // c_out <- c_in - dt/d (F_{f+1} - F_f) along one horizontal direction.
+  // The boundary faces' data of one direction, once per met update: face
+  // diffusivities and boundary-face velocities by the fill rules of the
+  // direction's boundary kind (kernels/boundary_fill.hpp).
+  template <int Dir>
+  void fill_face_data(device_vector<float>& vel, device_vector<float>& k_face) {
+    const k::GridView g = grid_view();
+    const int kind = lateral_kind(Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y);
+    k_face.resize(k::face_count<Dir>(g));
+    for_each_index(k_face.size(), k::FaceDiffusivity<Dir>{g, raw(kh_), raw(k_face), kind});
+    for_each_index(k::line_count<Dir>(g), k::BoundaryFaceVelocity<Dir>{g, raw(vel), kind});
+  }
+
+  // c_out <- c_in - dt/d (F_{f+1} - F_f) along one horizontal direction:
+  // the boundary step (ghost cells of c_in by the fill rules, then the
+  // fluxes through the faces that reach them), the open-boundary outflow
+  // from those fluxes, then the interior stencil.
   template <int Dir>
   void sweep(std::size_t s, const float* c_in, float* c_out, double dt) {
     const Grid& g = cfg_.grid;
+    const k::GridView gv = grid_view();
     const double d = Dir == k::along_x ? g.dx : g.dy;
     const LateralBoundary bc = Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y;
+    const int kind = lateral_kind(bc);
     const float* vel = Dir == k::along_x ? raw(u_) : raw(v_);
-    const k::SweepParams p{lateral_kind(bc), float(cfg_.species[s].background), float(dt / d),
-                           float(1.0 / d)};
-    if (bc == LateralBoundary::open) {
-      const std::size_t lines = std::size_t(Dir == k::along_x ? g.ny : g.nx) * g.nz;
-      budgets_[s].outflow += dt * thrust::transform_reduce(
-                                      policy(), thrust::counting_iterator<std::size_t>(0),
-                                      thrust::counting_iterator<std::size_t>(lines),
-                                      k::BoundaryOutflow<Dir>{grid_view(), c_in, vel, raw(kh_), p},
-                                      0.0, thrust::plus<double>());
-    }
-    for_each_cell_split(g.nx, g.ny, g.nz,
-                        k::HorizontalSweep<Dir>{grid_view(), c_in, c_out, vel, raw(kh_), p});
+    const float* k_face = Dir == k::along_x ? raw(kx_face_) : raw(ky_face_);
+    const k::SweepParams p{float(dt / d), float(1.0 / d)};
+    const std::size_t lines = k::line_count<Dir>(gv);
+    ghosts_.resize(std::max(ghosts_.size(), lines * k::ghosts_per_line));
+    edges_.resize(std::max(edges_.size(), lines * k::edge_faces_per_line));
+    for_each_index(lines, k::FillGhosts<Dir>{gv, c_in, raw(ghosts_), kind});
+    for_each_index(lines,
+                   k::EdgeFluxes<Dir>{gv, c_in, raw(ghosts_), vel, k_face, raw(edges_), kind,
+                                      float(cfg_.species[s].background), p.dt_over_d, p.inv_d});
+    if (bc == LateralBoundary::open)
+      budgets_[s].outflow +=
+          dt * thrust::transform_reduce(policy(), thrust::counting_iterator<std::size_t>(0),
+                                        thrust::counting_iterator<std::size_t>(lines),
+                                        k::EdgeOutflow<Dir>{gv, raw(edges_)}, 0.0,
+                                        thrust::plus<double>());
+    for_each_cell_faces(g.nx, g.ny, g.nz,
+                        k::HorizontalSweep<Dir>{gv, c_in, c_out, vel, k_face, raw(edges_), p});
   }
 
   // Vertical advection, decay, implicit diffusion and deposition per column.
@@ -344,7 +370,9 @@ class BackendSolver final : public TransportSolver {
   device_vector<float> dz_, dzc_;
   device_vector<float> c_, scratch_;
   device_vector<k::ColumnLosses> column_losses_;  // per column, one species at a time
-  device_vector<float> u_, v_, w_, kh_, kz_;
+  device_vector<float> u_, v_, w_, kh_, kz_;      // u_, v_: boundary faces filled (fill_face_data)
+  device_vector<float> kx_face_, ky_face_;        // face diffusivities (fill_face_data)
+  device_vector<float> ghosts_, edges_;           // per line of the current sweep (grid_lines.hpp)
   device_vector<std::size_t> em_cell_;
   device_vector<int> em_species_;
   device_vector<float> em_rate_;
