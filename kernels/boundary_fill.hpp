@@ -29,8 +29,8 @@
 
 namespace airshed::kernels {
 
-// K of every face of direction Dir (idx over (nx+1) ny nz x faces or
-// nx (ny+1) nz y faces, the layout of GridView::xface / yface).
+// K of every face of direction Dir (idx: the line; its n + 1 faces in the
+// layout of GridView::xface / yface).
 template <int Dir>
 struct FaceDiffusivity {
   GridView g;
@@ -38,24 +38,15 @@ struct FaceDiffusivity {
   float* k_face;    // faces
   int kind;         // LateralKind of Dir
 
-  AIRSHED_HD void operator()(std::size_t idx) const {
-    int a, f, k;  // a: the line's position across Dir
-    if (Dir == along_x) {
-      f = int(idx % std::size_t(g.nx + 1));
-      a = int(idx / std::size_t(g.nx + 1) % std::size_t(g.ny));
-      k = int(idx / (std::size_t(g.nx + 1) * g.ny));
-    } else {
-      a = int(idx % std::size_t(g.nx));
-      f = int(idx / std::size_t(g.nx) % std::size_t(g.ny + 1));
-      k = int(idx / (std::size_t(g.nx) * (g.ny + 1)));
-    }
-    const int n = Dir == along_x ? g.nx : g.ny;
-    const auto cell = [&](int p) { return Dir == along_x ? g.cell(p, a, k) : g.cell(a, p, k); };
-    if (f > 0 && f < n)
-      k_face[idx] = face_diffusivity(kh[cell(f - 1)], kh[cell(f)]);
-    else
-      k_face[idx] =
-          kind == lateral_periodic ? face_diffusivity(kh[cell(n - 1)], kh[cell(0)]) : 0.0f;
+  AIRSHED_HD void operator()(std::size_t l) const {
+    const GridLine L = grid_line<Dir>(g, l);
+    const float* kc = kh + L.cell0;
+    float* kf = k_face + L.face0;
+    const int n = L.n;
+    for (int f = 1; f < n; ++f)
+      kf[f * L.stride] = face_diffusivity(kc[(f - 1) * L.stride], kc[f * L.stride]);
+    kf[0] = kf[n * L.stride] =
+        kind == lateral_periodic ? face_diffusivity(kc[(n - 1) * L.stride], kc[0]) : 0.0f;
   }
 };
 

@@ -306,7 +306,7 @@ class BackendSolver final : public TransportSolver {
     const k::GridView g = grid_view();
     const int kind = lateral_kind(Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y);
     k_face.resize(k::face_count<Dir>(g));
-    for_each_index(k_face.size(), k::FaceDiffusivity<Dir>{g, raw(kh_), raw(k_face), kind});
+    for_each_index(k::line_count<Dir>(g), k::FaceDiffusivity<Dir>{g, raw(kh_), raw(k_face), kind});
     for_each_index(k::line_count<Dir>(g), k::BoundaryFaceVelocity<Dir>{g, raw(vel), kind});
   }
 
