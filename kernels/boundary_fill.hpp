@@ -29,26 +29,43 @@
 
 namespace airshed::kernels {
 
-// K of every face of direction Dir (idx: the line; its n + 1 faces in the
-// layout of GridView::xface / yface).
+// K of every face of direction Dir, one row of faces per idx, contiguous
+// in memory (so the loop is unit stride on either direction): along x the
+// n + 1 faces of line idx (j + ny k); along y the nx faces (i, f, k) of
+// face row idx = f + (ny + 1) k.
 template <int Dir>
 struct FaceDiffusivity {
   GridView g;
   const float* kh;  // cells
-  float* k_face;    // faces
+  float* k_face;    // faces, the layout of GridView::xface / yface
   int kind;         // LateralKind of Dir
 
-  AIRSHED_HD void operator()(std::size_t l) const {
-    const GridLine L = grid_line<Dir>(g, l);
-    const float* kc = kh + L.cell0;
-    float* kf = k_face + L.face0;
-    const int n = L.n;
-    for (int f = 1; f < n; ++f)
-      kf[f * L.stride] = face_diffusivity(kc[(f - 1) * L.stride], kc[f * L.stride]);
-    kf[0] = kf[n * L.stride] =
-        kind == lateral_periodic ? face_diffusivity(kc[(n - 1) * L.stride], kc[0]) : 0.0f;
+  AIRSHED_HD void operator()(std::size_t idx) const {
+    const bool periodic = kind == lateral_periodic;
+    if (Dir == along_x) {
+      const GridLine L = grid_line<along_x>(g, idx);
+      const float* kc = kh + L.cell0;
+      float* kf = k_face + L.face0;
+      const int n = L.n;
+      for (int f = 1; f < n; ++f) kf[f] = face_diffusivity(kc[f - 1], kc[f]);
+      kf[0] = kf[n] = periodic ? face_diffusivity(kc[n - 1], kc[0]) : 0.0f;
+    } else {
+      const int f = int(idx % std::size_t(g.ny + 1)), k = int(idx / std::size_t(g.ny + 1));
+      float* kf = k_face + g.yface(0, f, k);
+      const bool edge = f == 0 || f == g.ny;
+      const float* below = kh + g.cell(0, edge ? g.ny - 1 : f - 1, k);
+      const float* above = kh + g.cell(0, edge ? 0 : f, k);
+      for (int i = 0; i < g.nx; ++i)
+        kf[i] = !edge || periodic ? face_diffusivity(below[i], above[i]) : 0.0f;
+    }
   }
 };
+
+// The number of FaceDiffusivity rows of direction Dir.
+template <int Dir>
+AIRSHED_HD inline std::size_t face_rows(const GridView& g) {
+  return Dir == along_x ? std::size_t(g.ny) * g.nz : std::size_t(g.ny + 1) * g.nz;
+}
 
 template <int Dir>
 AIRSHED_HD inline std::size_t face_count(const GridView& g) {
@@ -128,6 +145,19 @@ struct EdgeFluxes {
       edges[l * edge_faces_per_line + s] =
           limited_flux(u, cm2, cm1, c0, cp1, k_face[fi], dt_over_d, inv_d);
     }
+  }
+};
+
+// The boundary step of one line: its ghost cells by a filler (FillGhosts,
+// or a halo exchange's unpacking), then its edge fluxes, in one pass so
+// the line's ends are read from memory once.
+template <class Fill, class Edges>
+struct LineBoundaryStep {
+  Fill fill;
+  Edges edges;
+  AIRSHED_HD void operator()(std::size_t l) const {
+    fill(l);
+    edges(l);
   }
 };
 

@@ -306,7 +306,7 @@ class BackendSolver final : public TransportSolver {
     const k::GridView g = grid_view();
     const int kind = lateral_kind(Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y);
     k_face.resize(k::face_count<Dir>(g));
-    for_each_index(k::line_count<Dir>(g), k::FaceDiffusivity<Dir>{g, raw(kh_), raw(k_face), kind});
+    for_each_index(k::face_rows<Dir>(g), k::FaceDiffusivity<Dir>{g, raw(kh_), raw(k_face), kind});
     for_each_index(k::line_count<Dir>(g), k::BoundaryFaceVelocity<Dir>{g, raw(vel), kind});
   }
 
@@ -327,10 +327,12 @@ class BackendSolver final : public TransportSolver {
     const std::size_t lines = k::line_count<Dir>(gv);
     ghosts_.resize(std::max(ghosts_.size(), lines * k::ghosts_per_line));
     edges_.resize(std::max(edges_.size(), lines * k::edge_faces_per_line));
-    for_each_index(lines, k::FillGhosts<Dir>{gv, c_in, raw(ghosts_), kind});
-    for_each_index(lines,
-                   k::EdgeFluxes<Dir>{gv, c_in, raw(ghosts_), vel, k_face, raw(edges_), kind,
-                                      float(cfg_.species[s].background), p.dt_over_d, p.inv_d});
+    using Fill = k::FillGhosts<Dir>;
+    using Edges = k::EdgeFluxes<Dir>;
+    for_each_index(lines, k::LineBoundaryStep<Fill, Edges>{
+                              Fill{gv, c_in, raw(ghosts_), kind},
+                              Edges{gv, c_in, raw(ghosts_), vel, k_face, raw(edges_), kind,
+                                    float(cfg_.species[s].background), p.dt_over_d, p.inv_d}});
     if (bc == LateralBoundary::open)
       budgets_[s].outflow +=
           dt * thrust::transform_reduce(policy(), thrust::counting_iterator<std::size_t>(0),

@@ -85,12 +85,15 @@ std::vector<float> ghost_sweep(const Case& cs, int kind, float bg, float dt_over
   const std::size_t lines = k::line_count<Dir>(g);
   std::vector<float> ghosts(lines * k::ghosts_per_line), out(cs.c.size());
   edges.assign(lines * k::edge_faces_per_line, 0.0f);
-  be::for_each_index(lines, k::FaceDiffusivity<Dir>{g, cs.kh.data(), k_face.data(), kind});
+  be::for_each_index(k::face_rows<Dir>(g),
+                     k::FaceDiffusivity<Dir>{g, cs.kh.data(), k_face.data(), kind});
   be::for_each_index(lines, k::BoundaryFaceVelocity<Dir>{g, vel.data(), kind});
-  be::for_each_index(lines, k::FillGhosts<Dir>{g, cs.c.data(), ghosts.data(), kind});
-  be::for_each_index(lines,
-                     k::EdgeFluxes<Dir>{g, cs.c.data(), ghosts.data(), vel.data(), k_face.data(),
-                                        edges.data(), kind, bg, dt_over_d, inv_d});
+  using Fill = k::FillGhosts<Dir>;
+  using Edges = k::EdgeFluxes<Dir>;
+  be::for_each_index(lines, k::LineBoundaryStep<Fill, Edges>{
+                                Fill{g, cs.c.data(), ghosts.data(), kind},
+                                Edges{g, cs.c.data(), ghosts.data(), vel.data(), k_face.data(),
+                                      edges.data(), kind, bg, dt_over_d, inv_d}});
   const k::HorizontalSweep<Dir> sweep{
       g, cs.c.data(), out.data(), vel.data(), k_face.data(), edges.data(), {dt_over_d, inv_d}};
   be::for_each_cell_faces(cs.nx, cs.ny, cs.nz, sweep);
