@@ -14,9 +14,13 @@
 #include <limits>
 #include <map>
 #include <stdexcept>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "host/core/numerical_fault.hpp"
+#include "host/solver/process.hpp"
+#include "host/solver/process_pipeline.hpp"
 #include "host/solver/transport_solver.hpp"
 #include "kernels/backend.hpp"
 #include "kernels/column_physics.hpp"
@@ -98,7 +102,38 @@ class BackendSolver final : public TransportSolver {
       budgets_[s].initial = in_domain_mass(int(s));
     }
     set_met(uniform_met(g, 0, 0, 0, 0, 0));
+    // The built-in processes (process_pipeline.hpp); an even step applies
+    // them in this order, an odd one in reverse.
+    pipeline_.add("horizontal", {"outflow"},
+                  [this](double dt, bool forward) { horizontal(dt, /*x_first=*/forward); });
+    pipeline_.add("columns", {"outflow", "deposition", "decay"},
+                  [this](double dt, bool) { columns(dt); });
+    pipeline_.add("emissions", {"emissions"}, [this](double dt, bool) { add_emissions(dt); });
   }
+  // The pipeline's launches hold `this`.
+  BackendSolver(const BackendSolver&) = delete;
+  BackendSolver& operator=(const BackendSolver&) = delete;
+
+  // Appends a process to the pipeline (process_pipeline.hpp says how to
+  // write one); every species' budget gains its term, MassBudget::processes
+  // `name`. Only before the first step, so that every term covers the run.
+  void add_process(const std::string& name, ProcessLaunch launch) {
+    if (steps_ != 0)
+      throw std::logic_error("add_process: register processes before the first step");
+    for (const BudgetTerm& t : MassBudget{}.terms())
+      if (t.name == name)
+        throw std::invalid_argument("add_process: '" + name + "' names a built-in budget term");
+    const std::size_t term = process_names_.size();
+    pipeline_.add(name, {name}, [this, term, launch = std::move(launch)](double dt, bool forward) {
+      launch(ProcessContext{&cfg_, grid_view(), met_view(), raw(c_), cfg_.grid.cells(),
+                            raw(column_mass_), &budgets_, term, forward},
+             dt);
+    });
+    process_names_.push_back(name);
+    for (MassBudget& b : budgets_) b.processes.push_back({name, 0.0});
+    column_mass_.resize(cfg_.grid.columns());
+  }
+  const ProcessPipeline& pipeline() const { return pipeline_; }
 
   std::string backend_name() const override { return AIRSHED_BACKEND_NAME; }
   const TransportConfig& config() const override { return cfg_; }
@@ -152,7 +187,7 @@ class BackendSolver final : public TransportSolver {
     if (field.size() != cfg_.grid.cells())
       throw std::invalid_argument("set_concentration: field size does not match the grid");
     thrust::copy(field.begin(), field.end(), c_.begin() + std::size_t(s) * cfg_.grid.cells());
-    budgets_[s] = MassBudget{};
+    budgets_[s] = fresh_budget();
     budgets_[s].initial = in_domain_mass(s);
   }
 
@@ -169,8 +204,9 @@ class BackendSolver final : public TransportSolver {
                          : std::numeric_limits<double>::infinity();
   }
 
-  // Dimension-split step; the order reverses every other step so that two
-  // steps form a symmetric (Strang) sequence with the sources in the middle:
+  // Dimension-split step along the pipeline; the order reverses every
+  // other step so that two steps form a symmetric (Strang) sequence with
+  // the sources (and any added process) in the middle:
   //   even: X, Y, Z, S    odd: S, Z, Y, X
   // advance() takes whole pairs, so every output follows transport, mixing
   // and decay of everything emitted, never a raw emission (its error in the
@@ -178,16 +214,7 @@ class BackendSolver final : public TransportSolver {
   void step(double dt) override {
     if (!(dt > 0) || dt > stable_dt() * (1 + 1e-6))
       throw std::invalid_argument("step: dt must be in (0, stable_dt()]");
-    const bool even = steps_ % 2 == 0;
-    if (even) {
-      horizontal(dt, /*x_first=*/true);
-      columns(dt);
-      add_emissions(dt);
-    } else {
-      add_emissions(dt);
-      columns(dt);
-      horizontal(dt, /*x_first=*/false);
-    }
+    pipeline_.step(dt, /*forward=*/steps_ % 2 == 0);
     time_ += dt;
     ++steps_;
     check_state();
@@ -213,6 +240,13 @@ class BackendSolver final : public TransportSolver {
                                   " species, this run " + std::to_string(ns));
     for (const auto& f : st.fields)
       if (f.size() != n) throw std::invalid_argument("restore: a field does not match the grid");
+    for (const MassBudget& b : st.budgets) {
+      bool same = b.processes.size() == process_names_.size();
+      for (std::size_t p = 0; same && p < process_names_.size(); ++p)
+        same = b.processes[p].name == process_names_[p];
+      if (!same)
+        throw std::invalid_argument("restore: the state's processes differ from this run's");
+    }
     for (std::size_t s = 0; s < ns; ++s)
       thrust::copy(st.fields[s].begin(), st.fields[s].end(), c_.begin() + s * n);
     budgets_ = st.budgets;
@@ -233,6 +267,12 @@ class BackendSolver final : public TransportSolver {
     return k::GridView{g.nx, g.ny, g.nz, float(g.dx), float(g.dy), raw(dz_), raw(dzc_)};
   }
   k::MetView met_view() const { return {raw(u_), raw(v_), raw(w_), raw(kh_), raw(kz_)}; }
+  // A budget with every term at zero, the added processes' included.
+  MassBudget fresh_budget() const {
+    MassBudget b;
+    for (const std::string& name : process_names_) b.processes.push_back({name, 0.0});
+    return b;
+  }
   float* species_ptr(int s) { return raw(c_) + std::size_t(s) * cfg_.grid.cells(); }
   void check_species(int s) const {
     if (s < 0 || std::size_t(s) >= cfg_.species.size())
@@ -350,6 +390,9 @@ class BackendSolver final : public TransportSolver {
   device_vector<float> em_rate_;
   std::vector<double> emitted_rate_;
   std::vector<MassBudget> budgets_;
+  ProcessPipeline pipeline_;
+  std::vector<std::string> process_names_;  // the added processes, in pipeline order
+  device_vector<double> column_mass_;       // scratch of the added processes
   float max_rate_ = 0;
   double time_ = 0;
   long steps_ = 0;
