@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "case_builders.hpp"
+#include "host/core/state_archive.hpp"
 #include "host/solver/backend_solver.hpp"
 
 using namespace airshed;
@@ -90,6 +91,27 @@ TEST_CASE("a process added by registration runs after the built-ins, reversed on
   // A state carries the process's term and fits only a solver with the same processes.
   BackendSolver plain(calm_box(false));
   CHECK_THROWS_AS(plain.restore(solver.state()), std::invalid_argument);
+  // The checkpoint form keeps every term bit for bit.
+  const TransportSolver::State st = solver.state();
+  StateWriter w;
+  put_budgets(w, st.budgets);
+  StateReader r(w.bytes(), "test");
+  const std::vector<MassBudget> back = get_budgets(r);
+  CHECK(r.at_end());
+  REQUIRE(back.size() == st.budgets.size());
+  for (std::size_t s = 0; s < back.size(); ++s) {
+    const std::vector<BudgetTerm> a = st.budgets[s].terms(), b = back[s].terms();
+    REQUIRE(a.size() == b.size());
+    CHECK(back[s].initial == st.budgets[s].initial);
+    for (std::size_t t = 0; t < a.size(); ++t) {
+      CHECK(a[t].name == b[t].name);
+      CHECK(a[t].added == b[t].added);
+    }
+  }
+  BackendSolver again(calm_box(false));
+  again.add_process("second_loss", second_loss({k2[0], k2[1]}));
+  again.restore(st);
+  CHECK(again.budget(0).added("second_loss") == solver.budget(0).added("second_loss"));
 }
 
 TEST_CASE("a second first-order loss through the pipeline equals decay at k1 + k2") {
