@@ -2,6 +2,10 @@
 // backend (solver_omp.cpp, solver_serial.cpp, cuda/solver_cuda.cu); the
 // backend comes only from kernels/backend.hpp, so the host code here reads
 // the same for all of them. Fields live in Thrust vectors of that backend.
+// The step is the process pipeline (process_pipeline.hpp) of the operators
+// below. Over 250 lines because it is one class whose members all work on
+// the backend's device vectors; what needs no backend is compiled once
+// (emission_list.cpp, solver_state.cpp, process_pipeline.cpp).
 #pragma once
 
 #include <thrust/functional.h>
@@ -12,11 +16,17 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <stdexcept>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "host/core/numerical_fault.hpp"
+#include "host/solver/backend_functors.hpp"
+#include "host/solver/emission_list.hpp"
+#include "host/solver/process.hpp"
+#include "host/solver/process_pipeline.hpp"
+#include "host/solver/solver_state.hpp"
 #include "host/solver/transport_solver.hpp"
 #include "kernels/backend.hpp"
 #include "kernels/boundary_fill.hpp"
@@ -29,45 +39,6 @@
 namespace airshed::AIRSHED_BACKEND_NS {
 
 namespace k = airshed::kernels;
-
-struct SumLosses {
-  AIRSHED_HD k::ColumnLosses operator()(const k::ColumnLosses& a, const k::ColumnLosses& b) const {
-    return a + b;
-  }
-};
-
-struct StoreColumnLosses {
-  k::ColumnPhysics<column_lanes> physics;
-  k::ColumnLosses* out;
-  AIRSHED_HD void operator()(std::size_t block) const { physics(block, out); }
-};
-
-struct MaxFloat {
-  AIRSHED_HD float operator()(float a, float b) const { return a > b ? a : b; }
-};
-
-// c * V for the in-domain mass, float64.
-struct CellMass {
-  const float* c;
-  k::GridView g;
-  AIRSHED_HD double operator()(std::size_t idx) const {
-    const int level = int(idx / (std::size_t(g.nx) * g.ny));
-    return double(c[idx]) * g.dz[level];
-  }
-};
-
-// Host vector to backend vector. An empty source clears the target instead
-// of being copied: Thrust 1.17's trivial copy takes &*first even for an
-// empty range, which binds a reference to the null data() of an empty
-// std::vector (undefined behaviour, caught by -fsanitize=null). Hours
-// without emissions (a release that starts later) hit this.
-template <class T>
-void upload(device_vector<T>& to, const std::vector<T>& from) {
-  if (from.empty())
-    to.clear();
-  else
-    to = from;
-}
 
 inline int lateral_kind(LateralBoundary b) {
   return b == LateralBoundary::open       ? k::lateral_open
@@ -99,7 +70,38 @@ class BackendSolver final : public TransportSolver {
       budgets_[s].initial = in_domain_mass(int(s));
     }
     set_met(uniform_met(g, 0, 0, 0, 0, 0));
+    // The built-in processes (process_pipeline.hpp); an even step applies
+    // them in this order, an odd one in reverse.
+    pipeline_.add("horizontal", {"outflow"},
+                  [this](double dt, bool forward) { horizontal(dt, /*x_first=*/forward); });
+    pipeline_.add("columns", {"outflow", "deposition", "decay"},
+                  [this](double dt, bool) { columns(dt); });
+    pipeline_.add("emissions", {"emissions"}, [this](double dt, bool) { add_emissions(dt); });
   }
+  // The pipeline's launches hold `this`.
+  BackendSolver(const BackendSolver&) = delete;
+  BackendSolver& operator=(const BackendSolver&) = delete;
+
+  // Appends a process to the pipeline (process_pipeline.hpp says how to
+  // write one); every species' budget gains its term, MassBudget::processes
+  // `name`. Only before the first step, so that every term covers the run.
+  void add_process(const std::string& name, ProcessLaunch launch) {
+    if (steps_ != 0)
+      throw std::logic_error("add_process: register processes before the first step");
+    for (const BudgetTerm& t : MassBudget{}.terms())
+      if (t.name == name)
+        throw std::invalid_argument("add_process: '" + name + "' names a built-in budget term");
+    const std::size_t term = process_names_.size();
+    pipeline_.add(name, {name}, [this, term, launch = std::move(launch)](double dt, bool forward) {
+      launch(ProcessContext{&cfg_, grid_view(), met_view(), raw(c_), cfg_.grid.cells(),
+                            raw(column_mass_), &budgets_, term, forward},
+             dt);
+    });
+    process_names_.push_back(name);
+    for (MassBudget& b : budgets_) b.processes.push_back({name, 0.0});
+    column_mass_.resize(cfg_.grid.columns());
+  }
+  const ProcessPipeline& pipeline() const { return pipeline_; }
 
   std::string backend_name() const override { return AIRSHED_BACKEND_NAME; }
   const TransportConfig& config() const override { return cfg_; }
@@ -124,31 +126,11 @@ class BackendSolver final : public TransportSolver {
   }
 
   void set_emissions(const std::vector<CellEmission>& emissions) override {
-    // Merge duplicates so the device update needs no atomics.
-    std::map<std::pair<int, std::size_t>, double> merged;
-    const Grid& g = cfg_.grid;
-    std::fill(emitted_rate_.begin(), emitted_rate_.end(), 0.0);
-    for (const auto& e : emissions) {
-      if (e.species < 0 || std::size_t(e.species) >= cfg_.species.size() || e.cell >= g.cells() ||
-          !(e.rate >= 0) || !std::isfinite(e.rate))
-        throw std::invalid_argument("emissions: entry with bad species, cell or rate");
-      merged[{e.species, e.cell}] += e.rate;
-    }
-    std::vector<std::size_t> cell;
-    std::vector<int> species;
-    std::vector<float> rate;
-    for (const auto& [key, q] : merged) {
-      const int level = int(key.second / g.columns());
-      species.push_back(key.first);
-      cell.push_back(key.second);
-      const float per_volume = float(q / g.cell_volume(level));
-      rate.push_back(per_volume);
-      // The budget counts exactly what the kernel adds: the float rate times V.
-      emitted_rate_[key.first] += double(per_volume) * g.cell_volume(level);
-    }
-    upload(em_cell_, cell);
-    upload(em_species_, species);
-    upload(em_rate_, rate);
+    EmissionList list = merge_emissions(cfg_, emissions);
+    emitted_rate_ = std::move(list.emitted_rate);
+    upload(em_cell_, list.cell);
+    upload(em_species_, list.species);
+    upload(em_rate_, list.rate_per_volume);
   }
 
   void set_concentration(int s, const std::vector<float>& field) override {
@@ -156,7 +138,7 @@ class BackendSolver final : public TransportSolver {
     if (field.size() != cfg_.grid.cells())
       throw std::invalid_argument("set_concentration: field size does not match the grid");
     thrust::copy(field.begin(), field.end(), c_.begin() + std::size_t(s) * cfg_.grid.cells());
-    budgets_[s] = MassBudget{};
+    budgets_[s] = empty_budget(process_names_);
     budgets_[s].initial = in_domain_mass(s);
   }
 
@@ -173,8 +155,9 @@ class BackendSolver final : public TransportSolver {
                          : std::numeric_limits<double>::infinity();
   }
 
-  // Dimension-split step; the order reverses every other step so that two
-  // steps form a symmetric (Strang) sequence with the sources in the middle:
+  // Dimension-split step along the pipeline; the order reverses every
+  // other step so that two steps form a symmetric (Strang) sequence with
+  // the sources (and any added process) in the middle:
   //   even: X, Y, Z, S    odd: S, Z, Y, X
   // advance() takes whole pairs, so every output follows transport, mixing
   // and decay of everything emitted, never a raw emission (its error in the
@@ -182,16 +165,7 @@ class BackendSolver final : public TransportSolver {
   void step(double dt) override {
     if (!(dt > 0) || dt > stable_dt() * (1 + 1e-6))
       throw std::invalid_argument("step: dt must be in (0, stable_dt()]");
-    const bool even = steps_ % 2 == 0;
-    if (even) {
-      horizontal(dt, /*x_first=*/true);
-      columns(dt);
-      add_emissions(dt);
-    } else {
-      add_emissions(dt);
-      columns(dt);
-      horizontal(dt, /*x_first=*/false);
-    }
+    pipeline_.step(dt, /*forward=*/steps_ % 2 == 0);
     time_ += dt;
     ++steps_;
     check_state();
@@ -211,12 +185,8 @@ class BackendSolver final : public TransportSolver {
   }
 
   void restore(const State& st) override {
+    check_restorable(st, cfg_, process_names_);
     const std::size_t ns = cfg_.species.size(), n = cfg_.grid.cells();
-    if (st.fields.size() != ns || st.budgets.size() != ns)
-      throw std::invalid_argument("restore: the state has " + std::to_string(st.fields.size()) +
-                                  " species, this run " + std::to_string(ns));
-    for (const auto& f : st.fields)
-      if (f.size() != n) throw std::invalid_argument("restore: a field does not match the grid");
     for (std::size_t s = 0; s < ns; ++s)
       thrust::copy(st.fields[s].begin(), st.fields[s].end(), c_.begin() + s * n);
     budgets_ = st.budgets;
@@ -253,16 +223,7 @@ class BackendSolver final : public TransportSolver {
                                  thrust::counting_iterator<std::size_t>(c_.size()),
                                  k::InvalidIndex{raw(c_)}, k::no_invalid_cell, k::MinIndex{});
     if (bad == k::no_invalid_cell) return;
-    const Grid& g = cfg_.grid;
-    const std::size_t cell = bad % g.cells();
-    InvalidCell where;
-    where.step = steps_;
-    where.time_s = time_;
-    where.species = int(bad / g.cells());
-    where.species_name = cfg_.species[where.species].name;
-    where.i = int(cell % std::size_t(g.nx));
-    where.j = int(cell / std::size_t(g.nx) % std::size_t(g.ny));
-    where.k = int(cell / g.columns());
+    InvalidCell where = invalid_cell_at(cfg_, bad, steps_, time_);
     where.value = c_[bad];
     throw NumericalFault(where);
   }
@@ -380,6 +341,9 @@ class BackendSolver final : public TransportSolver {
   device_vector<float> em_rate_;
   std::vector<double> emitted_rate_;
   std::vector<MassBudget> budgets_;
+  ProcessPipeline pipeline_;
+  std::vector<std::string> process_names_;  // the added processes, in pipeline order
+  device_vector<double> column_mass_;       // scratch of the added processes
   float max_rate_ = 0;
   double time_ = 0;
   long steps_ = 0;
