@@ -74,20 +74,6 @@ __global__ void index_kernel(std::size_t n, F f) {
   if (idx < n) f(idx);
 }
 
-template <class F>
-__global__ void split_cell_kernel(int nx, int ny, int nz, F f) {
-  const int i = blockIdx.x * blockDim.x + threadIdx.x;  // x fastest: coalesced
-  const int j = blockIdx.y * blockDim.y + threadIdx.y;
-  const int k = blockIdx.z;
-  if (i >= nx || j >= ny) return;
-  int lo, hi;
-  f.interior_range(j, lo, hi);
-  if (i >= lo && i < hi)
-    f.interior(i, j, k);
-  else
-    f(i, j, k);
-}
-
 void check_launch(const char* what);  // defined in host/solver/cuda/launch_check.cu
 
 // f(i, j, k) for every cell; one thread per cell, x along threadIdx.x.
@@ -100,16 +86,12 @@ void for_each_cell(int nx, int ny, int nz, const F& f) {
   check_launch("for_each_cell");
 }
 
-// The same for a functor with an interior fast path: f.interior(i, j, k)
-// for i in f.interior_range(j), f(i, j, k) elsewhere (divergent only in the
-// warps at the edges).
+// The face-flux sweeps (kernels/horizontal_sweep.hpp): one thread per
+// cell computes both of its faces (f(i, j, k)); only the warps at a line's
+// ends take the edge-face path.
 template <class F>
-void for_each_cell_split(int nx, int ny, int nz, const F& f) {
-  if (nx == 0 || ny == 0 || nz == 0) return;
-  const dim3 block(64, 4, 1);
-  const dim3 grid((nx + 63) / 64, (ny + 3) / 4, nz);
-  split_cell_kernel<<<grid, block>>>(nx, ny, nz, f);
-  check_launch("for_each_cell_split");
+void for_each_cell_faces(int nx, int ny, int nz, const F& f) {
+  for_each_cell(nx, ny, nz, f);
 }
 
 // f(idx) for idx in [0, n): columns, source entries, boundary faces.
@@ -133,16 +115,10 @@ void for_each_cell(int nx, int ny, int nz, const F& f) {
       for (int i = 0; i < nx; ++i) f(i, j, k);
 }
 
+// The oracle: each cell computes both of its faces, as on the GPU.
 template <class F>
-void for_each_cell_split(int nx, int ny, int nz, const F& f) {
-  for (int k = 0; k < nz; ++k)
-    for (int j = 0; j < ny; ++j) {
-      int lo, hi;
-      f.interior_range(j, lo, hi);
-      for (int i = 0; i < lo; ++i) f(i, j, k);
-      for (int i = lo; i < hi; ++i) f.interior(i, j, k);
-      for (int i = hi; i < nx; ++i) f(i, j, k);
-    }
+void for_each_cell_faces(int nx, int ny, int nz, const F& f) {
+  for_each_cell(nx, ny, nz, f);
 }
 
 template <class F>
@@ -180,47 +156,58 @@ void for_each_cell(int nx, int ny, int nz, const F& f) {
   }
 }
 
-// Rows as above; in each, the interior cells without boundary branches in
-// simd loops that compute each face's flux once (into a row buffer; along
-// y the upper faces of a row are the lower faces of the next one, which
-// the same thread does next under the static schedule), the few edge cells
-// by the general path.
+// The face-flux sweeps (kernels/horizontal_sweep.hpp), rows as above: each
+// face's flux is computed once into a row buffer, the interior faces
+// (f.interior_faces) in simd loops, the few edge faces by f.face(); along
+// y the upper faces of a row are the lower faces of the next one, which the
+// same thread does next under the static schedule. Generic over the
+// functor: f.face(i, j, k) is the flux through the lower face of cell
+// (i, j, k) along the sweep (i or j may be n), f.interior_flux the same for
+// an interior face, f.update(i, j, k, f_in, f_out) the cell update.
 template <class F>
-void for_each_cell_split(int nx, int ny, int nz, const F& f) {
+void for_each_cell_faces(int nx, int ny, int nz, const F& f) {
 #pragma omp parallel
   {
     flush_subnormals();
     float* lower = new float[2 * (std::size_t(nx) + 1)];
     float* upper = lower + nx + 1;
-    long previous = -2;  // the last row this thread did with interior faces
+    long previous = -2;  // the last row this thread did
+    int lo, hi;
+    f.interior_faces(lo, hi);
+    const int n = F::along_rows ? nx : ny;
+    const int edge_lo = lo < n + 1 ? lo : n + 1;              // faces [0, edge_lo) are edge faces
+    const int edge_hi = hi + 1 > edge_lo ? hi + 1 : edge_lo;  // and [edge_hi, n]
+    // One row of face fluxes along y: faces (i, jf, k) for every i.
+    const auto y_faces = [&](float* out, int jf, int k) {
+      if (jf >= lo && jf <= hi) {
+#pragma omp simd
+        for (int i = 0; i < nx; ++i) out[i] = f.interior_flux(i, jf, k);
+      } else {
+        for (int i = 0; i < nx; ++i) out[i] = f.face(i, jf, k);
+      }
+    };
 #pragma omp for schedule(static)
     for (long r = 0; r < long(nz) * ny; ++r) {
       const int k = int(r / ny), j = int(r % ny);
-      int lo, hi;
-      f.interior_range(j, lo, hi);
-      for (int i = 0; i < lo; ++i) f(i, j, k);
-      if (hi > lo) {
-        if (F::along_rows) {
+      if (F::along_rows) {
+        for (int i = 0; i < edge_lo; ++i) lower[i] = f.face(i, j, k);
 #pragma omp simd
-          for (int i = lo; i <= hi; ++i) lower[i] = f.interior_flux(i, j, k);
+        for (int i = lo; i <= hi; ++i) lower[i] = f.interior_flux(i, j, k);
+        for (int i = edge_hi; i <= nx; ++i) lower[i] = f.face(i, j, k);
 #pragma omp simd
-          for (int i = lo; i < hi; ++i) f.update(i, j, k, lower[i], lower[i + 1]);
+        for (int i = 0; i < nx; ++i) f.update(i, j, k, lower[i], lower[i + 1]);
+      } else {
+        if (previous == r - 1 && j > 0) {
+          float* t = lower;
+          lower = upper, upper = t;
         } else {
-          if (previous == r - 1) {
-            float* t = lower;
-            lower = upper, upper = t;
-          } else {
-#pragma omp simd
-            for (int i = lo; i < hi; ++i) lower[i] = f.interior_flux(i, j, k);
-          }
-#pragma omp simd
-          for (int i = lo; i < hi; ++i) upper[i] = f.interior_flux(i, j + 1, k);
-#pragma omp simd
-          for (int i = lo; i < hi; ++i) f.update(i, j, k, lower[i], upper[i]);
-          previous = r;
+          y_faces(lower, j, k);
         }
+        y_faces(upper, j + 1, k);
+#pragma omp simd
+        for (int i = 0; i < nx; ++i) f.update(i, j, k, lower[i], upper[i]);
+        previous = r;
       }
-      for (int i = hi; i < nx; ++i) f(i, j, k);
     }
     delete[](lower < upper ? lower : upper);
   }

@@ -14,7 +14,8 @@ namespace {
 
 // Version 2: the identity fingerprints every input file, not only the scenario.
 // Version 3: the outputs' section lists its recorders by name.
-const std::string magic = "airshed checkpoint 3\n";
+// Version 4: mass budgets carry the terms of added processes (host/core/budget.hpp).
+const std::string magic = "airshed checkpoint 4\n";
 
 void put(StateWriter& w, const CheckpointIdentity& id) {
   w.tag("identity");
@@ -97,7 +98,7 @@ void write_checkpoint(const std::string& path, const Checkpoint& c) {
   w.put(c.solver.steps);
   w.put(std::uint64_t(c.solver.fields.size()));
   for (const auto& f : c.solver.fields) w.put(f);
-  w.put(c.solver.budgets);
+  put_budgets(w, c.solver.budgets);
   w.tag("observers");
   w.put(std::uint64_t(c.observers.size()));
   for (const auto& o : c.observers) w.put(o);
@@ -138,7 +139,7 @@ Checkpoint read_checkpoint(const std::string& path) {
   if (nf != c.identity.species.size()) r.fail("field count does not match the species");
   c.solver.fields.resize(nf);
   for (auto& f : c.solver.fields) r.get(f);
-  r.get(c.solver.budgets);
+  c.solver.budgets = get_budgets(r);
   r.expect("observers");
   const auto no = r.get<std::uint64_t>();
   if (no > 1000) r.fail("implausible observer count");

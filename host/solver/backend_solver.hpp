@@ -2,6 +2,10 @@
 // backend (solver_omp.cpp, solver_serial.cpp, cuda/solver_cuda.cu); the
 // backend comes only from kernels/backend.hpp, so the host code here reads
 // the same for all of them. Fields live in Thrust vectors of that backend.
+// The step is the process pipeline (process_pipeline.hpp) of the operators
+// below. Over 250 lines because it is one class whose members all work on
+// the backend's device vectors; what needs no backend is compiled once
+// (emission_list.cpp, solver_state.cpp, process_pipeline.cpp).
 #pragma once
 
 #include <thrust/functional.h>
@@ -12,13 +16,20 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <stdexcept>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "host/core/numerical_fault.hpp"
+#include "host/solver/backend_functors.hpp"
+#include "host/solver/emission_list.hpp"
+#include "host/solver/process.hpp"
+#include "host/solver/process_pipeline.hpp"
+#include "host/solver/solver_state.hpp"
 #include "host/solver/transport_solver.hpp"
 #include "kernels/backend.hpp"
+#include "kernels/boundary_fill.hpp"
 #include "kernels/column_physics.hpp"
 #include "kernels/horizontal_sweep.hpp"
 #include "kernels/sources.hpp"
@@ -28,45 +39,6 @@
 namespace airshed::AIRSHED_BACKEND_NS {
 
 namespace k = airshed::kernels;
-
-struct SumLosses {
-  AIRSHED_HD k::ColumnLosses operator()(const k::ColumnLosses& a, const k::ColumnLosses& b) const {
-    return a + b;
-  }
-};
-
-struct StoreColumnLosses {
-  k::ColumnPhysics<column_lanes> physics;
-  k::ColumnLosses* out;
-  AIRSHED_HD void operator()(std::size_t block) const { physics(block, out); }
-};
-
-struct MaxFloat {
-  AIRSHED_HD float operator()(float a, float b) const { return a > b ? a : b; }
-};
-
-// c * V for the in-domain mass, float64.
-struct CellMass {
-  const float* c;
-  k::GridView g;
-  AIRSHED_HD double operator()(std::size_t idx) const {
-    const int level = int(idx / (std::size_t(g.nx) * g.ny));
-    return double(c[idx]) * g.dz[level];
-  }
-};
-
-// Host vector to backend vector. An empty source clears the target instead
-// of being copied: Thrust 1.17's trivial copy takes &*first even for an
-// empty range, which binds a reference to the null data() of an empty
-// std::vector (undefined behaviour, caught by -fsanitize=null). Hours
-// without emissions (a release that starts later) hit this.
-template <class T>
-void upload(device_vector<T>& to, const std::vector<T>& from) {
-  if (from.empty())
-    to.clear();
-  else
-    to = from;
-}
 
 inline int lateral_kind(LateralBoundary b) {
   return b == LateralBoundary::open       ? k::lateral_open
@@ -98,7 +70,38 @@ class BackendSolver final : public TransportSolver {
       budgets_[s].initial = in_domain_mass(int(s));
     }
     set_met(uniform_met(g, 0, 0, 0, 0, 0));
+    // The built-in processes (process_pipeline.hpp); an even step applies
+    // them in this order, an odd one in reverse.
+    pipeline_.add("horizontal", {"outflow"},
+                  [this](double dt, bool forward) { horizontal(dt, /*x_first=*/forward); });
+    pipeline_.add("columns", {"outflow", "deposition", "decay"},
+                  [this](double dt, bool) { columns(dt); });
+    pipeline_.add("emissions", {"emissions"}, [this](double dt, bool) { add_emissions(dt); });
   }
+  // The pipeline's launches hold `this`.
+  BackendSolver(const BackendSolver&) = delete;
+  BackendSolver& operator=(const BackendSolver&) = delete;
+
+  // Appends a process to the pipeline (process_pipeline.hpp says how to
+  // write one); every species' budget gains its term, MassBudget::processes
+  // `name`. Only before the first step, so that every term covers the run.
+  void add_process(const std::string& name, ProcessLaunch launch) {
+    if (steps_ != 0)
+      throw std::logic_error("add_process: register processes before the first step");
+    for (const BudgetTerm& t : MassBudget{}.terms())
+      if (t.name == name)
+        throw std::invalid_argument("add_process: '" + name + "' names a built-in budget term");
+    const std::size_t term = process_names_.size();
+    pipeline_.add(name, {name}, [this, term, launch = std::move(launch)](double dt, bool forward) {
+      launch(ProcessContext{&cfg_, grid_view(), met_view(), raw(c_), cfg_.grid.cells(),
+                            raw(column_mass_), &budgets_, term, forward},
+             dt);
+    });
+    process_names_.push_back(name);
+    for (MassBudget& b : budgets_) b.processes.push_back({name, 0.0});
+    column_mass_.resize(cfg_.grid.columns());
+  }
+  const ProcessPipeline& pipeline() const { return pipeline_; }
 
   std::string backend_name() const override { return AIRSHED_BACKEND_NAME; }
   // The thread count its factory knows (solver_omp.cpp, solver_serial.cpp, cuda/solver_cuda.cu).
@@ -115,41 +118,24 @@ class BackendSolver final : public TransportSolver {
     w_ = met.w;
     kh_ = met.kh;
     kz_ = met.kz;
-    // dt limit: a device reduction of the per-cell rates.
+    // dt limit: a device reduction of the per-cell rates (of the met as
+    // given, before the boundary step edits the boundary faces).
     const float max_rate = thrust::transform_reduce(
         policy(), thrust::counting_iterator<std::size_t>(0),
         thrust::counting_iterator<std::size_t>(cfg_.grid.cells()),
         k::CellRate{grid_view(), met_view(), cfg_.boundaries.top == TopBoundary::open}, 0.0f,
         MaxFloat{});
     max_rate_ = max_rate;
+    fill_face_data<k::along_x>(u_, kx_face_);
+    fill_face_data<k::along_y>(v_, ky_face_);
   }
 
   void set_emissions(const std::vector<CellEmission>& emissions) override {
-    // Merge duplicates so the device update needs no atomics.
-    std::map<std::pair<int, std::size_t>, double> merged;
-    const Grid& g = cfg_.grid;
-    std::fill(emitted_rate_.begin(), emitted_rate_.end(), 0.0);
-    for (const auto& e : emissions) {
-      if (e.species < 0 || std::size_t(e.species) >= cfg_.species.size() || e.cell >= g.cells() ||
-          !(e.rate >= 0) || !std::isfinite(e.rate))
-        throw std::invalid_argument("emissions: entry with bad species, cell or rate");
-      merged[{e.species, e.cell}] += e.rate;
-    }
-    std::vector<std::size_t> cell;
-    std::vector<int> species;
-    std::vector<float> rate;
-    for (const auto& [key, q] : merged) {
-      const int level = int(key.second / g.columns());
-      species.push_back(key.first);
-      cell.push_back(key.second);
-      const float per_volume = float(q / g.cell_volume(level));
-      rate.push_back(per_volume);
-      // The budget counts exactly what the kernel adds: the float rate times V.
-      emitted_rate_[key.first] += double(per_volume) * g.cell_volume(level);
-    }
-    upload(em_cell_, cell);
-    upload(em_species_, species);
-    upload(em_rate_, rate);
+    EmissionList list = merge_emissions(cfg_, emissions);
+    emitted_rate_ = std::move(list.emitted_rate);
+    upload(em_cell_, list.cell);
+    upload(em_species_, list.species);
+    upload(em_rate_, list.rate_per_volume);
   }
 
   void set_concentration(int s, const std::vector<float>& field) override {
@@ -157,7 +143,7 @@ class BackendSolver final : public TransportSolver {
     if (field.size() != cfg_.grid.cells())
       throw std::invalid_argument("set_concentration: field size does not match the grid");
     thrust::copy(field.begin(), field.end(), c_.begin() + std::size_t(s) * cfg_.grid.cells());
-    budgets_[s] = MassBudget{};
+    budgets_[s] = empty_budget(process_names_);
     budgets_[s].initial = in_domain_mass(s);
   }
 
@@ -174,8 +160,9 @@ class BackendSolver final : public TransportSolver {
                          : std::numeric_limits<double>::infinity();
   }
 
-  // Dimension-split step; the order reverses every other step so that two
-  // steps form a symmetric (Strang) sequence with the sources in the middle:
+  // Dimension-split step along the pipeline; the order reverses every
+  // other step so that two steps form a symmetric (Strang) sequence with
+  // the sources (and any added process) in the middle:
   //   even: X, Y, Z, S    odd: S, Z, Y, X
   // advance() takes whole pairs, so every output follows transport, mixing
   // and decay of everything emitted, never a raw emission (its error in the
@@ -183,16 +170,7 @@ class BackendSolver final : public TransportSolver {
   void step(double dt) override {
     if (!(dt > 0) || dt > stable_dt() * (1 + 1e-6))
       throw std::invalid_argument("step: dt must be in (0, stable_dt()]");
-    const bool even = steps_ % 2 == 0;
-    if (even) {
-      horizontal(dt, /*x_first=*/true);
-      columns(dt);
-      add_emissions(dt);
-    } else {
-      add_emissions(dt);
-      columns(dt);
-      horizontal(dt, /*x_first=*/false);
-    }
+    pipeline_.step(dt, /*forward=*/steps_ % 2 == 0);
     time_ += dt;
     ++steps_;
     check_state();
@@ -212,12 +190,8 @@ class BackendSolver final : public TransportSolver {
   }
 
   void restore(const State& st) override {
+    check_restorable(st, cfg_, process_names_);
     const std::size_t ns = cfg_.species.size(), n = cfg_.grid.cells();
-    if (st.fields.size() != ns || st.budgets.size() != ns)
-      throw std::invalid_argument("restore: the state has " + std::to_string(st.fields.size()) +
-                                  " species, this run " + std::to_string(ns));
-    for (const auto& f : st.fields)
-      if (f.size() != n) throw std::invalid_argument("restore: a field does not match the grid");
     for (std::size_t s = 0; s < ns; ++s)
       thrust::copy(st.fields[s].begin(), st.fields[s].end(), c_.begin() + s * n);
     budgets_ = st.budgets;
@@ -254,16 +228,7 @@ class BackendSolver final : public TransportSolver {
                                  thrust::counting_iterator<std::size_t>(c_.size()),
                                  k::InvalidIndex{raw(c_)}, k::no_invalid_cell, k::MinIndex{});
     if (bad == k::no_invalid_cell) return;
-    const Grid& g = cfg_.grid;
-    const std::size_t cell = bad % g.cells();
-    InvalidCell where;
-    where.step = steps_;
-    where.time_s = time_;
-    where.species = int(bad / g.cells());
-    where.species_name = cfg_.species[where.species].name;
-    where.i = int(cell % std::size_t(g.nx));
-    where.j = int(cell / std::size_t(g.nx) % std::size_t(g.ny));
-    where.k = int(cell / g.columns());
+    InvalidCell where = invalid_cell_at(cfg_, bad, steps_, time_);
     where.value = c_[bad];
     throw NumericalFault(where);
   }
@@ -299,25 +264,49 @@ class BackendSolver final : public TransportSolver {
     }
   }
 
-  // c_out <- c_in - dt/d (F_{f+1} - F_f) along one horizontal direction.
+  // The boundary faces' data of one direction, once per met update: face
+  // diffusivities and boundary-face velocities by the fill rules of the
+  // direction's boundary kind (kernels/boundary_fill.hpp).
+  template <int Dir>
+  void fill_face_data(device_vector<float>& vel, device_vector<float>& k_face) {
+    const k::GridView g = grid_view();
+    const int kind = lateral_kind(Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y);
+    k_face.resize(k::face_count<Dir>(g));
+    for_each_index(k::face_rows<Dir>(g), k::FaceDiffusivity<Dir>{g, raw(kh_), raw(k_face), kind});
+    for_each_index(k::line_count<Dir>(g), k::BoundaryFaceVelocity<Dir>{g, raw(vel), kind});
+  }
+
+  // c_out <- c_in - dt/d (F_{f+1} - F_f) along one horizontal direction:
+  // the boundary step (ghost cells of c_in by the fill rules, then the
+  // fluxes through the faces that reach them), the open-boundary outflow
+  // from those fluxes, then the interior stencil.
   template <int Dir>
   void sweep(std::size_t s, const float* c_in, float* c_out, double dt) {
     const Grid& g = cfg_.grid;
+    const k::GridView gv = grid_view();
     const double d = Dir == k::along_x ? g.dx : g.dy;
     const LateralBoundary bc = Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y;
+    const int kind = lateral_kind(bc);
     const float* vel = Dir == k::along_x ? raw(u_) : raw(v_);
-    const k::SweepParams p{lateral_kind(bc), float(cfg_.species[s].background), float(dt / d),
-                           float(1.0 / d)};
-    if (bc == LateralBoundary::open) {
-      const std::size_t lines = std::size_t(Dir == k::along_x ? g.ny : g.nx) * g.nz;
-      budgets_[s].outflow += dt * thrust::transform_reduce(
-                                      policy(), thrust::counting_iterator<std::size_t>(0),
-                                      thrust::counting_iterator<std::size_t>(lines),
-                                      k::BoundaryOutflow<Dir>{grid_view(), c_in, vel, raw(kh_), p},
-                                      0.0, thrust::plus<double>());
-    }
-    for_each_cell_split(g.nx, g.ny, g.nz,
-                        k::HorizontalSweep<Dir>{grid_view(), c_in, c_out, vel, raw(kh_), p});
+    const float* k_face = Dir == k::along_x ? raw(kx_face_) : raw(ky_face_);
+    const k::SweepParams p{float(dt / d), float(1.0 / d)};
+    const std::size_t lines = k::line_count<Dir>(gv);
+    ghosts_.resize(std::max(ghosts_.size(), lines * k::ghosts_per_line));
+    edges_.resize(std::max(edges_.size(), lines * k::edge_faces_per_line));
+    using Fill = k::FillGhosts<Dir>;
+    using Edges = k::EdgeFluxes<Dir>;
+    for_each_index(lines, k::LineBoundaryStep<Fill, Edges>{
+                              Fill{gv, c_in, raw(ghosts_), kind},
+                              Edges{gv, c_in, raw(ghosts_), vel, k_face, raw(edges_), kind,
+                                    float(cfg_.species[s].background), p.dt_over_d, p.inv_d}});
+    if (bc == LateralBoundary::open)
+      budgets_[s].outflow +=
+          dt * thrust::transform_reduce(policy(), thrust::counting_iterator<std::size_t>(0),
+                                        thrust::counting_iterator<std::size_t>(lines),
+                                        k::EdgeOutflow<Dir>{gv, raw(edges_)}, 0.0,
+                                        thrust::plus<double>());
+    for_each_cell_faces(g.nx, g.ny, g.nz,
+                        k::HorizontalSweep<Dir>{gv, c_in, c_out, vel, k_face, raw(edges_), p});
   }
 
   // Vertical advection, decay, implicit diffusion and deposition per column.
@@ -349,12 +338,17 @@ class BackendSolver final : public TransportSolver {
   device_vector<float> dz_, dzc_;
   device_vector<float> c_, scratch_;
   device_vector<k::ColumnLosses> column_losses_;  // per column, one species at a time
-  device_vector<float> u_, v_, w_, kh_, kz_;
+  device_vector<float> u_, v_, w_, kh_, kz_;      // u_, v_: boundary faces filled (fill_face_data)
+  device_vector<float> kx_face_, ky_face_;        // face diffusivities (fill_face_data)
+  device_vector<float> ghosts_, edges_;           // per line of the current sweep (grid_lines.hpp)
   device_vector<std::size_t> em_cell_;
   device_vector<int> em_species_;
   device_vector<float> em_rate_;
   std::vector<double> emitted_rate_;
   std::vector<MassBudget> budgets_;
+  ProcessPipeline pipeline_;
+  std::vector<std::string> process_names_;  // the added processes, in pipeline order
+  device_vector<double> column_mass_;       // scratch of the added processes
   float max_rate_ = 0;
   double time_ = 0;
   long steps_ = 0;
