@@ -6,6 +6,9 @@
 //   bench_transport [--backend cpu|cuda] [--threads N] [--reps R]
 //                   [--cases 128x128x128:1,256x256x256:4,...] [--peer N]
 //   bench_transport --steps N --cases 64x64x64:4
+//
+// Over 250 lines: option parsing, the triad, the cases and the report are
+// one program whose figures docs/performance.md quotes; kept in one file.
 //       no triad, no timing: set-up plus N steps of the first case, for
 //       instruction counts (valgrind --tool=callgrind, perf stat).
 #include <omp.h>

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "host/met/surface_profiles.hpp"
 
@@ -54,7 +53,11 @@ std::vector<CellEmission> EmissionModel::at(double t_s, const SurfaceState& met)
   // Profiles are keyed on the local clock hour holding t_s.
   const Instant now{s_.start.utc_epoch_s + (long long)std::floor(t_s), s_.start.offset_minutes};
   const LocalCalendar cal = local_calendar(now);
-  std::map<std::pair<std::size_t, int>, double> rates;  // (cell, species) -> M/s
+  // One entry per source, species and cell, in source order: cells hit by
+  // several sources are merged in one place only, the solver's
+  // set_emissions() (host/solver/emission_list.cpp), which adds them in
+  // this order.
+  std::vector<CellEmission> out;
   for (std::size_t i = 0; i < s_.sources.size(); ++i) {
     const Source& src = s_.sources[i];
     const TemporalProfile* prof = src.profile >= 0 ? &s_.profiles[src.profile] : nullptr;
@@ -65,12 +68,9 @@ std::vector<CellEmission> EmissionModel::at(double t_s, const SurfaceState& met)
     for (std::size_t sp = 0; sp < src.rates.size(); ++sp) {
       const double q = src.rates[sp] * factor * s_.species[sp].emission_to_solver;
       if (q <= 0) continue;
-      for (const CellWeight& w : cells) rates[{w.cell, int(sp)}] += q * w.weight;
+      for (const CellWeight& w : cells) out.push_back({w.cell, int(sp), q * w.weight});
     }
   }
-  std::vector<CellEmission> out;
-  out.reserve(rates.size());
-  for (const auto& [key, rate] : rates) out.push_back({key.first, key.second, rate});
   return out;
 }
 

@@ -23,8 +23,9 @@ class EmissionModel {
   // Keeps a reference to `s`, which must outlive the model.
   explicit EmissionModel(const Scenario& s);
 
-  // Emissions for the hour holding t_s (s since start) under `met`. Cells
-  // hit by several sources appear once per species.
+  // Emissions for the hour holding t_s (s since start) under `met`: one
+  // entry per source, species and cell (a cell hit by several sources
+  // appears once for each; TransportSolver::set_emissions merges them).
   std::vector<CellEmission> at(double t_s, const SurfaceState& met) const;
 
   // Plume rise of point source `source` (index into Scenario::sources) under `met`.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Over 250 lines: one driver for the seven fault modes, which share the
+# batch set-up, the member checks and the cleanup; one mode per ctest.
 # Hostile-user faults of `airshed batch` (issue 19, docs/batch.md):
 #   kill9     kill -9 of the driver: no member survives it; a member still
 #             running (its .partial directory locked) is skipped, not

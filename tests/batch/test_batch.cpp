@@ -1,5 +1,7 @@
 // Scenario batches (docs/batch.md): emission scaling, resume, a failing
 // member, summary numbers. A tiny base scenario written here keeps it fast.
+// Over 250 lines: every case shares the base scenario and the helpers that
+// run the airshed executable and read its summary.
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>

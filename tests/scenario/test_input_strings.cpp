@@ -4,6 +4,8 @@
 // byte-order marks, and species names whose output datasets collide. Each
 // must be refused with the one-line "FILE:LINE: key 'a.b': ..." error, and
 // no message may carry a raw control character.
+// Over 250 lines: one case per attack of the issue-19 table
+// (docs/robustness.md), kept together so the table and its tests read side by side.
 #include <doctest/doctest.h>
 #include <hdf5.h>
 #include <sys/stat.h>
