@@ -177,4 +177,19 @@ struct EdgeOutflow {
   }
 };
 
+// The boundary step of a line and its outflow in one call, for an open
+// direction: the sweep then launches the step as the outflow's reduction
+// (one pass over the lines, not two: on the CPU each launch is a parallel
+// region whose sleeping threads must be woken, and on a small grid those
+// wake-ups cost more than the lines' work).
+template <class Step, int Dir>
+struct LineBoundaryStepWithOutflow {
+  Step step;
+  EdgeOutflow<Dir> outflow;
+  AIRSHED_HD double operator()(std::size_t l) const {
+    step(l);
+    return outflow(l);
+  }
+};
+
 }  // namespace airshed::kernels

@@ -295,16 +295,19 @@ class BackendSolver final : public TransportSolver {
     edges_.resize(std::max(edges_.size(), lines * k::edge_faces_per_line));
     using Fill = k::FillGhosts<Dir>;
     using Edges = k::EdgeFluxes<Dir>;
-    for_each_index(lines, k::LineBoundaryStep<Fill, Edges>{
-                              Fill{gv, c_in, raw(ghosts_), kind},
-                              Edges{gv, c_in, raw(ghosts_), vel, k_face, raw(edges_), kind,
-                                    float(cfg_.species[s].background), p.dt_over_d, p.inv_d}});
-    if (bc == LateralBoundary::open)
+    using Step = k::LineBoundaryStep<Fill, Edges>;
+    const Step step{Fill{gv, c_in, raw(ghosts_), kind},
+                    Edges{gv, c_in, raw(ghosts_), vel, k_face, raw(edges_), kind,
+                          float(cfg_.species[s].background), p.dt_over_d, p.inv_d}};
+    if (bc == LateralBoundary::open)  // the step inside the outflow's reduction: one launch
       budgets_[s].outflow +=
-          dt * thrust::transform_reduce(policy(), thrust::counting_iterator<std::size_t>(0),
-                                        thrust::counting_iterator<std::size_t>(lines),
-                                        k::EdgeOutflow<Dir>{gv, raw(edges_)}, 0.0,
-                                        thrust::plus<double>());
+          dt * thrust::transform_reduce(
+                   policy(), thrust::counting_iterator<std::size_t>(0),
+                   thrust::counting_iterator<std::size_t>(lines),
+                   k::LineBoundaryStepWithOutflow<Step, Dir>{step, {gv, raw(edges_)}}, 0.0,
+                   thrust::plus<double>());
+    else
+      for_each_index(lines, step);
     for_each_cell_faces(g.nx, g.ny, g.nz,
                         k::HorizontalSweep<Dir>{gv, c_in, c_out, vel, k_face, raw(edges_), p});
   }
