@@ -30,7 +30,7 @@ bool partial_in_use(const std::string& out_dir, const MemberSpec& m) {
 }
 
 std::string error_line(const std::string& log_text) {
-  // FILE:LINE: ... is the one-line ScenarioError (scenario_error.hpp).
+  // FILE:LINE: ... is the one-line ScenarioError (host/input/input_error.hpp).
   static const std::regex file_line(R"(^[^ :]+:[0-9]+: .*)");
   std::istringstream in(log_text);
   std::string line, error, airshed, last;

@@ -1,4 +1,4 @@
-// Linked instead of host/cuda/ when the build has no CUDA backend, so the
+// Linked instead of host/solver/cuda/ when the build has no CUDA backend, so the
 // backend choice stays a run-time question with one answer here.
 #include <memory>
 #include <stdexcept>

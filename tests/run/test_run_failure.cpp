@@ -48,7 +48,7 @@ struct Injector final : RunObserver {
 
 TEST_CASE("a NaN mid-run stops the run at the next step, after the last good output") {
   // Calm air: no advection, only diffusion, so the NaN spreads by the
-  // stencil alone (see test_core_blowup_guard).
+  // stencil alone (see test_solver_blowup_guard).
   std::string text = test::replaced(test::kSmallScenario, "speed = 3.0", "speed = 0.0");
   text = test::replaced(text, "output_interval = \"1h\"", "output_interval = \"20min\"");
   const Scenario s = parse_scenario(text, "t.toml", ".");
