@@ -101,7 +101,12 @@ std::string run_json(const RunRecord& r) {
         << ", \"units\": \"solver mass units\", \"initial\": " << num(b.initial)
         << ", \"emitted\": " << num(b.emitted) << ", \"outflow\": " << num(b.outflow)
         << ", \"deposited\": " << num(b.deposited) << ", \"decayed\": " << num(b.decayed)
-        << ", \"in_domain\": " << num(b.in_domain) << ", \"residual\": " << num(b.residual())
+        << ", \"processes\": {";
+      // Processes added to the pipeline: the mass each put in (a loss < 0).
+      for (std::size_t p = 0; p < b.processes.size(); ++p)
+        o << (p ? ", " : "") << json_string(b.processes[p].name) << ": "
+          << num(b.processes[p].added);
+      o << "}, \"in_domain\": " << num(b.in_domain) << ", \"residual\": " << num(b.residual())
         << ", \"relative_residual\": " << num(b.relative_residual()) << "}";
     }
     o << "\n  ],\n";

@@ -68,6 +68,11 @@ TEST_CASE("run.json records provenance, the grid, the budget and how the run end
   summary.budgets.resize(2);
   summary.budgets[0].emitted = 5;
   summary.budgets[0].in_domain = 5;
+  // A process added to the pipeline (host/solver/process_pipeline.hpp)
+  // reports its own term: 2 of 3 initial units removed, 1 left.
+  summary.budgets[1].initial = 3;
+  summary.budgets[1].processes = {{"second_loss", -2}};
+  summary.budgets[1].in_domain = 1;
   out->end(summary);
   const std::string json = slurp(dir.str() + "/out/run.json");
   CHECK(json.find("\"status\": \"interrupted at t = 1800 s (2026-01-15T00:30:00+08:00)\"") !=
@@ -76,6 +81,9 @@ TEST_CASE("run.json records provenance, the grid, the budget and how the run end
   CHECK(json.find("\"steps\": 17") != std::string::npos);
   CHECK(json.find("\"nx\": 6, \"ny\": 5, \"nz\": 4") != std::string::npos);
   CHECK(json.find("\"residual\": 0") != std::string::npos);
+  CHECK(json.find("\"decayed\": 0, \"processes\": {}, \"in_domain\": 5") != std::string::npos);
+  CHECK(json.find("\"processes\": {\"second_loss\": -2}, \"in_domain\": 1, \"residual\": 0,") !=
+        std::string::npos);
   CHECK(json.find("\"airshed_version\": ") != std::string::npos);
   // The user's instant threshold of 40 ug/m3: PM2.5 ground values at 30 min
   // exceed it nowhere (max 1.5 + 5.5 + 1.8 + 0.5 = 9.3), so no area.
