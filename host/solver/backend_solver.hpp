@@ -40,6 +40,15 @@ namespace airshed::AIRSHED_BACKEND_NS {
 
 namespace k = airshed::kernels;
 
+// Scratch of at least n elements, its old values dropped. Not resize():
+// Thrust 1.17 copies the old range into the new storage, and from an empty
+// vector that copy passes the null data() pointer to memmove (undefined
+// behaviour, caught by -fsanitize=null; the same bug as in upload()).
+template <class T>
+void grow(device_vector<T>& v, std::size_t n) {
+  if (v.size() < n) v.assign(n, T{});
+}
+
 inline int lateral_kind(LateralBoundary b) {
   return b == LateralBoundary::open       ? k::lateral_open
          : b == LateralBoundary::periodic ? k::lateral_periodic
@@ -99,7 +108,7 @@ class BackendSolver final : public TransportSolver {
     });
     process_names_.push_back(name);
     for (MassBudget& b : budgets_) b.processes.push_back({name, 0.0});
-    column_mass_.resize(cfg_.grid.columns());
+    column_mass_.assign(cfg_.grid.columns(), 0.0);  // assign, not resize: see grow()
   }
   const ProcessPipeline& pipeline() const { return pipeline_; }
 
@@ -271,7 +280,7 @@ class BackendSolver final : public TransportSolver {
   void fill_face_data(device_vector<float>& vel, device_vector<float>& k_face) {
     const k::GridView g = grid_view();
     const int kind = lateral_kind(Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y);
-    k_face.resize(k::face_count<Dir>(g));
+    k_face.assign(k::face_count<Dir>(g), 0.0f);  // assign, not resize: see grow()
     for_each_index(k::face_rows<Dir>(g), k::FaceDiffusivity<Dir>{g, raw(kh_), raw(k_face), kind});
     for_each_index(k::line_count<Dir>(g), k::BoundaryFaceVelocity<Dir>{g, raw(vel), kind});
   }
@@ -291,8 +300,8 @@ class BackendSolver final : public TransportSolver {
     const float* k_face = Dir == k::along_x ? raw(kx_face_) : raw(ky_face_);
     const k::SweepParams p{float(dt / d), float(1.0 / d)};
     const std::size_t lines = k::line_count<Dir>(gv);
-    ghosts_.resize(std::max(ghosts_.size(), lines * k::ghosts_per_line));
-    edges_.resize(std::max(edges_.size(), lines * k::edge_faces_per_line));
+    grow(ghosts_, lines * k::ghosts_per_line);
+    grow(edges_, lines * k::edge_faces_per_line);
     using Fill = k::FillGhosts<Dir>;
     using Edges = k::EdgeFluxes<Dir>;
     using Step = k::LineBoundaryStep<Fill, Edges>;
