@@ -13,33 +13,16 @@
 #include "host/batch/batch_member.hpp"
 #include "host/batch/batch_spec.hpp"
 #include "host/run/run_case.hpp"
+#include "tests/run/run_output_files.hpp"
 #include "tests/scenario/scenario_text.hpp"
 
 using namespace airshed;
 using namespace airshed::batch;
 namespace fs = std::filesystem;
+using test::run_json_case;
+using test::slurp;
 
-namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// run.json without the wall-clock time and the output directory's path.
-std::string run_json_case(const fs::path& file) {
-  std::istringstream in(slurp(file));
-  std::string l, kept;
-  while (std::getline(in, l))
-    if (l.find("\"wall_seconds\"") == std::string::npos &&
-        l.find("\"output_dir") == std::string::npos)
-      kept += l + "\n";
-  return kept;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("a batch member writes what one run_case() call on its scenario writes") {
   const fs::path dir =

@@ -21,35 +21,17 @@ namespace {
 constexpr long kNanStep = 200;           // the guard must name this step
 constexpr int kI = 20, kJ = 30, kK = 0;  // and a cell next to this one
 
-class NanInjectingSolver final : public TransportSolver {
+class NanInjectingSolver final : public ForwardingSolver {
  public:
-  explicit NanInjectingSolver(std::unique_ptr<TransportSolver> inner) : inner_(std::move(inner)) {}
-  std::string backend_name() const override { return inner_->backend_name(); }
-  int threads() const override { return inner_->threads(); }
-  const TransportConfig& config() const override { return inner_->config(); }
-  void set_met(const MetFields& m) override { inner_->set_met(m); }
-  void set_emissions(const std::vector<CellEmission>& e) override { inner_->set_emissions(e); }
-  void set_concentration(int s, const std::vector<float>& c) override {
-    inner_->set_concentration(s, c);
-  }
-  std::vector<float> concentration(int s) const override { return inner_->concentration(s); }
-  double stable_dt() const override { return inner_->stable_dt(); }
+  using ForwardingSolver::ForwardingSolver;
   void step(double dt) override {
-    if (inner_->steps_taken() == kNanStep - 1) {
-      std::vector<float> c = inner_->concentration(0);
+    if (inner().steps_taken() == kNanStep - 1) {
+      std::vector<float> c = inner().concentration(0);
       c[config().grid.index(kI, kJ, kK)] = std::numeric_limits<float>::quiet_NaN();
-      inner_->set_concentration(0, c);
+      inner().set_concentration(0, c);
     }
-    inner_->step(dt);
+    inner().step(dt);
   }
-  double time() const override { return inner_->time(); }
-  long steps_taken() const override { return inner_->steps_taken(); }
-  MassBudget budget(int s) const override { return inner_->budget(s); }
-  State state() const override { return inner_->state(); }
-  void restore(const State& st) override { inner_->restore(st); }
-
- private:
-  std::unique_ptr<TransportSolver> inner_;
 };
 
 std::unique_ptr<TransportSolver> inject_nan(std::unique_ptr<TransportSolver> solver) {

@@ -20,10 +20,13 @@
 #include "host/run/run_case.hpp"
 #include "host/scenario/load_scenario.hpp"
 #include "host/solver/solver_decorator.hpp"
+#include "tests/run/run_output_files.hpp"
 #include "tests/scenario/scenario_text.hpp"
 
 using namespace airshed;
 namespace fs = std::filesystem;
+using test::run_json_case;
+using test::slurp;
 
 namespace {
 
@@ -44,31 +47,12 @@ struct Dir {
   }
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::string line(const std::string& text, int n) {
   std::istringstream in(text);
   std::string l;
   for (int i = 0; i < n && std::getline(in, l); ++i) {
   }
   return l;
-}
-
-// run.json without what differs between two runs of the same case: the
-// wall-clock time and the output directory's path.
-std::string run_json_case(const fs::path& file) {
-  std::istringstream in(slurp(file));
-  std::string l, kept;
-  while (std::getline(in, l))
-    if (l.find("\"wall_seconds\"") == std::string::npos &&
-        l.find("\"output_dir") == std::string::npos)
-      kept += l + "\n";
-  return kept;
 }
 
 // A float dataset of an HDF5 file (its bytes hold object times, so the
@@ -94,28 +78,10 @@ std::set<std::string> files_in(const fs::path& dir) {
 }
 
 // Forwards to the backend's solver but reports its own thread count.
-class ReportsThreads final : public TransportSolver {
+class ReportsThreads final : public ForwardingSolver {
  public:
-  explicit ReportsThreads(std::unique_ptr<TransportSolver> inner) : inner_(std::move(inner)) {}
-  std::string backend_name() const override { return inner_->backend_name(); }
+  using ForwardingSolver::ForwardingSolver;
   int threads() const override { return 3; }
-  const TransportConfig& config() const override { return inner_->config(); }
-  void set_met(const MetFields& m) override { inner_->set_met(m); }
-  void set_emissions(const std::vector<CellEmission>& e) override { inner_->set_emissions(e); }
-  void set_concentration(int s, const std::vector<float>& c) override {
-    inner_->set_concentration(s, c);
-  }
-  std::vector<float> concentration(int s) const override { return inner_->concentration(s); }
-  double stable_dt() const override { return inner_->stable_dt(); }
-  void step(double dt) override { inner_->step(dt); }
-  double time() const override { return inner_->time(); }
-  long steps_taken() const override { return inner_->steps_taken(); }
-  MassBudget budget(int s) const override { return inner_->budget(s); }
-  State state() const override { return inner_->state(); }
-  void restore(const State& st) override { inner_->restore(st); }
-
- private:
-  std::unique_ptr<TransportSolver> inner_;
 };
 
 std::unique_ptr<TransportSolver> reports_three(std::unique_ptr<TransportSolver> s) {
