@@ -41,10 +41,4 @@ std::vector<double> faces_y(const Grid& g) {
   return v;
 }
 
-std::vector<float> to_output_units(const std::vector<float>& solver, const SpeciesInfo& s) {
-  std::vector<float> out(solver.size());
-  for (std::size_t i = 0; i < solver.size(); ++i) out[i] = float(solver[i] * s.to_output_units);
-  return out;
-}
-
 }  // namespace airshed::output

@@ -36,7 +36,4 @@ std::vector<double> centres_z(const Grid& g);
 std::vector<double> faces_x(const Grid& g);
 std::vector<double> faces_y(const Grid& g);
 
-// Solver-unit field times the species' factor to output units, as float32.
-std::vector<float> to_output_units(const std::vector<float>& solver, const SpeciesInfo& s);
-
 }  // namespace airshed::output

@@ -1,10 +1,6 @@
 #include "host/run/run_setup.hpp"
 
-#include <omp.h>
-
 #include <cstdlib>
-
-#include "host/solver/cpu_threads.hpp"
 
 namespace airshed {
 
@@ -51,30 +47,15 @@ RunInfo run_info(const Scenario& s, const std::string& backend_name) {
   info.output_interval_s = s.output_interval_s;
   info.output_dir = s.output.directory;
   info.backend = backend_name;
-  info.threads = solver_threads(backend_name);
+  // info.threads: what the solver reports (TransportSolver::threads()),
+  // set by the run loop, which has the solver.
   info.omp_wait_policy = omp_wait_policy();
   return info;
-}
-
-int solver_threads(const std::string& backend_name) {
-  // make_solver() has set OpenMP's count from TransportConfig::threads.
-  return backend_name == "serial" ? 1 : omp_get_max_threads();
 }
 
 std::string omp_wait_policy() {
   const char* p = std::getenv("OMP_WAIT_POLICY");
   return p ? p : "";
-}
-
-std::string describe_threads(int requested, const std::string& backend_name) {
-  const std::string policy = omp_wait_policy();
-  const std::string tail = "default: " + describe_default_threads() +
-                           "; OMP_WAIT_POLICY=" + (policy.empty() ? "unset" : policy) + ")";
-  if (backend_name == "serial") return "threads: 1 (serial backend; " + tail;
-  const int n = solver_threads(backend_name);
-  std::string line = "threads: " + std::to_string(n) + " (";
-  if (requested > 0) line += "--threads " + std::to_string(requested) + "; ";
-  return line + tail;
 }
 
 }  // namespace airshed
