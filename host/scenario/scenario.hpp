@@ -89,7 +89,19 @@ struct OutputSpec {
   double checkpoint_interval_s = 6 * 3600.0;
 };
 
-enum class MetKind { uniform, station };
+enum class MetKind { uniform, station, stations, wrf };
+
+// One station of a network (`[met] kind = "stations"`, `[[met.station]]`):
+// an hourly CSV in the station format, its position and anemometer.
+struct StationSpec {
+  std::string name;
+  std::string file;               // resolved path
+  InputSite file_site;            // its `file` key: where a gap in its hours is reported
+  double x = 0, y = 0;            // m, local position (from x/y or lon/lat)
+  double anemometer_height = 10;  // m
+  double z0 = 0.1;                // m, roughness length around the station
+  InputSite anemometer_site;
+};
 
 // [met] as written: what make_met_provider() (host/met/met_provider.hpp)
 // builds the run's met from. Nothing here has been read from the station
@@ -103,6 +115,12 @@ struct MetSpec {
   std::string station_file;       // station only: resolved path
   InputSite file_site;            // met.file: where a gap in the station's hours is reported
   InputSite anemometer_site;      // met.anemometer_height (the [met] table when omitted)
+  std::vector<StationSpec> stations;   // stations only, in the scenario's order
+  std::vector<std::string> wrf_files;  // wrf only: resolved paths, in time order
+  std::vector<InputSite> wrf_file_sites;  // wrf only: where each file is named
+  // Sherman (1978) adjustment: the ratio (alpha_h / alpha_v)^2 of the
+  // horizontal to vertical weights; 1 gives potential-flow corrections.
+  double adjustment_vertical_weight = 1;
 };
 
 struct Scenario {
