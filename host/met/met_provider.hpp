@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "host/core/forcing.hpp"
 #include "host/core/grid.hpp"
@@ -19,6 +20,22 @@ class MetProvider {
   virtual MetFields fields(double t_s) const = 0;
   // The next time after t_s at which the met may change (s since start).
   virtual double next_change(double t_s) const = 0;
+
+  // Gridded met (issue 13). The defaults are the horizontally uniform world.
+  // The surface state of the column that holds local (x, y) (m from the
+  // domain's south-west corner): what plume rise at a stack uses.
+  virtual SurfaceState surface_at(double t_s, double x, double y) const {
+    (void)x, (void)y;
+    return surface(t_s);
+  }
+  // Terrain height above sea level of each column (nx * ny, x fastest, m);
+  // empty: flat ground. The levels are heights above this ground
+  // (terrain-following, w in fields() is the contravariant velocity).
+  virtual std::vector<float> terrain() const { return {}; }
+  // True when fields() is a first guess that the run makes mass-consistent
+  // (Sherman 1978 projection on the solver's backend) before the solver
+  // uses it; false when it is divergence-free by construction.
+  virtual bool first_guess() const { return false; }
 };
 
 // The met of a run over [start, start + duration_s), built from its [met]
