@@ -46,6 +46,13 @@ struct TransportConfig {
   double max_step_s = 300;
   // the largest first-order loss per step, (decay_rate + v_d / dz_ground) dt.
   double max_loss_per_step = 0.1;
+  // Carry the model air's density as one more transported field and report
+  // each species as mass per unit of that air (host/solver/
+  // mixing_ratio_solver.hpp): then the split sweeps keep a uniform mixing
+  // ratio uniform under any wind, which a dimension-split flux-form scheme
+  // does not do on its own (Easter 1993; Byun 1999). For gridded met; the
+  // horizontally uniform winds need it not (every sweep is divergence-free).
+  bool carry_air = false;
   int threads = 0;  // CPU threads, 0..max_cpu_threads (host/solver/cpu_threads.hpp); 0: as
                     // OpenMP is set (its default: OMP_NUM_THREADS, else every hardware thread)
 };

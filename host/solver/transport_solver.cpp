@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "host/solver/cpu_threads.hpp"
+#include "host/solver/mixing_ratio_solver.hpp"
 #include "host/solver/solver_decorator.hpp"
 
 namespace airshed {
@@ -104,7 +105,10 @@ void install_solver_decorator(SolverDecorator d) { installed_decorator = d; }
 
 std::unique_ptr<TransportSolver> make_solver(BackendChoice choice, const TransportConfig& cfg) {
   apply_cpu_threads(cfg);  // TransportConfig::threads: the one place the count is set
-  std::unique_ptr<TransportSolver> solver = make_backend_solver(choice, cfg);
+  std::unique_ptr<TransportSolver> solver =
+      cfg.carry_air
+          ? std::make_unique<MixingRatioSolver>(make_backend_solver(choice, with_air(cfg)), cfg)
+          : make_backend_solver(choice, cfg);
   if (installed_decorator) return installed_decorator(std::move(solver));
   return solver;
 }
