@@ -50,6 +50,15 @@ PlumeRise EmissionModel::plume_rise(std::size_t i, const SurfaceState& met) cons
 }
 
 std::vector<CellEmission> EmissionModel::at(double t_s, const SurfaceState& met) const {
+  return emissions_at(t_s, [&](const Vec2&) { return met; });
+}
+
+std::vector<CellEmission> EmissionModel::at(double t_s, const MetProvider& met) const {
+  return emissions_at(t_s, [&](const Vec2& p) { return met.surface_at(t_s, p.x, p.y); });
+}
+
+std::vector<CellEmission> EmissionModel::emissions_at(
+    double t_s, const std::function<SurfaceState(const Vec2&)>& met_at) const {
   // Profiles are keyed on the local clock hour holding t_s.
   const Instant now{s_.start.utc_epoch_s + (long long)std::floor(t_s), s_.start.offset_minutes};
   const LocalCalendar cal = local_calendar(now);
@@ -64,7 +73,9 @@ std::vector<CellEmission> EmissionModel::at(double t_s, const SurfaceState& met)
     const double factor = profile_factor(prof, cal) * rate_extent(src);
     std::vector<CellWeight> cells = footprints_[i];
     if (src.kind == SourceKind::point)
-      cells = {{point_cell(s_.grid, src.vertices[0], plume_rise(i, met).effective_height), 1.0}};
+      cells = {{point_cell(s_.grid, src.vertices[0],
+                           plume_rise(i, met_at(src.vertices[0])).effective_height),
+                1.0}};
     for (std::size_t sp = 0; sp < src.rates.size(); ++sp) {
       const double q = src.rates[sp] * factor * s_.species[sp].emission_to_solver;
       if (q <= 0) continue;

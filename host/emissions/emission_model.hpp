@@ -5,11 +5,13 @@
 // weight (summing to 1) and unit_s the species' g -> solver-mass factor.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "host/core/forcing.hpp"
 #include "host/emissions/footprint.hpp"
 #include "host/emissions/plume_rise.hpp"
+#include "host/met/met_provider.hpp"
 #include "host/met/surface_state.hpp"
 #include "host/scenario/scenario.hpp"
 
@@ -27,6 +29,9 @@ class EmissionModel {
   // entry per source, species and cell (a cell hit by several sources
   // appears once for each; TransportSolver::set_emissions merges them).
   std::vector<CellEmission> at(double t_s, const SurfaceState& met) const;
+  // The same with each stack's plume rise under its own column's surface
+  // state (MetProvider::surface_at: gridded met varies across the domain).
+  std::vector<CellEmission> at(double t_s, const MetProvider& met) const;
 
   // Plume rise of point source `source` (index into Scenario::sources) under `met`.
   PlumeRise plume_rise(std::size_t source, const SurfaceState& met) const;
@@ -36,6 +41,10 @@ class EmissionModel {
   std::vector<double> nominal_totals() const;
 
  private:
+  // at() with the surface state of a point source's column from `met_at`.
+  std::vector<CellEmission> emissions_at(
+      double t_s, const std::function<SurfaceState(const Vec2&)>& met_at) const;
+
   const Scenario& s_;
   std::vector<std::vector<CellWeight>> footprints_;  // empty for point sources
 };

@@ -75,9 +75,8 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   double forced_at = 0;
   auto force = [&](double t) {
     forced_at = t;
-    const SurfaceState state = met->surface(t);
     solver.set_met(met->fields(t));
-    solver.set_emissions(emissions.at(t, state));
+    solver.set_emissions(emissions.at(t, *met));
   };
   auto report = [&](double t) {
     const Snapshot snap = take_snapshot(solver, n_species, t);
