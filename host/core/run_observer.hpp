@@ -55,6 +55,10 @@ struct RunInfo {
   std::string backend;
   int threads = 0;              // CPU threads the solver runs on (1: serial backend)
   std::string omp_wait_policy;  // OMP_WAIT_POLICY in effect; empty: unset (library default)
+  // Ground height above sea level per column (nx * ny, x fastest, m) from
+  // the met (MetProvider::terrain); empty: flat ground. Levels are heights
+  // above it: a cell's centre is at terrain + grid.z_centre(k) above sea level.
+  std::vector<float> terrain;
 };
 
 struct Snapshot {

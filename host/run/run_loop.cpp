@@ -69,6 +69,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   const std::size_t n_species = s.species.size();
   RunInfo info = run_info(s, solver.backend_name());
   info.threads = solver.threads();  // as the backend counts them (TransportSolver::threads)
+  info.terrain = met->terrain();
 
   // The hour's forcing: wind and diffusivity, and the sources with that
   // hour's profile factors and plume rise.

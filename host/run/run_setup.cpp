@@ -18,6 +18,10 @@ TransportConfig transport_config(const Scenario& s, int threads) {
   cfg.boundaries = s.boundaries;
   cfg.courant = s.courant;
   cfg.threads = threads;
+  // Gridded met varies across the domain: its (projected) winds are
+  // divergence-free only as a whole, not sweep by sweep, so the solver
+  // carries the air to keep mixing ratios consistent (mixing_ratio_solver.hpp).
+  cfg.carry_air = s.met.kind == MetKind::stations || s.met.kind == MetKind::wrf;
   return cfg;
 }
 
