@@ -3,12 +3,24 @@
 #include <netcdf.h>
 
 #include <filesystem>
+#include <mutex>
 #include <system_error>
 #include <utility>
 
 #include "host/input/input_error.hpp"
 
 namespace airshed {
+
+namespace {
+// netCDF-C keeps library-wide state and is not thread-safe (its docs; the
+// Debian build has no thread-safety option): every call of every NcFile
+// goes through this one lock, so a reader thread reading ahead and the
+// main thread opening the next file cannot meet inside the library.
+std::mutex& netcdf_lock() {
+  static std::mutex m;
+  return m;
+}
+}  // namespace
 
 void throw_file_error(const std::string& path, const std::string& what,
                       const std::string& expected) {
@@ -23,7 +35,11 @@ NcFile::NcFile(const std::string& path, const std::string& expected) : path_(pat
   const auto st = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(st)) fail("does not exist", expected);
   if (!std::filesystem::is_regular_file(st)) fail("is not a regular file", expected);
-  const int status = nc_open(path.c_str(), NC_NOWRITE, &id_);
+  int status = NC_NOERR;
+  {
+    const std::lock_guard<std::mutex> hold(netcdf_lock());
+    status = nc_open(path.c_str(), NC_NOWRITE, &id_);
+  }
   if (status != NC_NOERR) {
     id_ = -1;
     fail(std::string("is not a readable netCDF file (") + nc_strerror(status) + ")", expected);
@@ -31,7 +47,9 @@ NcFile::NcFile(const std::string& path, const std::string& expected) : path_(pat
 }
 
 NcFile::~NcFile() {
-  if (id_ >= 0) nc_close(id_);
+  if (id_ < 0) return;
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
+  nc_close(id_);
 }
 
 NcFile::NcFile(NcFile&& other) noexcept
@@ -39,7 +57,10 @@ NcFile::NcFile(NcFile&& other) noexcept
 
 NcFile& NcFile::operator=(NcFile&& other) noexcept {
   if (this != &other) {
-    if (id_ >= 0) nc_close(id_);
+    if (id_ >= 0) {
+      const std::lock_guard<std::mutex> hold(netcdf_lock());
+      nc_close(id_);
+    }
     path_ = std::move(other.path_);
     id_ = std::exchange(other.id_, -1);
   }
@@ -55,11 +76,13 @@ void NcFile::fail_nc(int status, const std::string& doing) const {
 }
 
 bool NcFile::has_dim(const std::string& name) const {
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   int dimid = 0;
   return nc_inq_dimid(id_, name.c_str(), &dimid) == NC_NOERR;
 }
 
 std::size_t NcFile::dim_len(const std::string& name) const {
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   int dimid = 0;
   if (nc_inq_dimid(id_, name.c_str(), &dimid) != NC_NOERR)
     fail("has no dimension '" + name + "'", "a dimension '" + name + "'");
@@ -70,11 +93,13 @@ std::size_t NcFile::dim_len(const std::string& name) const {
 }
 
 bool NcFile::has_var(const std::string& name) const {
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   int varid = 0;
   return nc_inq_varid(id_, name.c_str(), &varid) == NC_NOERR;
 }
 
 int NcFile::var_id(const std::string& name) const {
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   int varid = 0;
   if (nc_inq_varid(id_, name.c_str(), &varid) != NC_NOERR)
     fail("has no variable '" + name + "'", "a variable '" + name + "'");
@@ -82,6 +107,7 @@ int NcFile::var_id(const std::string& name) const {
 }
 
 std::vector<std::string> NcFile::var_dims(int varid) const {
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   int ndims = 0;
   int status = nc_inq_varndims(id_, varid, &ndims);
   if (status != NC_NOERR) fail_nc(status, "reading a variable's dimensions");
@@ -99,6 +125,7 @@ std::vector<std::string> NcFile::var_dims(int varid) const {
 }
 
 bool NcFile::var_is_numeric(int varid) const {
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   nc_type type = NC_NAT;
   if (nc_inq_vartype(id_, varid, &type) != NC_NOERR) return false;
   switch (type) {
@@ -119,16 +146,19 @@ bool NcFile::var_is_numeric(int varid) const {
 }
 
 bool NcFile::var_is_text(int varid) const {
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   nc_type type = NC_NAT;
   return nc_inq_vartype(id_, varid, &type) == NC_NOERR && type == NC_CHAR;
 }
 
 bool NcFile::has_global_att(const std::string& name) const {
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   int attnum = 0;
   return nc_inq_attid(id_, NC_GLOBAL, name.c_str(), &attnum) == NC_NOERR;
 }
 
 double NcFile::global_double(const std::string& name) const {
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   nc_type type = NC_NAT;
   std::size_t len = 0;
   if (nc_inq_att(id_, NC_GLOBAL, name.c_str(), &type, &len) != NC_NOERR)
@@ -146,6 +176,7 @@ std::vector<float> NcFile::read_floats(int varid, const std::vector<std::size_t>
   std::size_t n = 1;
   for (std::size_t c : count) n *= c;
   std::vector<float> out(n);
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   const int status = nc_get_vara_float(id_, varid, start.data(), count.data(), out.data());
   if (status != NC_NOERR) {
     char name[NC_MAX_NAME + 1] = {};
@@ -160,6 +191,7 @@ std::string NcFile::read_text(int varid, const std::vector<std::size_t>& start,
   std::size_t n = 1;
   for (std::size_t c : count) n *= c;
   std::string out(n, '\0');
+  const std::lock_guard<std::mutex> hold(netcdf_lock());
   const int status = nc_get_vara_text(id_, varid, start.data(), count.data(), out.data());
   if (status != NC_NOERR) {
     char name[NC_MAX_NAME + 1] = {};

@@ -5,8 +5,10 @@
 // time of a multi-time file is read, never the whole variable). Every
 // failure is the one-line ScenarioError "FILE: what is wrong (expected ...)".
 //
-// netCDF-C is not thread-safe (one library-wide state): a caller must not
-// use two NcFile objects from two threads at the same time.
+// netCDF-C is not thread-safe (one library-wide state): every NcFile call
+// holds one process-wide lock, so NcFile objects may be used from several
+// threads (a file read ahead while the next is opened); the calls take
+// turns.
 #pragma once
 
 #include <cstddef>

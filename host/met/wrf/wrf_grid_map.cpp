@@ -54,6 +54,7 @@ WrfGridMap::WrfGridMap(const WrfGridInfo& grid) : impl_(std::make_unique<Impl>()
   if (!(grid.dx > 0) || !(grid.dy > 0) || grid.nx < 1 || grid.ny < 1)
     throw std::invalid_argument("WrfGridMap: grid without cells or spacing");
   impl_->ctx = proj_context_create();
+  proj_log_level(impl_->ctx, PJ_LOG_NONE);  // failures are reported by the exception below
   impl_->pj = proj_create(impl_->ctx, def.c_str());
   if (!impl_->pj)
     throw std::invalid_argument(

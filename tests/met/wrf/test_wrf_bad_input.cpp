@@ -1,9 +1,9 @@
 // Bad WRF input is one line "FILE: what is wrong (expected ...)", raised
 // when the file is opened (before any computation): not netCDF, netCDF but
 // not WRF, a missing variable or attribute (a copy without it), a projection the reader does
-// not know, coordinates off the projection's grid, times out of order; and
-// a non-finite value when that time is read. The bad files are modified
-// copies of the Katrina wrfout, made with netCDF-C in the test.
+// not know, coordinates off the projection's grid (at any time), times out of order;
+// and a non-finite value when that time is read. The bad files are modified copies of the Katrina
+// wrfout, made with netCDF-C in the test.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -136,6 +136,18 @@ TEST_CASE("coordinates off the projection's grid, or times out of order, are one
     nc_ok(nc_put_att_float(id, NC_GLOBAL, "TRUELAT2", NC_FLOAT, 1, &lats[1]), "TRUELAT2");
   });
   check_message(open_error(lambert), lambert, "off the grid of the projection attributes");
+
+  const std::string moved = edited_copy(dir, "moved.nc", [](int id) {
+    nc_enddef(id);
+    int v = 0;
+    nc_ok(nc_inq_varid(id, "XLAT", &v), "XLAT");
+    const std::size_t at[] = {3, 0, 0};
+    const float lat = 21.9f;
+    nc_ok(nc_put_var1_float(id, v, at, &lat), "put");
+    nc_redef(id);
+  });
+  check_message(open_error(moved), moved, "XLAT/XLONG of Times(3) at mass point (0, 0) is ");
+  CHECK(open_error(moved).find("m off the grid of the projection attributes") != std::string::npos);
 
   const std::string backwards = edited_copy(dir, "backwards.nc", [](int id) {
     nc_enddef(id);

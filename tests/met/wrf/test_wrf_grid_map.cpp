@@ -106,16 +106,35 @@ TEST_CASE("WrfGridMap round trips the Katrina (Mercator) and Tibet (Lambert) XLA
     const WrfFile file(kWrfData + name);
     const NcTestFile raw(kWrfData + name);
     const std::vector<float> lat = raw.floats("XLAT"), lon = raw.floats("XLONG");
-    // The first time's coordinates (Katrina's XLAT has a Time dimension).
-    const std::vector<float> lat0(lat.begin(), lat.begin() + file.grid().columns());
-    const std::vector<float> lon0(lon.begin(), lon.begin() + file.grid().columns());
-    const WrfGridMap map(file.grid());
-    const RoundTrip r = compare(map, file.grid(), lat0, lon0);
-    MESSAGE(std::string(name) << ": max distance " << r.to_lonlat_m << " m (to_lonlat), "
-                              << r.to_grid_m << " m (to_grid)");
-    CHECK(r.to_lonlat_m <= 5.0);
-    CHECK(r.to_grid_m <= 5.0);
+    const std::size_t n2 = file.grid().columns();
+    // Katrina's XLAT/XLONG have a time dimension (the nest moves), Tibet's not.
+    const std::size_t ntimes = lat.size() / n2;
+    for (std::size_t t = 0; t < ntimes; ++t) {
+      const std::vector<float> lat_t(lat.begin() + t * n2, lat.begin() + (t + 1) * n2);
+      const std::vector<float> lon_t(lon.begin() + t * n2, lon.begin() + (t + 1) * n2);
+      const WrfGridMap map(file.grid(t));
+      const RoundTrip r = compare(map, file.grid(t), lat_t, lon_t);
+      MESSAGE(std::string(name) << " time " << t << ": max distance " << r.to_lonlat_m
+                                << " m (to_lonlat), " << r.to_grid_m << " m (to_grid)");
+      CHECK(r.to_lonlat_m <= 5.0);
+      CHECK(r.to_grid_m <= 5.0);
+    }
   }
+}
+
+TEST_CASE("the Katrina nest moves with the storm, and each time has its own grid") {
+  const WrfFile file(kWrfData + "wrfout_katrina_d02_mercator.nc");
+  // XLONG of the south-west point: -91.653404 at 12 UTC, -93.00261 at 21 UTC.
+  const double moved_lon = file.grid(3).cen_lon - file.grid(0).cen_lon;
+  MESSAGE("Katrina nest centre moves " << moved_lon << " degrees of longitude, "
+                                       << file.grid(3).cen_lat - file.grid(0).cen_lat
+                                       << " of latitude in 9 h");
+  CHECK(moved_lon == doctest::Approx(-93.00261 + 91.653404).epsilon(1e-4));
+  CHECK(file.grid().cen_lon == file.grid(0).cen_lon);
+  CHECK_THROWS_AS(file.grid(4), std::out_of_range);
+  // A file whose coordinates have no time dimension has one grid.
+  const WrfFile tibet(kWrfData + "wrf_d01_allvars_cropped.nc");
+  CHECK(tibet.grid(3).cen_lat == tibet.grid(0).cen_lat);
 }
 
 TEST_CASE("polar stereographic: exact round trip, neighbours dx / m apart") {
