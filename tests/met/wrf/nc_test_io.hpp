@@ -6,6 +6,7 @@
 #include <netcdf.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <stdexcept>
@@ -68,9 +69,10 @@ class NcTestFile {
 };
 
 // Copies the netCDF file `src` to a new netCDF-4 file `dst` without the
-// variable `skip` (nc_rename_var corrupts the dimensions of netCDF-4 files
+// variables `skip` (nc_rename_var corrupts the dimensions of netCDF-4 files
 // in netCDF-C 4.9.0, so a variable is removed by copying the rest).
-inline void copy_without(const std::string& src, const std::string& dst, const std::string& skip) {
+inline void copy_without(const std::string& src, const std::string& dst,
+                         const std::vector<std::string>& skip) {
   const NcTestFile in(src);
   int out = 0;
   nc_ok(nc_create(dst.c_str(), NC_CLOBBER | NC_NETCDF4, &out), dst);
@@ -94,7 +96,7 @@ inline void copy_without(const std::string& src, const std::string& dst, const s
     nc_type type = 0;
     int nd = 0, dims[NC_MAX_VAR_DIMS], na = 0, id = 0;
     nc_ok(nc_inq_var(in.id(), v, name, &type, &nd, dims, &na), src);
-    if (skip == name) continue;
+    if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
     nc_ok(nc_def_var(out, name, type, nd, dims, &id), dst);
     for (int a = 0; a < na; ++a) {
       char att[NC_MAX_NAME + 1] = {};

@@ -88,7 +88,7 @@ TEST_CASE("a wrfout without a needed variable or attribute is one line naming it
   const WrfTempDir dir("missing");
   const std::string katrina = kWrfData + "wrfout_katrina_d02_mercator.nc";
   const std::string no_ph = dir.file("no_ph.nc");
-  airshed::test::copy_without(katrina, no_ph, "PH");
+  airshed::test::copy_without(katrina, no_ph, {"PH"});
   const std::string msg = open_error(no_ph);
   check_message(msg, no_ph, "has no variable 'PH'");
   CHECK(msg.find("U V W PH PHB T P PB HGT") != std::string::npos);
@@ -97,8 +97,35 @@ TEST_CASE("a wrfout without a needed variable or attribute is one line naming it
       dir, "no_truelat.nc", [](int id) { nc_ok(nc_del_att(id, NC_GLOBAL, "TRUELAT1"), "del"); });
   check_message(open_error(no_truelat), no_truelat, "has no global attribute TRUELAT1");
   const std::string no_times = dir.file("no_times.nc");
-  airshed::test::copy_without(katrina, no_times, "Times");
+  airshed::test::copy_without(katrina, no_times, {"Times"});
   check_message(open_error(no_times), no_times, "has no variable 'Times'");
+}
+
+TEST_CASE("a variable on the wrong grid, or a part of a domain without coordinates, is one line") {
+  const WrfTempDir dir("layout");
+  const std::string katrina = kWrfData + "wrfout_katrina_d02_mercator.nc";
+  const std::string staggered = dir.file("hgt_staggered.nc");
+  airshed::test::copy_without(katrina, staggered, {"HGT"});
+  {
+    const NcTestFile f(staggered, NC_WRITE);
+    int time = 0, sn = 0, we = 0, v = 0;
+    nc_ok(nc_inq_dimid(f.id(), "Time", &time), "Time");
+    nc_ok(nc_inq_dimid(f.id(), "south_north_stag", &sn), "south_north_stag");
+    nc_ok(nc_inq_dimid(f.id(), "west_east", &we), "west_east");
+    nc_redef(f.id());
+    const int dims[] = {time, sn, we};
+    nc_ok(nc_def_var(f.id(), "HGT", NC_FLOAT, 3, dims, &v), "HGT");
+    nc_enddef(f.id());
+  }
+  check_message(open_error(staggered), staggered,
+                "variable 'HGT' has dimensions (Time, south_north_stag, west_east)");
+  CHECK(open_error(staggered).find("(expected (Time, south_north, west_east))") !=
+        std::string::npos);
+
+  const std::string placeless = dir.file("no_xlat.nc");
+  airshed::test::copy_without(katrina, placeless, {"XLAT", "XLONG"});
+  check_message(open_error(placeless), placeless,
+                "holds 48 x 48 points of a larger WRF domain and has no XLAT/XLONG to place them");
 }
 
 TEST_CASE("a projection the reader does not know is one line naming MAP_PROJ") {

@@ -122,6 +122,36 @@ TEST_CASE("WrfGridMap round trips the Katrina (Mercator) and Tibet (Lambert) XLA
   }
 }
 
+TEST_CASE("without XLAT/XLONG a whole domain is placed by CEN_LAT/CEN_LON") {
+  // The Tibet file without its coordinates and with grid dimensions saying
+  // it is a whole domain: its CEN_LAT/CEN_LON (30 N, 87 E) happen to be its
+  // centre, so the grid must land on the XLAT/XLONG it no longer has.
+  const airshed::test::WrfTempDir dir("cen-lat");
+  const std::string tibet = kWrfData + "wrf_d01_allvars_cropped.nc";
+  const std::string path = dir.file("tibet_whole.nc");
+  airshed::test::copy_without(tibet, path, {"XLAT", "XLONG"});
+  {
+    const NcTestFile f(path, NC_WRITE);
+    nc_redef(f.id());
+    const int we = 11, sn = 9;
+    airshed::test::nc_ok(
+        nc_put_att_int(f.id(), NC_GLOBAL, "WEST-EAST_GRID_DIMENSION", NC_INT, 1, &we), "att");
+    airshed::test::nc_ok(
+        nc_put_att_int(f.id(), NC_GLOBAL, "SOUTH-NORTH_GRID_DIMENSION", NC_INT, 1, &sn), "att");
+    nc_enddef(f.id());
+  }
+  const WrfFile file(path);
+  CHECK(file.grid().cen_lat == doctest::Approx(30.0));
+  CHECK(file.grid().cen_lon == doctest::Approx(87.0));
+  const NcTestFile raw(tibet);
+  const RoundTrip r =
+      compare(WrfGridMap(file.grid()), file.grid(), raw.floats("XLAT"), raw.floats("XLONG"));
+  MESSAGE("Tibet placed by CEN_LAT/CEN_LON: " << r.to_lonlat_m << " m (to_lonlat), " << r.to_grid_m
+                                              << " m (to_grid)");
+  CHECK(r.to_lonlat_m <= 5.0);
+  CHECK(r.to_grid_m <= 5.0);
+}
+
 TEST_CASE("the Katrina nest moves with the storm, and each time has its own grid") {
   const WrfFile file(kWrfData + "wrfout_katrina_d02_mercator.nc");
   // XLONG of the south-west point: -91.653404 at 12 UTC, -93.00261 at 21 UTC.
