@@ -23,11 +23,16 @@ class WrfFile {
   WrfFile& operator=(WrfFile&&) noexcept;
 
   const std::string& path() const;
-  const WrfGridInfo& grid() const;
+  const WrfGridInfo& grid() const;  // at the first time, grid(0)
+  // The grid at one time: the same for every time of a fixed domain; a
+  // moving nest (XLAT/XLONG change with time, as in the Katrina d02 that
+  // follows the storm) has its centre moved at each time.
+  const WrfGridInfo& grid(std::size_t time_index) const;
   const std::vector<long long>& times() const;  // UTC epoch seconds, file order
   WrfFields read(std::size_t time_index) const;
 
  private:
+  void check_index(std::size_t time_index) const;  // std::out_of_range past the last time
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
