@@ -1,8 +1,8 @@
 // Inverse-distance weighting of scattered stations (Shepard 1968, "A
 // two-dimensional interpolation function for irregularly-spaced data",
 // Proc. 23rd ACM National Conference, 517-524, with the power 2 of
-// CALMET's objective analysis: Scire et al. 2000, "A User's Guide for the
-// CALMET Meteorological Model", Version 5, Earth Tech, section 2.2).
+// CALMET's Step 2 objective analysis: Scire et al. 2000, "A User's Guide for the
+// CALMET Meteorological Model", Version 5, Earth Tech, section 2.2.2).
 #pragma once
 
 #include <cstddef>

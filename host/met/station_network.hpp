@@ -1,9 +1,10 @@
 // A network of surface stations ([met] kind = "stations"): several hourly
 // CSVs in the station format, each with its position, anemometer height and
-// roughness. The provider does what the first step of a diagnostic wind
-// model does with surface observations (CALMET's objective analysis,
-// Scire et al. 2000, "A User's Guide for the CALMET Meteorological Model",
-// Version 5, Earth Tech, section 2.2, here without a prior gridded field):
+// roughness. The provider does what a diagnostic wind model does with
+// surface observations before its divergence adjustment (CALMET's Step 2
+// objective analysis, Scire et al. 2000, "A User's Guide for the CALMET
+// Meteorological Model", Version 5, Earth Tech, section 2.2.2, with the
+// observations alone: no Step 1 gridded field to blend them with):
 //   - each station's hour gives its similarity profile (surface_state(),
 //     then the Businger-Dyer log wind at each level centre, the direction
 //     of its record at every height: CALMET's similarity extrapolation of
@@ -17,8 +18,8 @@
 //     weighted mean wind vector; the Pasquill class of the heaviest-weighted
 //     station), and its Kz and Kh come from that state through the profile
 //     functions of surface_profiles.hpp.
-// The interpolated wind is not divergence-free: first_guess() is true, and
-// the run makes it mass-consistent (Sherman 1978) before the solver uses it.
+// The interpolated wind is not divergence-free: first_guess() is true, it
+// is to be made mass-consistent (Sherman 1978) before the solver uses it.
 // A network of one station gives exactly the fields of kind "station".
 #pragma once
 
