@@ -16,6 +16,8 @@ namespace airshed {
 
 namespace {
 
+const double kDegree = std::acos(-1.0) / 180.0;  // rad
+
 class StationNetworkProvider final : public MetProvider {
  public:
   StationNetworkProvider(const Grid& grid, std::vector<std::unique_ptr<MetProvider>> stations,
@@ -24,7 +26,7 @@ class StationNetworkProvider final : public MetProvider {
 
   // The blend at the domain's centre.
   SurfaceState surface(double t_s) const override {
-    return at(states(t_s), 0.5 * grid_.nx * grid_.dx, 0.5 * grid_.ny * grid_.dy);
+    return at(hour(t_s), 0.5 * grid_.nx * grid_.dx, 0.5 * grid_.ny * grid_.dy);
   }
 
   // The state of the column holding (x, y) (the edge column for a point
@@ -32,7 +34,7 @@ class StationNetworkProvider final : public MetProvider {
   SurfaceState surface_at(double t_s, double x, double y) const override {
     const int i = std::clamp(int(std::floor(x / grid_.dx)), 0, grid_.nx - 1);
     const int j = std::clamp(int(std::floor(y / grid_.dy)), 0, grid_.ny - 1);
-    return at(states(t_s), grid_.x_centre(i), (j + 0.5) * grid_.dy);
+    return at(hour(t_s), grid_.x_centre(i), (j + 0.5) * grid_.dy);
   }
 
   MetFields fields(double t_s) const override;
@@ -46,25 +48,36 @@ class StationNetworkProvider final : public MetProvider {
   bool first_guess() const override { return true; }
 
  private:
-  std::vector<SurfaceState> states(double t_s) const {
-    std::vector<SurfaceState> out;
-    for (const auto& s : stations_) out.push_back(s->surface(t_s));
-    return out;
+  // The stations' states at one time, and their wind vectors ("from"
+  // components S sin(d), S cos(d)) for the blended direction.
+  struct Hour {
+    std::vector<SurfaceState> states;
+    std::vector<double> from_x, from_y;
+  };
+  Hour hour(double t_s) const {
+    Hour h;
+    for (const auto& s : stations_) {
+      h.states.push_back(s->surface(t_s));
+      const SurfaceState& st = h.states.back();
+      h.from_x.push_back(st.wind_speed * std::sin(st.wind_direction * kDegree));
+      h.from_y.push_back(st.wind_speed * std::cos(st.wind_direction * kDegree));
+    }
+    return h;
   }
-  SurfaceState at(const std::vector<SurfaceState>& st, double x, double y) const {
-    std::vector<double> lambda(st.size());
+  SurfaceState at(const Hour& h, double x, double y) const {
+    std::vector<double> lambda(h.states.size());
     idw_weights(xs_, ys_, x, y, lambda.data());
-    return blend(st, lambda.data());
+    return blend(h, lambda.data());
   }
-  static SurfaceState blend(const std::vector<SurfaceState>& st, const double* lambda);
+  static SurfaceState blend(const Hour& h, const double* lambda);
 
   Grid grid_;
   std::vector<std::unique_ptr<MetProvider>> stations_;
   std::vector<double> xs_, ys_;
 };
 
-SurfaceState StationNetworkProvider::blend(const std::vector<SurfaceState>& st,
-                                           const double* lambda) {
+SurfaceState StationNetworkProvider::blend(const Hour& h, const double* lambda) {
+  const std::vector<SurfaceState>& st = h.states;
   const std::size_t n = st.size();
   std::size_t heaviest = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -88,19 +101,19 @@ SurfaceState StationNetworkProvider::blend(const std::vector<SurfaceState>& st,
   c.temperature = mean(&SurfaceState::temperature);
   c.precipitation = mean(&SurfaceState::precipitation);
   // The direction of the weighted mean wind vector ("from" components).
-  const double deg = std::acos(-1.0) / 180.0;
   double sx = 0, sy = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    sx += lambda[i] * st[i].wind_speed * std::sin(st[i].wind_direction * deg);
-    sy += lambda[i] * st[i].wind_speed * std::cos(st[i].wind_direction * deg);
+    sx += lambda[i] * h.from_x[i];
+    sy += lambda[i] * h.from_y[i];
   }
-  const double d = std::atan2(sx, sy) / deg;
+  const double d = std::atan2(sx, sy) / kDegree;
   c.wind_direction = d < 0 ? d + 360 : d;
   return c;
 }
 
 MetFields StationNetworkProvider::fields(double t_s) const {
-  const std::vector<SurfaceState> st = states(t_s);
+  const Hour h = hour(t_s);
+  const std::vector<SurfaceState>& st = h.states;
   const std::size_t n = st.size(), nx = grid_.nx, ny = grid_.ny, nz = grid_.nz;
   // Each station's u and v at every level centre, [k * n + i], computed as
   // profile_fields() computes the uniform field of one station.
@@ -136,7 +149,7 @@ MetFields StationNetworkProvider::fields(double t_s) const {
     for (std::size_t i = 0; i < nx; ++i) {  // columns
       idw_weights(xs_, ys_, (double(i) + 0.5) * grid_.dx, (double(j) + 0.5) * grid_.dy,
                   lambda.data());
-      const SurfaceState c = blend(st, lambda.data());
+      const SurfaceState c = blend(h, lambda.data());
       const std::size_t col = j * nx + i;
       for (std::size_t k = 0; k < nz; ++k)
         m.kh[k * nx * ny + col] = float(similarity::horizontal_diffusivity(

@@ -257,6 +257,9 @@ TEST_CASE("the per-column surface state is the 1/r^2 blend of the stations'") {
                                       g.z_centre(k), mid.ustar, mid.inverse_L, mid.mixing_height)));
   // Columns of different states differ: column 15 holds station a's u*.
   CHECK(met->surface_at(0, 1550, 1050).ustar == doctest::Approx(0.2).epsilon(1e-9));
+  // A point outside the domain gets the nearest edge column's state.
+  CHECK(met->surface_at(0, -40, 9000).ustar == met->surface_at(0, 50, 1950).ustar);
+  CHECK(met->surface_at(0, 7000, -1).ustar == met->surface_at(0, 4950, 50).ustar);
 }
 
 TEST_CASE("the network changes at the next hour boundary of any station") {
