@@ -212,8 +212,23 @@ TEST_CASE("two opposite stations: the first-guess u is the closed-form 1/r^2 ble
   CHECK(worst_odd <= 1e-6);
   CHECK(worst_v <= 1e-6);  // -U cos(270 deg) and -U cos(90 deg): rounding of cos
   for (float w : m.w) CHECK(w == 0.0f);
-  // The first guess diverges between the stations (du/dx < 0): the run
-  // makes it mass-consistent (first_guess()), which this provider does not.
+  // The first guess converges between the stations: in the cell right of
+  // the midpoint (faces s = 0 and s = dx) of row 10, level 0, the discrete
+  // divergence is du/dx = -2 U d / (d^2 + dx^2), -4.26e-3 /s here (U = 3.2 m/s at 5 m). It is a
+  // first guess; making it divergence-free (Sherman 1978, the projection of
+  // issue 13) is the run's step, asserted where that step is wired in.
+  {
+    SurfaceState one;
+    one.inverse_L = 0, one.z0 = 0.3, one.ref_height = 10, one.wind_speed = 4;
+    one.mixing_height = 800;
+    const double U0 = wind_speed_at(one, g.z_centre(0));
+    const std::size_t row = std::size_t(10) * (nx + 1);
+    const std::size_t vrow = std::size_t(10) * nx;
+    const double div = (double(m.u[row + 26]) - double(m.u[row + 25])) / g.dx +
+                       (double(m.v[vrow + nx + 25]) - double(m.v[vrow + 25])) / g.dy;
+    MESSAGE("first-guess divergence at the midpoint " << div << " /s");
+    CHECK(div == doctest::Approx(-2 * U0 * d / (d * d + g.dx * g.dx)).epsilon(1e-5));
+  }
   CHECK(met->first_guess());
 }
 
