@@ -1,7 +1,8 @@
 // The station network ([met] kind = "stations"): the 1/r^2 weights, the
 // first-guess wind of two opposite stations against its closed form, the
 // per-column surface state, a network of one against kind "station" (bit
-// for bit), and each station's file errors naming that file.
+// for bit), and each station's file errors naming that file. (Over 250
+// lines: the cases share the NetworkCase fixture of a domain and its files.)
 #include <doctest/doctest.h>
 #include <unistd.h>
 
