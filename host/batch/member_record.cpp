@@ -97,6 +97,14 @@ MemberFingerprint member_fingerprint(const BatchSpec& batch, const MemberSpec& m
     f.met_file = s.met.station_file;
     f.met = output::sha256_file(s.met.station_file);
   }
+  if (s.met.kind == MetKind::stations) {  // a network: every station's file
+    std::string digests;
+    for (const StationSpec& st : s.met.stations) {
+      f.met_file += (f.met_file.empty() ? "" : ", ") + st.file;
+      digests += output::sha256_file(st.file);
+    }
+    f.met = output::sha256_bytes(digests);
+  }
   return f;
 }
 

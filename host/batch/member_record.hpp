@@ -11,7 +11,9 @@ namespace airshed::batch {
 
 // What a member's results depend on, as SHA-256 digests: its overrides and
 // factors (`spec`), the base scenario file's bytes (`scenario`) and its met
-// station file's bytes (`met`, "" for uniform met). Recorded in member.toml.
+// station file's bytes (`met`, "" for uniform met; a station network: the
+// digest of its stations' digests, `met_file` their names). Recorded in
+// member.toml.
 struct MemberFingerprint {
   std::string spec, scenario, met, met_file;
 };

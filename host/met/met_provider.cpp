@@ -10,6 +10,7 @@
 
 #include "host/met/similarity.hpp"
 #include "host/met/station_csv.hpp"
+#include "host/met/station_network.hpp"
 #include "host/met/surface_profiles.hpp"
 
 namespace airshed {
@@ -117,6 +118,8 @@ void check_wind_profile(const MetSpec& spec, const std::vector<MetRecord>& recs)
 
 std::unique_ptr<MetProvider> make_met_provider(const MetSpec& spec, const Grid& grid,
                                                const Instant& start, double duration_s) {
+  if (spec.kind == MetKind::stations)
+    return make_station_network_provider(spec, grid, start, duration_s);
   std::vector<MetRecord> records;
   if (spec.kind == MetKind::station) {
     const long long t1 = start.utc_epoch_s + (long long)std::ceil(duration_s);

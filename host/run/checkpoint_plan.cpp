@@ -19,6 +19,8 @@ CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& ext
   // carry on with a mix of old and new input.
   if (s.met.kind == MetKind::station)
     id.inputs.push_back({"met station file", s.met.station_file, file_digest(s.met.station_file)});
+  for (const StationSpec& st : s.met.stations)  // kind "stations": each station's file
+    id.inputs.push_back({"met station file", st.file, file_digest(st.file)});
   for (const auto& table : s.output.standard_tables)
     id.inputs.push_back({"standards table", table, file_digest(table)});
   id.scenario_name = s.name;

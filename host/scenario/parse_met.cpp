@@ -1,7 +1,8 @@
-// [met]: uniform conditions, or the station CSV to read hourly observations
-// from. Only the spec is filled here: the station file is read, and the
-// wind profile checked against similarity theory, by the met provider
-// built from this spec (host/met/met_provider.hpp), for the run's hours.
+// [met]: uniform conditions, the station CSV to read hourly observations
+// from, or a network of such stations ([[met.station]]). Only the spec is
+// filled here: the station files are read, and the wind profiles checked
+// against similarity theory, by the met provider built from this spec
+// (host/met/met_provider.hpp), for the run's hours.
 #include <cmath>
 #include <sstream>
 
@@ -40,11 +41,68 @@ void require_above_z0(const TomlTable& t, const MetSpec& m) {
            "anemometer_height well above z0, so that ln(z/z0) - psi_m(z/L) > 0 and u* <= 20 m/s");
 }
 
+std::string resolved(const std::string& f, const std::string& base_dir) {
+  return (!f.empty() && f[0] == '/') || base_dir.empty() ? f : base_dir + "/" + f;
+}
+
+// How far outside the domain a network station may stand: half the domain's
+// extent on each side. A diagnostic wind model uses stations beyond its grid
+// (their 1/r^2 weights fade with distance), but one further out is more
+// likely a swapped coordinate or a wrong origin than a useful observation.
+constexpr double kStationMargin = 0.5;  // of the domain's width (x) and depth (y)
+
+void require_near(const TomlTable& t, const Vec2& p, const Scenario& s) {
+  const double lx = s.grid.nx * s.grid.dx, ly = s.grid.ny * s.grid.dy;
+  const double mx = kStationMargin * lx, my = kStationMargin * ly;
+  if (p.x >= -mx && p.x <= lx + mx && p.y >= -my && p.y <= ly + my) return;
+  std::ostringstream what, allowed;
+  what.precision(1);
+  what << std::fixed << "position (" << p.x << ", " << p.y
+       << ") m is too far outside the domain for a station";
+  allowed.precision(1);
+  allowed << std::fixed << -mx << " <= x <= " << lx + mx << ", " << -my << " <= y <= " << ly + my
+          << " (m from the south-west corner: the domain and half its size around it)";
+  t.fail("position", what.str(), allowed.str());
+}
+
+// [[met.station]]: each station's file, position and anemometer; z0 and the
+// anemometer height default to the [met] table's.
+void parse_stations(const TomlTable& t, const std::string& base_dir, Scenario& s) {
+  t.allow({"kind", "z0", "anemometer_height", "station"});
+  s.met.kind = MetKind::stations;
+  const LocalProjection proj = projection_of(s);
+  for (const TomlTable& st : t.tables("station", true)) {
+    st.allow({"name", "file", "position", "anemometer_height", "z0"});
+    StationSpec spec;
+    spec.name = st.text("name");
+    for (const StationSpec& other : s.met.stations)
+      if (other.name == spec.name)
+        st.fail("name", "station '" + spec.name + "' given twice", "a unique station name");
+    spec.file = resolved(st.text("file", TextKind::path), base_dir);
+    spec.file_site = st.site("file");
+    const Vec2 p = read_position(st, "position", proj);
+    require_near(st, p, s);
+    spec.x = p.x, spec.y = p.y;
+    spec.z0 = st.number_or("z0", s.met.z0, closed(1e-4, 3));
+    spec.anemometer_height =
+        st.number_or("anemometer_height", s.met.anemometer_height, closed(1, 200));
+    spec.anemometer_site = st.site("anemometer_height");
+    if (spec.anemometer_height >= s.grid.top())
+      st.fail("anemometer_height", "is above the model top", "below domain top");
+    if (!(spec.anemometer_height > spec.z0))
+      st.fail("anemometer_height",
+              "at or below the roughness length z0 = " + number(spec.z0) + " m",
+              "anemometer_height well above z0, so that ln(z/z0) - psi_m(z/L) > 0 and u* <= 20 "
+              "m/s");
+    s.met.stations.push_back(spec);
+  }
+}
+
 }  // namespace
 
 void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) {
   const TomlTable t = root.table("met");
-  const std::string kind = t.choice("kind", {"uniform", "station"});
+  const std::string kind = t.choice("kind", {"uniform", "station", "stations"});
   s.met.z0 = t.number_or("z0", 0.1, closed(1e-4, 3));
   s.met.anemometer_height = t.number_or("anemometer_height", 10, closed(1, 200));
   s.met.anemometer_site = t.site("anemometer_height");
@@ -55,11 +113,12 @@ void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) 
     t.allow({"kind", "z0", "anemometer_height", "file"});
     s.met.kind = MetKind::station;
     const std::string f = t.text("file", TextKind::path);
-    s.met.station_file = (!f.empty() && f[0] == '/') || base_dir.empty() ? f : base_dir + "/" + f;
+    s.met.station_file = resolved(f, base_dir);
     s.met.file_site = t.site("file");
     require_above_z0(t, s.met);
     return;
   }
+  if (kind == "stations") return parse_stations(t, base_dir, s);
   t.allow({"kind", "z0", "anemometer_height", "speed", "direction", "stability", "obukhov_length",
            "mixing_height", "ustar", "temperature"});
   s.met.kind = MetKind::uniform;

@@ -16,6 +16,7 @@
 #include "host/batch/batch_member.hpp"
 #include "host/batch/batch_spec.hpp"
 #include "host/batch/batch_summary.hpp"
+#include "host/batch/member_record.hpp"
 
 using namespace airshed;
 using namespace airshed::batch;
@@ -184,6 +185,23 @@ TEST_CASE("a finished member is out of date when its factors, base or met change
   // A record without a fingerprint (an older airshed) is out of date too.
   std::ofstream(fs::path(member_dir(d.out(), b.members[1])) / "member.toml") << "name = \"half\"\n";
   CHECK(member_outdated(b, d.out(), b.members[1]).find("no fingerprint") != std::string::npos);
+}
+
+TEST_CASE("a station network member's fingerprint covers every station's file") {
+  Dir d("network");
+  const BatchSpec b = d.batch(0.5);
+  Scenario s = member_scenario(b, b.members[1]);
+  s.met.kind = MetKind::stations;
+  s.met.stations.resize(2);
+  s.met.stations[0].file = (d.dir / "a.csv").string();
+  s.met.stations[1].file = (d.dir / "b.csv").string();
+  std::ofstream(d.dir / "a.csv") << "time,wind_speed\n";
+  std::ofstream(d.dir / "b.csv") << "time,wind_speed\n";
+  const MemberFingerprint f = member_fingerprint(b, b.members[1], s);
+  CHECK(f.met_file == s.met.stations[0].file + ", " + s.met.stations[1].file);
+  CHECK(f.met.size() == 64);
+  std::ofstream(d.dir / "b.csv", std::ios::app) << "# an edit\n";
+  CHECK(member_fingerprint(b, b.members[1], s).met != f.met);
 }
 
 TEST_CASE("a member whose .partial directory is locked by another process is not run") {

@@ -329,6 +329,20 @@ TEST_CASE(
   std::ofstream(d / "met.csv", std::ios::binary) << met;
   CHECK_NOTHROW(checked_resume(first.checkpoint_path, s));
 
+  // A station network: every station's file.
+  Scenario network = s;
+  network.met.kind = MetKind::stations;
+  network.met.stations.resize(2);
+  network.met.stations[0].file = d / "met.csv";
+  std::ofstream(d / "met2.csv") << met << "# another station\n";
+  network.met.stations[1].file = d / "met2.csv";
+  const CheckpointIdentity id_net = checkpoint_identity(network);
+  REQUIRE(id_net.inputs.size() == 2);
+  CHECK(id_net.inputs[1].role == "met station file");
+  CHECK(id_net.inputs[1].path == d / "met2.csv");
+  CHECK(id_net.inputs[1].digest == file_digest(d / "met2.csv"));
+  CHECK(id_net.inputs[1].digest != id_net.inputs[0].digest);
+
   // A standards table the statistics read counts as an input too.
   Scenario with_table = s;
   std::ofstream(d / "table.csv") << "species,label\n";

@@ -88,3 +88,20 @@ TEST_CASE("scenarios/odour.toml") {
   CHECK(s.sources[0].kind == SourceKind::area);
   CHECK(s.receptors.size() == 3);
 }
+
+TEST_CASE("scenarios/station_network.toml") {
+  const Scenario s = load_and_check("scenarios/station_network.toml");
+  CHECK(s.met.kind == MetKind::stations);
+  REQUIRE(s.met.stations.size() == 3);
+  CHECK(s.met.stations[0].file == "scenarios/met/network_port.csv");
+  CHECK(s.met.stations[1].anemometer_height == 20);
+  CHECK(s.met.stations[2].z0 == 0.3);  // from [met]
+  // The harbour's sea breeze from 12:00 (t = 4 h), the land breeze inland:
+  // the first guess differs from column to column.
+  const auto met = make_met_provider(s);
+  CHECK(met->first_guess());
+  const SurfaceState harbour = met->surface_at(4 * 3600, 5600, 2400);
+  const SurfaceState hills = met->surface_at(4 * 3600, 780, 5230);
+  CHECK(harbour.wind_direction == doctest::Approx(110).epsilon(0.05));
+  CHECK(hills.wind_direction == doctest::Approx(300).epsilon(0.05));
+}
