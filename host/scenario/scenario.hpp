@@ -109,15 +109,16 @@ struct StationSpec {
 // run's hours only, and reports problems at the sites kept here.
 struct MetSpec {
   MetKind kind = MetKind::uniform;
-  double z0 = 0.1;                // m, roughness length
-  double anemometer_height = 10;  // m, height of the given wind speed
-  MetRecord uniform;              // uniform only: the stated conditions (line: the [met] table)
-  std::string station_file;       // station only: resolved path
-  InputSite file_site;            // met.file: where a gap in the station's hours is reported
-  InputSite anemometer_site;      // met.anemometer_height (the [met] table when omitted)
-  std::vector<StationSpec> stations;   // stations only, in the scenario's order
-  std::vector<std::string> wrf_files;  // wrf only: resolved paths, in time order
+  double z0 = 0.1;                    // m, roughness length
+  double anemometer_height = 10;      // m, height of the given wind speed
+  MetRecord uniform;                  // uniform only: the stated conditions (line: the [met] table)
+  std::string station_file;           // station only: resolved path
+  InputSite file_site;                // met.file: where a gap in the station's hours is reported
+  InputSite anemometer_site;          // met.anemometer_height (the [met] table when omitted)
+  std::vector<StationSpec> stations;  // stations only, in the scenario's order
+  std::vector<std::string> wrf_files;     // wrf only: resolved paths, in time order
   std::vector<InputSite> wrf_file_sites;  // wrf only: where each file is named
+  double wrf_update_interval_s = 3600;    // wrf only: time between met refreshes (s)
   // Sherman (1978) adjustment: the ratio (alpha_h / alpha_v)^2 of the
   // horizontal to vertical weights; 1 gives potential-flow corrections.
   double adjustment_vertical_weight = 1;
