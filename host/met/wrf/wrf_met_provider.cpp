@@ -157,13 +157,19 @@ WrfOnGrid WrfMetProvider::take(std::size_t i) const {
 }
 
 void WrfMetProvider::enter(std::size_t b) const {
-  if (lo_ && b == lo_i_) return;
-  if (lo_ && hi_ && b == lo_i_ + 1) {
-    lo_ = std::move(hi_);  // the common step forward: one new time
-  } else {
-    lo_ = std::make_unique<WrfOnGrid>(take(b));
+  if (lo_ && hi_ && b == lo_i_) return;
+  try {
+    if (lo_ && hi_ && b == lo_i_ + 1) {
+      lo_ = std::move(hi_);  // the common step forward: one new time
+    } else {
+      lo_ = std::make_unique<WrfOnGrid>(take(b));
+    }
+    hi_ = std::make_unique<WrfOnGrid>(take(b + 1));
+  } catch (...) {
+    // A failed read leaves no half-entered bracket behind.
+    lo_.reset(), hi_.reset();
+    throw;
   }
-  hi_ = std::make_unique<WrfOnGrid>(take(b + 1));
   lo_i_ = b;
   cached_t_ = std::numeric_limits<double>::quiet_NaN();
   if (b + 2 < times_.size()) {

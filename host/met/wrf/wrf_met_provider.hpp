@@ -11,7 +11,12 @@
 // lazily: the provider holds the two WRF times around the current time and
 // reads the next one ahead on a second thread (a std::async started when
 // the run enters an interval) while the solver works, so at most three
-// times are in memory, and each is read once in a forward run.
+// times are in memory, and each is read once in a forward run. File access
+// is serialised (netCDF-C is not thread-safe): after construction only one
+// read runs at a time, on the read-ahead thread or, when the run jumps, on
+// the caller's. (netCDF-4 files are HDF5 underneath; Debian's HDF5 is built
+// thread-safe, so the run's HDF5 writer may work at the same time.) A read
+// error surfaces in the call that needs that time.
 //
 // The met is refreshed (next_change) every update_interval_s from the
 // start, and at every WRF output time in between; fields(t) is the linear

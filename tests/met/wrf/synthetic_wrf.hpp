@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "host/core/grid.hpp"
+#include "host/input/input_error.hpp"
 #include "host/met/wrf/wrf_source.hpp"
 #include "host/scenario/projection.hpp"
 
@@ -103,6 +104,7 @@ struct ReadLog {
   std::mutex m;
   std::map<long long, int> reads;  // utc -> times read
   int opens = 0;
+  long long corrupt = -1;  // a time whose read throws, as a damaged file would
   void read(long long utc) {
     std::lock_guard<std::mutex> l(m);
     ++reads[utc];
@@ -125,6 +127,8 @@ class SyntheticSource final : public WrfSource {
   const std::vector<long long>& times() const override { return times_; }
   WrfFields read(std::size_t i) const override {
     if (log_) log_->read(times_.at(i));
+    if (log_ && log_->corrupt == times_.at(i))
+      throw ScenarioError("wrfout_bad: variable 'T': NetCDF: HDF error");
     return wrf_.fields(times_.at(i));
   }
 

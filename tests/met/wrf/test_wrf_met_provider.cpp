@@ -115,6 +115,36 @@ TEST_CASE("lazy reading: at most three times held, each read once, none far ahea
   CHECK(c.log.opens == 10 + 10);  // indexed once each, then opened again to be read
 }
 
+TEST_CASE("a jump back in time (a resumed run) reads its bracket again, with the same values") {
+  Case c;
+  c.files["a.nc"] = hourly(c.s.t0, 10);
+  c.order = {"a.nc"};
+  const auto met = c.make();
+  const MetFields first = met->fields(5400);
+  (void)met->fields(7 * 3600.0);
+  const MetFields again = met->fields(5400);
+  CHECK(again.u == first.u);
+  CHECK(again.kz == first.kz);
+  CHECK(met->times_held() <= 3);
+}
+
+TEST_CASE("an error while reading ahead reaches the run when it needs that time") {
+  Case c;
+  c.files["a.nc"] = hourly(c.s.t0, 10);
+  c.order = {"a.nc"};
+  c.log.corrupt = c.s.t0 + 3 * 3600;
+  const auto met = c.make();
+  CHECK_NOTHROW(met->fields(3600));  // enters [1 h, 2 h]: time 3 h is read ahead, and fails
+  std::string msg;
+  try {
+    (void)met->fields(2 * 3600.0);  // needs 3 h
+  } catch (const ScenarioError& e) {
+    msg = e.what();
+  }
+  CHECK(msg.find("wrfout_bad: variable 'T'") == 0);
+  CHECK_THROWS_AS(met->fields(2 * 3600.0), ScenarioError);  // again, not a half-read bracket
+}
+
 TEST_CASE("surface state per column: the WRF values at the column holding (x, y)") {
   Case c;
   c.files["a.nc"] = hourly(c.s.t0, 10);
