@@ -13,7 +13,7 @@ namespace {
 class WrfFileSource final : public WrfSource {
  public:
   explicit WrfFileSource(const std::string& path) : file_(path) {}
-  const WrfGridInfo& grid() const override { return file_.grid(); }
+  const WrfGridInfo& grid(std::size_t time_index) const override { return file_.grid(time_index); }
   const std::vector<long long>& times() const override { return file_.times(); }
   WrfFields read(std::size_t time_index) const override { return file_.read(time_index); }
 

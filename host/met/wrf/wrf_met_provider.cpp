@@ -9,10 +9,15 @@ namespace airshed {
 
 namespace {
 
-bool same_grid(const WrfGridInfo& a, const WrfGridInfo& b) {
+// One WRF domain: the same grid, wherever a moving nest has put its centre.
+bool same_domain(const WrfGridInfo& a, const WrfGridInfo& b) {
   return a.projection == b.projection && a.nx == b.nx && a.ny == b.ny && a.nz == b.nz &&
          a.dx == b.dx && a.dy == b.dy && a.truelat1 == b.truelat1 && a.truelat2 == b.truelat2 &&
-         a.stand_lon == b.stand_lon && a.cen_lat == b.cen_lat && a.cen_lon == b.cen_lon;
+         a.stand_lon == b.stand_lon;
+}
+
+bool same_place(const WrfGridInfo& a, const WrfGridInfo& b) {
+  return a.cen_lat == b.cen_lat && a.cen_lon == b.cen_lon;
 }
 
 std::string seconds(double s) {
@@ -46,11 +51,12 @@ WrfMetProvider::WrfMetProvider(std::vector<std::string> paths, std::vector<Input
       start_utc_(start.utc_epoch_s),
       offset_minutes_(start.offset_minutes),
       update_s_(update_interval_s),
-      open_(std::move(open)) {
+      open_(std::move(open)),
+      proj_(proj),
+      index_map_(index_map) {
   sites_.resize(paths_.size(), sites_.empty() ? InputSite{} : sites_.back());
   index_files(start, duration_s);
-  maps_ = map_airshed_points(grid_, proj, index_map(wrf_));
-  check_inside(maps_, wrf_, grid_, sites_[0], paths_[0]);
+  check_domain_inside(start_utc_, start_utc_ + (long long)std::ceil(duration_s));
   const std::size_t b = bracket(start_utc_);
   std::lock_guard<std::mutex> lock(state_);
   enter(b);
@@ -70,14 +76,14 @@ void WrfMetProvider::index_files(const Instant& start, double duration_s) {
     const std::unique_ptr<WrfSource> src = open_(paths_[f]);
     const std::string& name = paths_[f];
     if (f == 0) {
-      wrf_ = src->grid();
+      wrf_ = src->grid(0);
       if (wrf_.nx < 2 || wrf_.ny < 2 || wrf_.nz < 2)
         throw_input_error(sites_[f],
                           "WRF file '" + name + "': a grid of " + std::to_string(wrf_.nx) + " x " +
                               std::to_string(wrf_.ny) + " x " + std::to_string(wrf_.nz) +
                               " mass points",
                           "at least 2 x 2 x 2, for interpolation");
-    } else if (!same_grid(src->grid(), wrf_)) {
+    } else if (!same_domain(src->grid(0), wrf_)) {
       throw_input_error(sites_[f],
                         "WRF file '" + name + "': its grid differs from '" + paths_[0] + "'",
                         "files of one WRF domain");
@@ -93,7 +99,10 @@ void WrfMetProvider::index_files(const Instant& start, double duration_s) {
                               when(times_.back().utc),
                           "files in time order, times strictly increasing");
       if (i > 0) interval = std::max(interval, double(ts[i] - ts[i - 1]));
-      times_.push_back({f, i, ts[i]});
+      if (!same_domain(src->grid(i), wrf_))
+        throw_input_error(sites_[f], "WRF file '" + name + "': its grid changes at " + when(ts[i]),
+                          "one WRF domain (a moving nest may move, not change)");
+      times_.push_back({f, i, ts[i], src->grid(i)});
     }
   }
   if (times_.front().utc > t0)
@@ -124,6 +133,23 @@ void WrfMetProvider::index_files(const Instant& start, double duration_s) {
   }
 }
 
+// Every time the run uses (the brackets of its start and end and all in
+// between) maps airshed's points into its grid, once per place of the grid.
+void WrfMetProvider::check_domain_inside(long long t0, long long t1) const {
+  const std::size_t first = bracket(t0), last = std::min(bracket(t1) + 1, times_.size() - 1);
+  bool moving = false;
+  for (std::size_t k = first; k <= last; ++k) moving |= !same_place(times_[k].grid, wrf_);
+  const WrfGridInfo* checked = nullptr;
+  for (std::size_t k = first; k <= last; ++k) {
+    const TimeEntry& e = times_[k];
+    if (checked && same_place(e.grid, *checked)) continue;
+    const WrfPointMaps m = map_airshed_points(grid_, proj_, index_map_(e.grid));
+    const std::string when = moving ? format_iso8601(Instant{e.utc, offset_minutes_}) : "";
+    check_inside(m, e.grid, grid_, sites_[e.file], paths_[e.file], when);
+    checked = &e.grid;
+  }
+}
+
 std::size_t WrfMetProvider::bracket(long long utc_s) const {
   auto it = std::upper_bound(times_.begin(), times_.end(), utc_s,
                              [](long long t, const TimeEntry& e) { return t < e.utc; });
@@ -140,8 +166,13 @@ WrfOnGrid WrfMetProvider::read_time(std::size_t i) const {
     open_file_index_ = e.file;
   }
   const WrfFields f = open_file_->read(e.index);
-  check_sizes(f, wrf_, sites_[e.file], paths_[e.file]);
-  WrfOnGrid g = regrid_time(f, wrf_, maps_, grid_);
+  check_sizes(f, e.grid, sites_[e.file], paths_[e.file]);
+  if (!have_maps_ || !same_place(e.grid, maps_grid_)) {
+    maps_ = map_airshed_points(grid_, proj_, index_map_(e.grid));
+    maps_grid_ = e.grid;
+    have_maps_ = true;
+  }
+  WrfOnGrid g = regrid_time(f, e.grid, maps_, grid_);
   g.utc_epoch_s = e.utc;
   return g;
 }

@@ -66,8 +66,10 @@ class WrfMetProvider final : public MetProvider {
   struct TimeEntry {
     std::size_t file, index;
     long long utc;
+    WrfGridInfo grid;  // a moving nest's grid moves from time to time
   };
   void index_files(const Instant& start, double duration_s);
+  void check_domain_inside(long long t0, long long t1) const;
   std::size_t bracket(long long utc_s) const;  // i: times_[i] <= t <= times_[i + 1]
   WrfOnGrid read_time(std::size_t i) const;    // the only file access after construction
   WrfOnGrid take(std::size_t i) const;         // the read-ahead when it is i, else read now
@@ -81,8 +83,9 @@ class WrfMetProvider final : public MetProvider {
   int offset_minutes_;
   double update_s_;
   WrfSourceOpener open_;
-  WrfGridInfo wrf_;
-  WrfPointMaps maps_;
+  LocalProjection proj_;
+  WrfIndexMapFactory index_map_;
+  WrfGridInfo wrf_;  // the first time's grid
   std::vector<TimeEntry> times_;
   std::vector<float> terrain_;
 
@@ -90,6 +93,9 @@ class WrfMetProvider final : public MetProvider {
   mutable std::mutex reader_;  // file access: the read-ahead or a read now, never both
   mutable std::unique_ptr<WrfSource> open_file_;
   mutable std::size_t open_file_index_ = std::numeric_limits<std::size_t>::max();
+  mutable WrfPointMaps maps_;  // airshed's points on the grid of the last time read
+  mutable WrfGridInfo maps_grid_;
+  mutable bool have_maps_ = false;
   mutable std::size_t lo_i_ = std::numeric_limits<std::size_t>::max();
   mutable std::unique_ptr<WrfOnGrid> lo_, hi_;
   mutable double cached_t_ = std::numeric_limits<double>::quiet_NaN();

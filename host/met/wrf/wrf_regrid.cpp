@@ -41,7 +41,7 @@ WrfPointMaps map_airshed_points(const Grid& g, const LocalProjection& proj,
 }
 
 void check_inside(const WrfPointMaps& m, const WrfGridInfo& wrf, const Grid& g,
-                  const InputSite& site, const std::string& file) {
+                  const InputSite& site, const std::string& file, const std::string& when) {
   struct Set {
     const WrfColumnMap* map;
     int nx;  // points per row
@@ -58,9 +58,9 @@ void check_inside(const WrfPointMaps& m, const WrfGridInfo& wrf, const Grid& g,
       const double x = s.x0 + double(p % std::size_t(s.nx)) * g.dx;
       const double y = s.y0 + double(p / std::size_t(s.nx)) * g.dy;
       std::ostringstream what;
-      what << "the domain is outside the WRF grid of '" << file << "': the " << s.what
-           << " at x = " << x << " m, y = " << y << " m lies at WRF index (" << fi << ", " << fj
-           << ")";
+      what << "the domain is outside the WRF grid of '" << file << "'"
+           << (when.empty() ? "" : " at " + when) << ": the " << s.what << " at x = " << x
+           << " m, y = " << y << " m lies at WRF index (" << fi << ", " << fj << ")";
       std::ostringstream allowed;
       allowed << "a domain inside the WRF mass grid, indices 0.." << wrf.nx - 1 << " x 0.."
               << wrf.ny - 1;

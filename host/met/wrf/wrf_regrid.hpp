@@ -39,10 +39,11 @@ WrfPointMaps map_airshed_points(const Grid& g, const LocalProjection& proj,
                                 const WrfIndexMap& to_grid);
 
 // Every point must lie inside the WRF mass grid, [0, nx - 1] x [0, ny - 1]
-// (no extrapolation). Otherwise the one-line error at `site` naming `file`
-// and the first point outside.
+// (no extrapolation). Otherwise the one-line error at `site` naming `file`,
+// `when` (a moving nest's time, "" for a fixed domain) and the first point
+// outside.
 void check_inside(const WrfPointMaps& m, const WrfGridInfo& wrf, const Grid& g,
-                  const InputSite& site, const std::string& file);
+                  const InputSite& site, const std::string& file, const std::string& when = "");
 
 // Bilinear weights of one point: the four mass columns around it.
 struct Bilinear {

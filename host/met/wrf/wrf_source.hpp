@@ -18,7 +18,9 @@ namespace airshed {
 class WrfSource {
  public:
   virtual ~WrfSource() = default;
-  virtual const WrfGridInfo& grid() const = 0;
+  // The grid at one time: the same at every time of a fixed domain; a
+  // moving nest (e.g. WRF's storm-following d02) has its centre moved.
+  virtual const WrfGridInfo& grid(std::size_t time_index) const = 0;
   virtual const std::vector<long long>& times() const = 0;  // UTC epoch s, file order
   virtual WrfFields read(std::size_t time_index) const = 0;
 };
@@ -31,7 +33,7 @@ using WrfSourceOpener = std::function<std::unique_ptr<WrfSource>(const std::stri
 // lon, lat (degrees) -> fractional mass-grid indices, 0-based, (0, 0) = the
 // south-west mass point.
 using WrfIndexMap = std::function<void(double lon, double lat, double& fi, double& fj)>;
-// The map of one WRF grid (the grid of the provider's first file).
+// The map of one WRF grid (made again whenever a moving nest has moved).
 using WrfIndexMapFactory = std::function<WrfIndexMap(const WrfGridInfo&)>;
 
 }  // namespace airshed

@@ -37,11 +37,22 @@ struct SyntheticWrf {
   Linear theta{290, 0, 0, 0.004, 0};
   Linear terrain{0, 0, 0, 0, 0};  // z, t ignored
   long long t0 = 1125144000;      // 2005-08-27T12:00:00Z
+  // A moving nest: the grid moves this far east every hour (its centre
+  // with it), the fields stay where they are on the earth.
+  double drift_deg_per_h = 0;
 
   SyntheticWrf() {
     grid.projection = WrfProjectionKind::mercator;
     grid.nx = 20, grid.ny = 16, grid.nz = 8;
     grid.dx = grid.dy = 1000;
+    grid.cen_lon = lon_sw + 0.5 * (grid.nx - 1) * dlon;
+    grid.cen_lat = lat_sw + 0.5 * (grid.ny - 1) * dlat;
+  }
+  double drift(long long utc) const { return drift_deg_per_h * double(utc - t0) / 3600; }
+  WrfGridInfo grid_at(long long utc) const {
+    WrfGridInfo g = grid;
+    g.cen_lon += drift(utc);
+    return g;
   }
 
   WrfIndexMap index_map() const {
@@ -51,13 +62,21 @@ struct SyntheticWrf {
       fj = (lat - s.lat_sw) / s.dlat;
     };
   }
+  // The map of a grid wherever it has moved (its centre says where).
   WrfIndexMapFactory index_map_factory() const {
-    const WrfIndexMap m = index_map();
-    return [m](const WrfGridInfo&) { return m; };
+    const SyntheticWrf s = *this;
+    return [s](const WrfGridInfo& g) -> WrfIndexMap {
+      const double west = s.lon_sw + (g.cen_lon - s.grid.cen_lon);
+      return [s, west](double lon, double lat, double& fi, double& fj) {
+        fi = (lon - west) / s.dlon;
+        fj = (lat - s.lat_sw) / s.dlat;
+      };
+    };
   }
-  // Local x, y of WRF mass point (i, j).
-  void local(int i, int j, double& x, double& y) const {
-    proj.to_local(lon_sw + i * dlon, lat_sw + j * dlat, x, y);
+  // Local x, y of WRF mass point (i, j) at time utc.
+  void local(int i, int j, double& x, double& y, long long utc = 0) const {
+    const double d = utc ? drift(utc) : 0.0;
+    proj.to_local(lon_sw + d + i * dlon, lat_sw + j * dlat, x, y);
   }
   // Height above ground of level k at (i, j): increasing, varying across the grid.
   double z_agl(int i, int j, int k) const {
@@ -78,7 +97,7 @@ struct SyntheticWrf {
       for (int j = 0; j < grid.ny; ++j)
         for (int i = 0; i < grid.nx; ++i) {
           double x = 0, y = 0;
-          local(i, j, x, y);
+          local(i, j, x, y, utc);
           const std::size_t c = std::size_t(j) * grid.nx + i, p = c + std::size_t(k) * nc;
           const double z = z_agl(i, j, k);
           f.z_agl[p] = float(z);
@@ -123,7 +142,10 @@ class SyntheticSource final : public WrfSource {
  public:
   SyntheticSource(const SyntheticWrf& w, std::vector<long long> times, ReadLog* log)
       : wrf_(w), times_(std::move(times)), log_(log) {}
-  const WrfGridInfo& grid() const override { return wrf_.grid; }
+  const WrfGridInfo& grid(std::size_t i) const override {
+    grid_ = wrf_.grid_at(times_.at(i));
+    return grid_;
+  }
   const std::vector<long long>& times() const override { return times_; }
   WrfFields read(std::size_t i) const override {
     if (log_) log_->read(times_.at(i));
@@ -134,6 +156,7 @@ class SyntheticSource final : public WrfSource {
 
  private:
   SyntheticWrf wrf_;
+  mutable WrfGridInfo grid_;
   std::vector<long long> times_;
   ReadLog* log_;
 };

@@ -145,6 +145,35 @@ TEST_CASE("an error while reading ahead reaches the run when it needs that time"
   CHECK_THROWS_AS(met->fields(2 * 3600.0), ScenarioError);  // again, not a half-read bracket
 }
 
+TEST_CASE("a moving nest: airshed's points are mapped again at every place of the grid") {
+  Case c;
+  c.s.drift_deg_per_h = 0.001;  // ~79 m east per hour, 0.009 degrees in 9 h
+  c.files["a.nc"] = hourly(c.s.t0, 10);
+  c.order = {"a.nc"};
+  const auto met = c.make();
+  const Grid& g = c.g;
+  const std::size_t nx = g.nx, ny = g.ny;
+  for (double t : {0.0, 5400.0, 8 * 3600.0 + 100}) {
+    const MetFields m = met->fields(t);
+    double worst = 0;
+    for (int k = 0; k < g.nz; ++k)
+      for (std::size_t j = 0; j < ny; ++j)
+        for (std::size_t i = 0; i <= nx; ++i) {
+          const double want = c.s.u.at(double(i) * g.dx, (j + 0.5) * g.dy, g.z_centre(k), t);
+          const double got = m.u[(k * ny + j) * (nx + 1) + i];
+          worst = std::max(worst, std::abs(got - want) / std::max(std::abs(want), 1.0));
+        }
+    CHECK(worst < 1e-6);
+  }
+  // A nest that leaves the domain behind: refused, naming the time.
+  Case far;
+  far.s.drift_deg_per_h = 0.02;  // the grid's west edge passes lon 10 after 5 h
+  far.files["a.nc"] = hourly(far.s.t0, 10);
+  far.order = {"a.nc"};
+  const std::string e = far.error();
+  CHECK(e.find("outside the WRF grid of 'a.nc' at 2005-08-27T1") != std::string::npos);
+}
+
 TEST_CASE("surface state per column: the WRF values at the column holding (x, y)") {
   Case c;
   c.files["a.nc"] = hourly(c.s.t0, 10);
