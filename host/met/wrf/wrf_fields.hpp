@@ -35,27 +35,27 @@ struct WrfGridInfo {
 struct WrfFields {
   long long utc_epoch_s = 0;  // the time (WRF "Times")
   // 3D
-  std::vector<float> z_agl;        // m above ground of each mass point: (PH + PHB)/g destaggered - HGT
-  std::vector<float> u_east;       // m/s, destaggered and rotated to earth-relative east
-  std::vector<float> v_north;      // m/s, destaggered and rotated to earth-relative north
-  std::vector<float> w;            // m/s, destaggered vertical velocity
-  std::vector<float> theta;        // K, potential temperature T + 300
+  std::vector<float> z_agl;    // m above ground of each mass point: (PH + PHB)/g destaggered - HGT
+  std::vector<float> u_east;   // m/s, destaggered and rotated to earth-relative east
+  std::vector<float> v_north;  // m/s, destaggered and rotated to earth-relative north
+  std::vector<float> w;        // m/s, destaggered vertical velocity
+  std::vector<float> theta;    // K, potential temperature T + 300
   std::vector<float> temperature;  // K, theta (p / 1e5)^(R/cp)
   std::vector<float> pressure;     // Pa, P + PB
   std::vector<float> qvapor;       // kg/kg, empty when absent
   // 2D
-  std::vector<float> terrain;     // m, HGT
-  std::vector<float> t2;          // K, empty when absent
-  std::vector<float> psfc;        // Pa, empty when absent
-  std::vector<float> u10, v10;    // m/s earth-relative, empty when absent
-  std::vector<float> pblh;        // m, empty when absent
-  std::vector<float> ust;         // m/s, empty when absent
-  std::vector<float> hfx;         // W/m^2, empty when absent
-  std::vector<float> rmol;        // 1/m, empty when absent
-  std::vector<float> znt;         // m, roughness length, empty when absent
-  std::vector<float> lu_index;    // land-use category, empty when absent
-  std::vector<float> swdown;      // W/m^2, empty when absent
-  std::vector<float> rain;        // mm accumulated RAINC + RAINNC, empty when absent
+  std::vector<float> terrain;   // m, HGT
+  std::vector<float> t2;        // K, empty when absent
+  std::vector<float> psfc;      // Pa, empty when absent
+  std::vector<float> u10, v10;  // m/s earth-relative, empty when absent
+  std::vector<float> pblh;      // m, empty when absent
+  std::vector<float> ust;       // m/s, empty when absent
+  std::vector<float> hfx;       // W/m^2, empty when absent
+  std::vector<float> rmol;      // 1/m, empty when absent
+  std::vector<float> znt;       // m, roughness length, empty when absent
+  std::vector<float> lu_index;  // land-use category, empty when absent
+  std::vector<float> swdown;    // W/m^2, empty when absent
+  std::vector<float> rain;      // mm accumulated RAINC + RAINNC, empty when absent
 };
 
 }  // namespace airshed
