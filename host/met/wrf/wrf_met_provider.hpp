@@ -36,6 +36,7 @@
 #include "host/met/met_provider.hpp"
 #include "host/met/wrf/wrf_on_grid.hpp"
 #include "host/met/wrf/wrf_source.hpp"
+#include "host/met/wrf/wrf_time_index.hpp"
 #include "host/scenario/projection.hpp"
 
 namespace airshed {
@@ -63,18 +64,10 @@ class WrfMetProvider final : public MetProvider {
   std::size_t times_held() const;
 
  private:
-  struct TimeEntry {
-    std::size_t file, index;
-    long long utc;
-    WrfGridInfo grid;  // a moving nest's grid moves from time to time
-  };
-  void index_files(const Instant& start, double duration_s);
-  void check_domain_inside(long long t0, long long t1) const;
-  std::size_t bracket(long long utc_s) const;  // i: times_[i] <= t <= times_[i + 1]
-  WrfOnGrid read_time(std::size_t i) const;    // the only file access after construction
-  WrfOnGrid take(std::size_t i) const;         // the read-ahead when it is i, else read now
-  void enter(std::size_t b) const;             // bracket b in lo_/hi_, start the read-ahead
-  const WrfOnGrid& at(double t_s) const;       // interpolated at t (cached)
+  WrfOnGrid read_time(std::size_t i) const;  // the only file access after construction
+  WrfOnGrid take(std::size_t i) const;       // the read-ahead when it is i, else read now
+  void enter(std::size_t b) const;           // bracket b in lo_/hi_, start the read-ahead
+  const WrfOnGrid& at(double t_s) const;     // interpolated at t (cached)
 
   std::vector<std::string> paths_;
   std::vector<InputSite> sites_;
@@ -86,7 +79,7 @@ class WrfMetProvider final : public MetProvider {
   LocalProjection proj_;
   WrfIndexMapFactory index_map_;
   WrfGridInfo wrf_;  // the first time's grid
-  std::vector<TimeEntry> times_;
+  std::vector<WrfTimeEntry> times_;
   std::vector<float> terrain_;
 
   mutable std::mutex state_;   // the bracket, the cache (fields() may come from any thread)
