@@ -40,6 +40,7 @@ struct SyntheticWrf {
   // A moving nest: the grid moves this far east every hour (its centre
   // with it), the fields stay where they are on the earth.
   double drift_deg_per_h = 0;
+  double rain_mm_per_h = 0;  // > 0: RAINC + RAINNC accumulating at this rate
 
   SyntheticWrf() {
     grid.projection = WrfProjectionKind::mercator;
@@ -92,6 +93,7 @@ struct SyntheticWrf {
     f.terrain.resize(nc);
     f.t2.resize(nc);
     f.psfc.resize(nc);
+    if (rain_mm_per_h > 0) f.rain.resize(nc);
     const double t = double(utc - t0);
     for (int k = 0; k < grid.nz; ++k)
       for (int j = 0; j < grid.ny; ++j)
@@ -111,6 +113,7 @@ struct SyntheticWrf {
             f.terrain[c] = float(terrain.at(x, y, 0, 0));
             f.t2[c] = float(theta.at(x, y, 2, t));
             f.psfc[c] = 1e5f;
+            if (rain_mm_per_h > 0) f.rain[c] = float(2 + rain_mm_per_h * t / 3600);
           }
         }
     return f;

@@ -188,6 +188,16 @@ TEST_CASE("surface state per column: the WRF values at the column holding (x, y)
   CHECK(west.ref_height == 10);
 }
 
+TEST_CASE("precipitation is the rain of the WRF interval as a rate") {
+  Case c;
+  c.s.rain_mm_per_h = 1.5;
+  c.files["a.nc"] = hourly(c.s.t0, 4, 3 * 3600);
+  c.order = {"a.nc"};
+  const auto met = c.make();
+  CHECK(met->surface_at(3600, 2500, 2500).precipitation == doctest::Approx(1.5).epsilon(1e-5));
+  CHECK(met->surface_at(0, 2500, 2500).precipitation == doctest::Approx(1.5).epsilon(1e-5));
+}
+
 TEST_CASE("bad WRF input: one line naming the file") {
   SUBCASE("times that start after the run") {
     Case c;

@@ -121,3 +121,25 @@ TEST_CASE("a domain outside the WRF grid is one line naming the file") {
   g.nx = 6;
   CHECK_NOTHROW(check_inside(map_airshed_points(g, s.proj, s.index_map()), s.grid, g, site, "f"));
 }
+
+TEST_CASE("deformation of a linear shear, and the wind direction of a column") {
+  // u = 1e-3 y on x faces, v = 0: |D| = |du/dy| = 1e-3 /s in every cell
+  // (one-sided at the south and north rows, exact for a linear field).
+  const Grid g = test::synthetic_airshed_grid();
+  const std::size_t nx = g.nx, ny = g.ny;
+  std::vector<float> u((nx + 1) * ny * g.nz), v(nx * (ny + 1) * g.nz, 0.0f);
+  for (std::size_t k = 0; k < std::size_t(g.nz); ++k)
+    for (std::size_t j = 0; j < ny; ++j)
+      for (std::size_t i = 0; i <= nx; ++i)
+        u[(k * ny + j) * (nx + 1) + i] = float(1e-3 * (j + 0.5) * g.dy);
+  for (double d : deformation(g, u, v, 2)) CHECK(d == doctest::Approx(1e-3).epsilon(1e-6));
+  // A wind towards the west comes from the east (90 degrees).
+  WrfOnGrid m;
+  for (auto* f : {&m.ustar, &m.inverse_L, &m.pblh, &m.z0, &m.temperature, &m.u10, &m.v10})
+    f->assign(1, 1.0f);
+  m.u10[0] = -5, m.v10[0] = 0;
+  CHECK(column_surface(m, 0, 0).wind_direction == doctest::Approx(90));
+  m.u10[0] = 0, m.v10[0] = 4;  // towards the north: from the south
+  CHECK(column_surface(m, 0, 0).wind_direction == doctest::Approx(180));
+  CHECK(column_surface(m, 0, 0).wind_speed == doctest::Approx(4));
+}
