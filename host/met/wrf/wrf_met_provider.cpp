@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace airshed {
 
@@ -18,6 +19,23 @@ void check_sizes(const WrfFields& f, const WrfGridInfo& g, const InputSite& site
   if (!ok)
     throw_input_error(site, "WRF file '" + file + "': a field's size does not match its grid",
                       "the diagnosed fields of a wrfout file");
+}
+
+// A fill value or a NaN in the file would reach the solver as a non-finite
+// wind or diffusivity; it is refused here, naming the file and the time.
+void check_finite(const WrfOnGrid& g, const InputSite& site, const std::string& file,
+                  const std::string& when) {
+  const std::pair<const char*, const std::vector<float>*> fields[] = {
+      {"u", &g.met.u},       {"v", &g.met.v},         {"w", &g.met.w},
+      {"Kh", &g.met.kh},     {"Kz", &g.met.kz},       {"u*", &g.ustar},
+      {"1/L", &g.inverse_L}, {"PBL height", &g.pblh}, {"temperature", &g.temperature}};
+  for (const auto& [name, values] : fields)
+    for (float x : *values)
+      if (!std::isfinite(x))
+        throw_input_error(site,
+                          "WRF file '" + file + "' at " + when + ": " + name +
+                              " on airshed's grid is not finite (a fill value or NaN in the file)",
+                          "finite WRF fields over the domain");
 }
 
 }  // namespace
@@ -68,6 +86,7 @@ WrfOnGrid WrfMetProvider::read_time(std::size_t i) const {
   }
   WrfOnGrid g = regrid_time(f, e.grid, maps_, grid_);
   g.utc_epoch_s = e.utc;
+  check_finite(g, sites_[e.file], paths_[e.file], format_iso8601(Instant{e.utc, offset_minutes_}));
   return g;
 }
 

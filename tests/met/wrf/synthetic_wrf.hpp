@@ -41,6 +41,7 @@ struct SyntheticWrf {
   // with it), the fields stay where they are on the earth.
   double drift_deg_per_h = 0;
   double rain_mm_per_h = 0;  // > 0: RAINC + RAINNC accumulating at this rate
+  long long nan_at = -1;     // a time with a NaN (a fill value) in u
 
   SyntheticWrf() {
     grid.projection = WrfProjectionKind::mercator;
@@ -116,6 +117,7 @@ struct SyntheticWrf {
             if (rain_mm_per_h > 0) f.rain[c] = float(2 + rain_mm_per_h * t / 3600);
           }
         }
+    if (utc == nan_at) f.u_east[f.u_east.size() / 3] = std::nanf("");
     return f;
   }
 };

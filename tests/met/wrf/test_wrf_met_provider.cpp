@@ -248,6 +248,24 @@ TEST_CASE("bad WRF input: one line naming the file") {
     CHECK(e.find("outside the WRF grid of 'a.nc'") != std::string::npos);
     CHECK(c.log.reads.empty());  // refused before reading any field
   }
+  SUBCASE("a NaN in the fields, at the first time or read ahead") {
+    Case c;
+    c.files["a.nc"] = hourly(c.s.t0, 10);
+    c.order = {"a.nc"};
+    c.s.nan_at = c.s.t0;
+    std::string e = c.error();
+    CHECK(e.find("case.toml:20: key 'met.files': WRF file 'a.nc' at 2005-08-27T12:00:00") == 0);
+    CHECK(e.find("is not finite") != std::string::npos);
+    c.s.nan_at = c.s.t0 + 2 * 3600;
+    const auto met = c.make();
+    e.clear();
+    try {
+      (void)met->fields(3600);
+    } catch (const ScenarioError& x) {
+      e = x.what();
+    }
+    CHECK(e.find("at 2005-08-27T14:00:00") != std::string::npos);
+  }
   SUBCASE("every message is one line") {
     Case c;
     c.files["a.nc"] = hourly(c.s.t0, 2);
