@@ -7,11 +7,13 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 
 #include "host/met/similarity.hpp"
 #include "host/met/station_csv.hpp"
 #include "host/met/station_network.hpp"
 #include "host/met/surface_profiles.hpp"
+#include "host/met/wrf/wrf_file_source.hpp"
 
 namespace airshed {
 
@@ -120,6 +122,9 @@ std::unique_ptr<MetProvider> make_met_provider(const MetSpec& spec, const Grid& 
                                                const Instant& start, double duration_s) {
   if (spec.kind == MetKind::stations)
     return make_station_network_provider(spec, grid, start, duration_s);
+  if (spec.kind == MetKind::wrf)  // WRF's grid is placed by longitude and latitude
+    throw std::invalid_argument(
+        "make_met_provider: kind wrf needs the scenario's origin (the Scenario overload)");
   std::vector<MetRecord> records;
   if (spec.kind == MetKind::station) {
     const long long t1 = start.utc_epoch_s + (long long)std::ceil(duration_s);
@@ -133,6 +138,7 @@ std::unique_ptr<MetProvider> make_met_provider(const MetSpec& spec, const Grid& 
 }
 
 std::unique_ptr<MetProvider> make_met_provider(const Scenario& s) {
+  if (s.met.kind == MetKind::wrf) return make_wrf_met_provider(s);
   return make_met_provider(s.met, s.grid, s.start, s.duration_s);
 }
 

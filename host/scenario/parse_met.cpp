@@ -102,7 +102,8 @@ void parse_stations(const TomlTable& t, const std::string& base_dir, Scenario& s
 
 void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) {
   const TomlTable t = root.table("met");
-  const std::string kind = t.choice("kind", {"uniform", "station", "stations"});
+  const std::string kind = t.choice("kind", {"uniform", "station", "stations", "wrf"});
+  if (kind == "wrf") return parse_met_wrf(t, base_dir, s);
   s.met.z0 = t.number_or("z0", 0.1, closed(1e-4, 3));
   s.met.anemometer_height = t.number_or("anemometer_height", 10, closed(1, 200));
   s.met.anemometer_site = t.site("anemometer_height");

@@ -15,10 +15,12 @@ void parse_header(const TomlTable& root, Scenario& s);                          
 void parse_domain(const TomlTable& root, Scenario& s);                            // [domain]
 void parse_species(const TomlTable& root, Scenario& s);                           // [[species]]
 void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s);  // [met]
-void parse_profiles(const TomlTable& root, Scenario& s);                          // [[profile]]
-void parse_sources(const TomlTable& root, Scenario& s);                           // [[source]]
-void parse_receptors(const TomlTable& root, Scenario& s);                         // [[receptor]]
-void parse_output(const TomlTable& root, Scenario& s);                            // [output]
+// [met] kind = "wrf" (its own file, parse_met_wrf.cpp): `t` is the [met] table.
+void parse_met_wrf(const TomlTable& t, const std::string& base_dir, Scenario& s);
+void parse_profiles(const TomlTable& root, Scenario& s);   // [[profile]]
+void parse_sources(const TomlTable& root, Scenario& s);    // [[source]]
+void parse_receptors(const TomlTable& root, Scenario& s);  // [[receptor]]
+void parse_output(const TomlTable& root, Scenario& s);     // [output]
 
 // A position written as { x = .., y = .. } (local metres) or
 // { lon = .., lat = .. } (degrees, through the scenario's projection).

@@ -118,6 +118,7 @@ struct MetSpec {
   std::vector<StationSpec> stations;  // stations only, in the scenario's order
   std::vector<std::string> wrf_files;     // wrf only: resolved paths, in time order
   std::vector<InputSite> wrf_file_sites;  // wrf only: where each file is named
+  double wrf_update_interval_s = 3600;    // wrf only: time between met refreshes (s)
   // Sherman (1978) adjustment: the ratio (alpha_h / alpha_v)^2 of the
   // horizontal to vertical weights; 1 gives potential-flow corrections.
   double adjustment_vertical_weight = 1;
