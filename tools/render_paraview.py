@@ -80,13 +80,24 @@ def main():
     lut.ApplyPreset("Viridis (matplotlib)", True)
     lut.RescaleTransferFunction(lo, hi if hi > lo else lo + 1)
 
-    # Ground map: a horizontal slice through the lowest layer's cells.
-    z_ground = bounds[4] + 1e-3 * (bounds[5] - bounds[4])
-    ground = pv.Slice(Input=reader, SliceType="Plane")
-    ground.SliceType.Origin = [0, 0, z_ground]
-    ground.SliceType.Normal = [0, 0, 1]
+    # Ground map: the lowest layer's cells. Over terrain (a run whose levels
+    # follow the ground: structured grids with terrain arrays) that layer is
+    # no horizontal plane, so it is taken by index (k = 0) and seen from above;
+    # on flat ground a horizontal slice through it.
+    terrain = bool({"terrain_height [m]", "height_above_sea_level [m]"} & set(reader.CellData.keys()))
+    if terrain:
+        extent = reader.GetDataInformation().GetExtent()
+        ground = pv.ExtractSubset(Input=reader, VOI=[extent[0], extent[1], extent[2], extent[3], 0, 1])
+    else:
+        z_ground = bounds[4] + 1e-3 * (bounds[5] - bounds[4])
+        ground = pv.Slice(Input=reader, SliceType="Plane")
+        ground.SliceType.Origin = [0, 0, z_ground]
+        ground.SliceType.Normal = [0, 0, 1]
     disp = pv.Show(ground, view)
     pv.ColorBy(disp, ("CELLS", name))
+    if terrain:
+        disp.SetRepresentationType("Surface")  # a structured grid would show as an outline
+        disp.Ambient, disp.Diffuse = 1.0, 0.0  # a map: colours unshaded by the hills' slopes
     disp.SetScalarBarVisibility(view, True)
     bar = pv.GetScalarBar(lut, view)
     bar.Title = name

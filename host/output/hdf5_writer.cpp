@@ -5,10 +5,12 @@
 
 #include "host/core/dataset_names.hpp"
 #include "host/output/output_dir.hpp"
+#include "host/output/terrain_geometry.hpp"
 
 namespace airshed::output {
 
 void Hdf5Writer::begin(const RunInfo& info) {
+  const bool terrain = has_terrain(info);  // checked before any file is created
   info_ = info;
   // A file whose close failed (full disk) stays open inside the library;
   // its exit-time cleanup would then crash in H5F__close_cb, so it is not
@@ -31,6 +33,7 @@ void Hdf5Writer::begin(const RunInfo& info) {
   set_attribute(file_, "origin_lat", info.origin_lat);
   set_attribute(file_, "status", "running");
   write_coordinates(info);
+  if (terrain) write_terrain(info);
 
   const Grid& g = info.grid;
   const hsize_t nx = g.nx, ny = g.ny, nz = g.nz;
@@ -50,6 +53,8 @@ void Hdf5Writer::begin(const RunInfo& info) {
       if (!sp.standard_name.empty()) set_attribute(d, "standard_name", sp.standard_name);
     }
     set_attribute(fields_.back(), "long_name", sp.long_name);
+    // CF auxiliary coordinate: where each cell is above sea level.
+    if (terrain) set_attribute(fields_.back(), "coordinates", "height_above_sea_level");
     set_attribute(ground_.back(), "long_name", sp.long_name + " in the lowest model layer");
     set_attribute(ground_.back(), "layer_height_m", g.z_centre(0));
   }
@@ -64,9 +69,13 @@ void Hdf5Writer::write_coordinates(const RunInfo& info) {
   time_ = make_coordinate(file_, "time", {}, true);
   const char* axis[] = {"X", "Y", "Z"};
   const char* sn[] = {"projection_x_coordinate", "projection_y_coordinate", "height"};
+  // Over terrain the levels follow the ground (height_above_sea_level
+  // says where the cells are); flat runs keep their original wording.
   const char* ln[] = {"cell centre x (east) from the domain's south-west corner",
                       "cell centre y (north) from the domain's south-west corner",
-                      "cell centre height above ground"};
+                      info.terrain.empty()
+                          ? "cell centre height above ground"
+                          : "cell centre height above ground level (terrain-following)"};
   const hid_t xyz[] = {x_, y_, z_};
   for (int a = 0; a < 3; ++a) {
     set_attribute(xyz[a], "units", "m");

@@ -6,6 +6,8 @@
 //   <species>      float32 [time][z][y][x] in output units
 //   <species>_ground  float32 [time][y][x], the lowest layer
 //   crs            grid mapping of the local metres
+//   terrain_height, height_above_sea_level, nodes/   only over terrain
+//                  (RunInfo::terrain): ground, cell centres, mesh corners
 //   statistics/    ground-level statistics [y][x], written at the end
 // The file is flushed after every snapshot, so a run killed later leaves
 // every written time readable.
@@ -47,7 +49,8 @@ class Hdf5Writer : public OutputRecorder {
 
  private:
   void write_coordinates(const RunInfo& info);
-  void close_all();  // throws when the file's close (its final flush) fails
+  void write_terrain(const RunInfo& info);  // hdf5_terrain.cpp
+  void close_all();                         // throws when the file's close (its final flush) fails
   void append(hid_t dataset, hid_t mem_type, const void* data, int rank_after_time);
 
   std::string path_;

@@ -35,13 +35,13 @@ bool ends_with(const std::string& s, const std::string& tail) {
 bool final_name(const std::string& file, const std::string& name) {
   for (const char* fixed : {"receptors.csv", "receptor_summary.csv", "run.json", "member.toml"})
     if (file == fixed) return true;
-  for (const char* suffix :
-       {".h5", ".h5.incomplete", ".xmf", ".pvd", ".checkpoint", "_statistics.vti"})
+  for (const char* suffix : {".h5", ".h5.incomplete", ".xmf", ".pvd", ".checkpoint",
+                             "_statistics.vti", "_statistics.vts"})
     if (file == name + suffix) return true;
-  // NAME_NNNNNN.vti|.vtr: at least six digits (VtkWriter's "_%06zu").
+  // NAME_NNNNNN.vti|.vtr|.vts: at least six digits (VtkWriter's "_%06zu").
   const std::string stem = name + "_";
   if (file.size() > stem.size() + 4 && file.compare(0, stem.size(), stem) == 0 &&
-      (ends_with(file, ".vti") || ends_with(file, ".vtr"))) {
+      (ends_with(file, ".vti") || ends_with(file, ".vtr") || ends_with(file, ".vts"))) {
     const std::string index = file.substr(stem.size(), file.size() - stem.size() - 4);
     return index.size() >= 6 && all_digits(index);
   }

@@ -22,7 +22,7 @@ void require_inside_working_directory(const std::string& dir);
 
 // True when `file` (a name, no directory) is one airshed writes into an
 // output directory for file stem `name`: NAME.h5, NAME.h5.incomplete,
-// NAME.xmf, NAME.pvd, NAME_NNNNNN.vti|.vtr, NAME_statistics.vti,
+// NAME.xmf, NAME.pvd, NAME_NNNNNN.vti|.vtr|.vts, NAME_statistics.vti|.vts,
 // NAME.checkpoint, receptors.csv, receptor_summary.csv, run.json,
 // member.toml, and their temporaries .FILE.tmpPID.
 bool written_by_airshed(const std::string& file, const std::string& name);

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "host/output/terrain_geometry.hpp"
+
 namespace airshed::output {
 namespace {
 
@@ -90,6 +92,12 @@ std::string run_json(const RunRecord& r) {
     << ", \"dx\": " << num(g.dx) << ", \"dy\": " << num(g.dy) << ", \"z_faces\": [";
   for (std::size_t k = 0; k < g.z_faces.size(); ++k) o << (k ? ", " : "") << num(g.z_faces[k]);
   o << "]},\n";
+  if (!in.terrain.empty()) {
+    // Over terrain only: flat runs' run.json is unchanged.
+    const TerrainRange t = terrain_range(in.terrain);
+    o << "  \"terrain\": {\"units\": \"m above sea level\", \"min\": " << num(t.min)
+      << ", \"max\": " << num(t.max) << ", \"mean\": " << num(t.mean) << "},\n";
+  }
   if (r.summary) {
     const RunSummary& s = *r.summary;
     o << "  \"end_time_s\": " << num(s.end_time_s) << ",\n  \"steps\": " << s.steps

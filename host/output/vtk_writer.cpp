@@ -9,9 +9,12 @@
 #include <vtkFloatArray.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
+#include <vtkPoints.h>
 #include <vtkRectilinearGrid.h>
+#include <vtkStructuredGrid.h>
 #include <vtkXMLImageDataWriter.h>
 #include <vtkXMLRectilinearGridWriter.h>
+#include <vtkXMLStructuredGridWriter.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -20,6 +23,7 @@
 #include <stdexcept>
 
 #include "host/output/atomic_file.hpp"
+#include "host/output/terrain_geometry.hpp"
 
 namespace airshed::output {
 namespace {
@@ -42,6 +46,31 @@ vtkNew<vtkDoubleArray> coordinates(const char* name, const std::vector<double>& 
   a->SetNumberOfTuples(vtkIdType(v.size()));
   for (std::size_t i = 0; i < v.size(); ++i) a->SetValue(vtkIdType(i), v[i]);
   return a;
+}
+
+// The first `layers` + 1 planes of cell corners over the terrain: x, y the
+// cell faces, z the corner's ground height + z_faces[k] (node_z, x fastest).
+vtkNew<vtkStructuredGrid> terrain_grid(const Grid& g, const std::vector<double>& node_z,
+                                       int layers) {
+  const std::vector<double> fx = faces_x(g), fy = faces_y(g);
+  vtkNew<vtkPoints> points;
+  points->SetDataTypeToDouble();
+  points->GetData()->SetName("Points");  // named for reproducible files, as above
+  const vtkIdType px = g.nx + 1, py = g.ny + 1, n = px * py * (layers + 1);
+  points->SetNumberOfPoints(n);
+  for (vtkIdType p = 0; p < n; ++p) points->SetPoint(p, fx[p % px], fy[(p / px) % py], node_z[p]);
+  vtkNew<vtkStructuredGrid> grid;
+  grid->SetDimensions(g.nx + 1, g.ny + 1, layers + 1);
+  grid->SetPoints(points);
+  return grid;
+}
+
+// Each cell's column's ground height, for `layers` layers.
+std::vector<float> terrain_per_cell(const std::vector<float>& terrain, int layers) {
+  std::vector<float> v;
+  v.reserve(terrain.size() * layers);
+  for (int k = 0; k < layers; ++k) v.insert(v.end(), terrain.begin(), terrain.end());
+  return v;
 }
 
 // Takes VTK's error messages instead of letting it print them to stderr
@@ -92,9 +121,15 @@ void write_dataset(Data* data, const std::string& path) {
 
 void VtkWriter::begin(const RunInfo& info) {
   info_ = info;
-  rectilinear_ = !info.grid.vertically_uniform();
+  set_geometry();
   written_.clear();
   write_pvd();
+}
+
+void VtkWriter::set_geometry() {
+  structured_ = has_terrain(info_);
+  rectilinear_ = !structured_ && !info_.grid.vertically_uniform();
+  node_z_ = structured_ ? node_heights_asl(info_.grid, info_.terrain) : std::vector<double>{};
 }
 
 void VtkWriter::save(StateWriter& w) const {
@@ -109,7 +144,7 @@ void VtkWriter::save(StateWriter& w) const {
 void VtkWriter::resume(const RunInfo& info, StateReader& r) {
   r.expect("vtk");
   info_ = info;
-  rectilinear_ = !info.grid.vertically_uniform();
+  set_geometry();
   written_.clear();
   const auto n = r.get<std::uint64_t>();
   for (std::uint64_t i = 0; i < n; ++i) {
@@ -123,7 +158,7 @@ void VtkWriter::record(const OutputSnapshot& s) {
   const Grid& g = info_.grid;
   char index[16];
   std::snprintf(index, sizeof index, "_%06zu", written_.size());
-  const std::string file = name_ + index + (rectilinear_ ? ".vtr" : ".vti");
+  const std::string file = name_ + index + (structured_ ? ".vts" : rectilinear_ ? ".vtr" : ".vti");
   const std::string path = dir_ + "/" + file;
 
   auto add_fields = [&](vtkCellData* cd) {
@@ -132,7 +167,13 @@ void VtkWriter::record(const OutputSnapshot& s) {
       cd->AddArray(cell_array(array_label(sp.name, sp.units), s.fields[n]));
     }
   };
-  if (rectilinear_) {
+  if (structured_) {
+    vtkNew<vtkStructuredGrid> grid = terrain_grid(g, node_z_, g.nz);
+    add_fields(grid->GetCellData());
+    grid->GetCellData()->AddArray(
+        cell_array(array_label("terrain_height", "m"), terrain_per_cell(info_.terrain, g.nz)));
+    write_dataset<vtkXMLStructuredGridWriter>(grid.Get(), path);
+  } else if (rectilinear_) {
     vtkNew<vtkRectilinearGrid> grid;
     grid->SetDimensions(g.nx + 1, g.ny + 1, g.nz + 1);
     grid->SetXCoordinates(coordinates("x_faces [m]", faces_x(g)));
@@ -166,11 +207,21 @@ void VtkWriter::write_pvd() const {
 
 std::vector<std::string> VtkWriter::write_statistics(const statistics::Results& r) {
   write_statistics(ground_fields(r.ground));
-  return {name_ + "_statistics.vti"};
+  return {name_ + (structured_ ? "_statistics.vts" : "_statistics.vti")};
 }
 
 void VtkWriter::write_statistics(const std::vector<GroundField>& fields) {
   const Grid& g = info_.grid;
+  if (structured_) {
+    // The lowest layer over the terrain, one cell thick.
+    vtkNew<vtkStructuredGrid> grid = terrain_grid(g, node_z_, 1);
+    for (const auto& f : fields)
+      grid->GetCellData()->AddArray(cell_array(array_label(f.name, f.units), f.values));
+    grid->GetCellData()->AddArray(
+        cell_array(array_label("terrain_height", "m"), terrain_per_cell(info_.terrain, 1)));
+    write_dataset<vtkXMLStructuredGridWriter>(grid.Get(), statistics_path());
+    return;
+  }
   vtkNew<vtkImageData> image;
   // The lowest layer: one cell thick, so ParaView shows it as a map.
   image->SetDimensions(g.nx + 1, g.ny + 1, 2);

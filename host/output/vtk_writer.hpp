@@ -1,8 +1,11 @@
-// VTK XML output for ParaView: one OUTDIR/NAME_NNNNNN.vti (uniform levels)
-// or .vtr (stretched levels) per output time, cell data named with units
-// ("PM2.5 [ug/m3]"), zlib-compressed; OUTDIR/NAME.pvd lists them with their
-// real times (s since start) and is rewritten atomically after each one.
-// Ground statistics go to OUTDIR/NAME_statistics.vti, one layer thick.
+// VTK XML output for ParaView: one OUTDIR/NAME_NNNNNN.vti (uniform levels),
+// .vtr (stretched levels) or, over terrain (RunInfo::terrain), .vts (a
+// structured grid whose corners are at their heights above sea level) per
+// output time, cell data named with units ("PM2.5 [ug/m3]"),
+// zlib-compressed; OUTDIR/NAME.pvd lists them with their real times (s
+// since start) and is rewritten atomically after each one. Ground
+// statistics go to OUTDIR/NAME_statistics.vti (.vts over terrain), one
+// layer thick.
 #pragma once
 
 #include <string>
@@ -33,14 +36,19 @@ class VtkWriter : public Writer {
   void write_statistics(const std::vector<GroundField>& fields);
 
   std::string pvd_path() const { return dir_ + "/" + name_ + ".pvd"; }
-  std::string statistics_path() const { return dir_ + "/" + name_ + "_statistics.vti"; }
+  std::string statistics_path() const {
+    return dir_ + "/" + name_ + (structured_ ? "_statistics.vts" : "_statistics.vti");
+  }
 
  private:
+  void set_geometry();  // from info_: which grid type, and the corners over terrain
   void write_pvd() const;
 
   std::string dir_, name_;
   RunInfo info_;
   bool rectilinear_ = false;
+  bool structured_ = false;     // over terrain: .vts
+  std::vector<double> node_z_;  // over terrain: corner heights above sea level, x fastest
   std::vector<std::pair<double, std::string>> written_;  // time, file name
 };
 

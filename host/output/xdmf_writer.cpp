@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "host/output/atomic_file.hpp"
+#include "host/output/terrain_geometry.hpp"
 
 namespace airshed::output {
 namespace {
@@ -47,6 +48,7 @@ std::string xml_escape(const std::string& in) {
 
 void XdmfWriter::begin(const RunInfo& info) {
   info_ = info;
+  terrain_ = has_terrain(info);
   times_.clear();
   statistics_.clear();
   write_file_atomically(path_, document());
@@ -60,6 +62,7 @@ void XdmfWriter::save(StateWriter& w) const {
 void XdmfWriter::resume(const RunInfo& info, StateReader& r) {
   r.expect("xdmf");
   info_ = info;
+  terrain_ = has_terrain(info);
   r.get(times_);
   statistics_.clear();
   write_file_atomically(path_, document());
@@ -80,7 +83,31 @@ std::string XdmfWriter::mesh(int nz_cells) const {
   const std::string dims = std::to_string(nz_cells + 1) + " " + std::to_string(g.ny + 1) + " " +
                            std::to_string(g.nx + 1);
   std::ostringstream o;
-  if (nz_cells == g.nz && !g.vertically_uniform()) {
+  if (terrain_) {
+    // Over terrain: a curvilinear mesh whose node coordinates are NAME.h5's
+    // nodes/ arrays, so ParaView puts every cell at its real height. The
+    // statistics grid (one layer) takes the lowest two node planes.
+    const std::string all =
+        std::to_string(g.nz + 1) + " " + std::to_string(g.ny + 1) + " " + std::to_string(g.nx + 1);
+    o << "      <Topology TopologyType=\"3DSMesh\" Dimensions=\"" << dims << "\"/>\n"
+      << "      <Geometry GeometryType=\"X_Y_Z\">\n";
+    for (const char* a : {"x", "y", "height_above_sea_level"}) {
+      const std::string item = "<DataItem Dimensions=\"" + all +
+                               "\" NumberType=\"Float\" Precision=\"4\" Format=\"HDF\">" +
+                               xml_escape(h5_) + ":/nodes/" + a + "</DataItem>\n";
+      if (nz_cells == g.nz) {
+        o << "        " << item;
+      } else {
+        o << "        <DataItem ItemType=\"HyperSlab\" Dimensions=\"" << dims
+          << "\" Type=\"HyperSlab\" NumberType=\"Float\" Precision=\"4\">\n"
+          << "          <DataItem Dimensions=\"3 3\" NumberType=\"UInt\" Format=\"XML\">0 0 0 1 1 "
+             "1 "
+          << dims << "</DataItem>\n"
+          << "          " << item << "        </DataItem>\n";
+      }
+    }
+    o << "      </Geometry>\n";
+  } else if (nz_cells == g.nz && !g.vertically_uniform()) {
     std::vector<double> zf(g.z_faces.begin(), g.z_faces.end());
     o << "      <Topology TopologyType=\"3DRectMesh\" Dimensions=\"" << dims << "\"/>\n"
       << "      <Geometry GeometryType=\"VXVYVZ\">\n"
@@ -132,6 +159,12 @@ std::string XdmfWriter::document() const {
         << xml_escape(safe_name(sp.name)) << "</DataItem>\n"
         << "        </DataItem>\n      </Attribute>\n";
     }
+    if (terrain_)
+      o << "      <Attribute Name=\"height_above_sea_level [m]\" AttributeType=\"Scalar\" "
+           "Center=\"Cell\">\n"
+        << "        <DataItem Dimensions=\"" << cells3
+        << "\" NumberType=\"Float\" Precision=\"4\" Format=\"HDF\">" << xml_escape(h5_)
+        << ":/height_above_sea_level</DataItem>\n      </Attribute>\n";
     o << "    </Grid>\n";
   }
   o << "    </Grid>\n";
@@ -145,6 +178,12 @@ std::string XdmfWriter::document() const {
         << "\" NumberType=\"Float\" Precision=\"4\" Format=\"HDF\">" << xml_escape(h5_)
         << ":/statistics/" << xml_escape(safe_name(name)) << "</DataItem>\n      </Attribute>\n";
     }
+    if (terrain_)
+      o << "      <Attribute Name=\"terrain_height [m]\" AttributeType=\"Scalar\" "
+           "Center=\"Cell\">\n"
+        << "        <DataItem Dimensions=\"" << cells2
+        << "\" NumberType=\"Float\" Precision=\"4\" Format=\"HDF\">" << xml_escape(h5_)
+        << ":/terrain_height</DataItem>\n      </Attribute>\n";
     o << "    </Grid>\n";
   }
   o << "  </Domain>\n</Xdmf>\n";

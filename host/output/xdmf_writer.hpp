@@ -1,7 +1,9 @@
 // OUTDIR/NAME.xmf: an XDMF 3 description of NAME.h5 so ParaView opens the
 // run as a time series on the real grid. Uniform levels give a
 // 3DCoRectMesh (ORIGIN_DXDYDZ, listed z y x); stretched levels a 3DRectMesh
-// whose VXVYVZ node coordinates are the cell faces. Rewritten atomically
+// whose VXVYVZ node coordinates are the cell faces; over terrain a 3DSMesh
+// whose X_Y_Z node coordinates are NAME.h5's nodes/ arrays (cells at their
+// heights above sea level). Rewritten atomically
 // after each snapshot, so it only ever names times already in the HDF5 file.
 #pragma once
 
@@ -37,6 +39,7 @@ class XdmfWriter : public OutputRecorder {
 
   std::string path_, h5_;
   RunInfo info_;
+  bool terrain_ = false;  // RunInfo::terrain given: a 3DSMesh over NAME.h5's nodes/
   std::vector<double> times_;
   std::vector<std::pair<std::string, std::string>> statistics_;  // name, units
 };

@@ -80,8 +80,11 @@ Checkpoint checked_resume(const std::string& checkpoint_path, const Scenario& s,
   const long written = c.output_index + 1;  // output times 0..output_index
   if (s.output.hdf5) check_hdf5(dir + name + ".h5", s, hsize_t(written));
   if (s.output.vtk) {
-    // VtkWriter's names: NAME_000000.vtr (.vti on a uniform vertical grid).
-    const char* ext = s.grid.vertically_uniform() ? ".vti" : ".vtr";
+    // VtkWriter's names: NAME_000000.vtr (.vti on a uniform vertical grid,
+    // .vts over terrain: that comes from the met, so here from the files).
+    const char* ext = fs::exists(dir + name + "_000000.vts") ? ".vts"
+                      : s.grid.vertically_uniform()          ? ".vti"
+                                                             : ".vtr";
     for (long k = 0; k < written; ++k) {
       char index[32];
       std::snprintf(index, sizeof index, "_%06ld", k);

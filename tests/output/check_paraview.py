@@ -1,9 +1,13 @@
 """Real-client check, run by real_clients.sh under pvpython: ParaView opens
-the sample run's .xmf and .pvd with the right times, grid and values."""
+the sample run's .xmf and .pvd with the right times, grid and values; over
+terrain (write_sample_output ... terrain) both are curvilinear grids whose
+corners stand on the hill."""
 import math
 import os
+import struct
 import sys
 
+from paraview import servermanager
 from paraview import simple as pv
 
 TIMES = [0.0, 1800.0, 3600.0, 5400.0, 7200.0, 9000.0, 10800.0]
@@ -24,13 +28,57 @@ def expected_range(t, z_centres):
             base + 0.01 * 550 + 0.002 * 900 + 0.05 * z_centres[-1])
 
 
-def check_series(reader, label, z_centres):
+def f32(v):
+    return struct.unpack("f", struct.pack("f", v))[0]
+
+
+# synthetic_run.hpp's Gaussian hill on the 6 x 5 columns (float32, x fastest),
+# and each cell corner's ground: the mean of its (up to) four columns.
+HILL = [f32(500 * math.exp(-(((i + 0.5) * 100 - 310) / 180) ** 2
+                            - (((j + 0.5) * 200 - 520) / 300) ** 2))
+        for j in range(5) for i in range(6)]
+
+
+def corner_ground(i, j):
+    cols = [HILL[min(max(jj, 0), 4) * 6 + min(max(ii, 0), 5)]
+            for jj in (j - 1, j) for ii in (i - 1, i)]
+    return sum(cols) / 4
+
+
+CORNERS = [corner_ground(i, j) for j in range(6) for i in range(7)]
+STRETCHED_FACES = [0, 20, 60, 140, 300]
+TERRAIN_BOUNDS = (0.0, 600.0, 0.0, 1000.0, min(CORNERS), max(CORNERS) + 300)
+
+
+def close_bounds(got, want, tol):
+    return all(abs(a - b) <= tol for a, b in zip(got, want))
+
+
+def check_corners(reader, label, tol, layers):
+    # Every cell corner at its ground + the level's face height.
+    data = servermanager.Fetch(reader)
+    if data.IsA("vtkMultiBlockDataSet"):  # the XDMF reader's: one block per top grid, unselected empty
+        blocks = [data.GetBlock(b) for b in range(data.GetNumberOfBlocks())]
+        data = next(b for b in blocks if b is not None and b.GetNumberOfPoints() > 0)
+    check(data.IsA("vtkStructuredGrid"), f"{label}: a structured grid ({data.GetClassName()})")
+    worst = 0.0
+    for k in range(layers + 1):
+        for j in range(6):
+            for i in range(7):
+                x, y, z = data.GetPoint((k * 6 + j) * 7 + i)
+                want = (i * 100.0, j * 200.0, CORNERS[j * 7 + i] + STRETCHED_FACES[k])
+                worst = max(worst, max(abs(a - b) for a, b in zip((x, y, z), want)))
+    check(worst <= tol, f"{label}: corners at ground + z_faces (worst {worst:.2e} m, tol {tol:g})")
+
+
+def check_series(reader, label, z_centres, bounds=BOUNDS, tol=0.0):
     check(list(reader.TimestepValues) == TIMES, f"{label}: time steps {list(reader.TimestepValues)}")
     for t in TIMES:
         reader.UpdatePipeline(t)
         info = reader.GetDataInformation()
         check(info.GetNumberOfCells() == 120, f"{label} t={t}: 120 cells ({info.GetNumberOfCells()})")
-        check(tuple(info.GetBounds()) == BOUNDS, f"{label} t={t}: bounds {info.GetBounds()}")
+        check(close_bounds(info.GetBounds(), bounds, tol),
+              f"{label} t={t}: bounds {info.GetBounds()} == {bounds}")
         names = list(reader.CellData.keys())
         check("PM2.5 [ug/m3]" in names and "SO2 [ug/m3]" in names, f"{label} t={t}: arrays {names}")
         lo, hi = reader.CellData["PM2.5 [ug/m3]"].GetRange()
@@ -60,10 +108,40 @@ def main(root):
         pvd = pv.PVDReader(FileName=os.path.join(d, "synthetic.pvd"))
         pvd.UpdatePipelineInformation()
         check_series(pvd, f"{case} pvd", z_centres)
+    check_terrain(os.path.abspath(os.path.join(root, "terrain")))
     if failures:
         print(f"{len(failures)} ParaView check(s) failed")
         sys.exit(1)
     print("ParaView checks passed")
+
+
+def check_terrain(d):
+    # The XDMF geometry is float32 (NAME.h5's nodes/): heights to 1e-4 m;
+    # the .vts points are float64.
+    xmf = pv.XDMFReader(FileNames=[os.path.join(d, "synthetic.xmf")])
+    grids = list(xmf.GetProperty("GridInfo")[::2])
+    xmf.GridStatus = [g for g in grids if g != "statistics"]
+    xmf.UpdatePipelineInformation()
+    check_series(xmf, "terrain xmf", [10, 40, 100, 220], TERRAIN_BOUNDS, 1e-4)
+    check_corners(xmf, "terrain xmf", 1e-4, 4)
+    lo, hi = xmf.CellData["height_above_sea_level [m]"].GetRange()
+    check(math.isclose(lo, min(HILL) + 10, abs_tol=1e-4) and math.isclose(hi, max(HILL) + 220, abs_tol=1e-4),
+          f"terrain xmf: cell centre heights ({lo:.3f}, {hi:.3f}) above sea level")
+
+    stats = pv.XDMFReader(FileNames=[os.path.join(d, "synthetic.xmf")])
+    stats.GridStatus = ["statistics"]
+    stats.UpdatePipeline()
+    check(stats.GetDataInformation().GetNumberOfCells() == 30, "terrain statistics: 30 ground cells")
+    lo, hi = stats.CellData["terrain_height [m]"].GetRange()
+    check(lo == min(HILL) and hi == max(HILL), f"terrain statistics: terrain_height ({lo:.3f}, {hi:.3f})")
+    check_corners(stats, "terrain statistics", 1e-4, 1)
+
+    pvd = pv.PVDReader(FileName=os.path.join(d, "synthetic.pvd"))
+    pvd.UpdatePipelineInformation()
+    check_series(pvd, "terrain pvd", [10, 40, 100, 220], TERRAIN_BOUNDS, 1e-9)
+    check_corners(pvd, "terrain pvd", 1e-9, 4)
+    lo, hi = pvd.CellData["terrain_height [m]"].GetRange()
+    check(lo == min(HILL) and hi == max(HILL), f"terrain pvd: terrain_height ({lo:.3f}, {hi:.3f})")
 
 
 if __name__ == "__main__":

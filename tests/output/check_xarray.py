@@ -1,6 +1,7 @@
 """Real-client check, run by real_clients.sh with /usr/bin/python3: xarray
 opens the sample run's HDF5 file through h5netcdf with named dimensions,
-decoded times and the analytic values."""
+decoded times and the analytic values; with "terrain" also the ground
+height and the cells' heights above sea level."""
 import sys
 
 import numpy as np
@@ -15,8 +16,28 @@ def check(cond, what):
         failures.append(what)
 
 
-def main(path):
+def check_terrain(ds, path):
+    # write_sample_output ... terrain: the hill of synthetic_run.hpp.
+    x, y = ds.x.values, ds.y.values
+    hill = (500 * np.exp(-((x[None, :] - 310) / 180) ** 2 - ((y[:, None] - 520) / 300) ** 2)).astype(np.float32)
+    check(ds["terrain_height"].dims == ("y", "x"), f"terrain_height dims {ds['terrain_height'].dims}")
+    check(bool((ds["terrain_height"].values == hill).all()), "terrain_height = the hill, bit for bit")
+    check(ds["terrain_height"].attrs.get("standard_name") == "surface_altitude", "terrain_height standard_name")
+    asl = ds["height_above_sea_level"]
+    check(asl.dims == ("z", "y", "x"), f"height_above_sea_level dims {asl.dims}")
+    err = float(np.max(np.abs(asl.values - (hill[None].astype(np.float64) + ds.z.values[:, None, None]))))
+    check(err < 1e-4, f"height_above_sea_level = terrain + z (max error {err:.2e} m)")
+    check("height_above_sea_level" in ds["PM2.5"].coords, "PM2.5 has height_above_sea_level as a coordinate")
+    check("terrain-following" in ds.z.attrs.get("long_name", ""), f"z long_name {ds.z.attrs.get('long_name')}")
+    nodes = xr.open_dataset(path, engine="h5netcdf", group="nodes")
+    check(nodes["height_above_sea_level"].dims == ("z_face", "y_face", "x_face"),
+          f"nodes dims {nodes['height_above_sea_level'].dims}")
+
+
+def main(path, kind=""):
     ds = xr.open_dataset(path, engine="h5netcdf")
+    if kind == "terrain":
+        check_terrain(ds, path)
     check(ds["PM2.5"].dims == ("time", "z", "y", "x"), f"PM2.5 dims {ds['PM2.5'].dims}")
     check(ds["PM2.5_ground"].dims == ("time", "y", "x"), f"ground dims {ds['PM2.5_ground'].dims}")
     check(dict(ds.sizes) == {"time": 7, "z": 4, "y": 5, "x": 6}, f"sizes {dict(ds.sizes)}")
@@ -45,4 +66,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")

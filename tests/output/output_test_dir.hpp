@@ -22,10 +22,8 @@ struct TempDir {
   std::string str() const { return path.string(); }
 };
 
-// Runs the synthetic case through make_output_writers; returns its RunInfo.
-inline RunInfo write_synthetic_run(const std::string& dir, bool stretched,
-                                   output::OutputOptions opt = {}) {
-  RunInfo info = synthetic_info(dir, stretched);
+// Runs the synthetic fields on `info`'s grid through make_output_writers.
+inline RunInfo write_run(const RunInfo& info, output::OutputOptions opt = {}) {
   auto out = output::make_output_writers(opt);
   out->begin(info);
   for (double t = 0; t <= info.duration_s + 1e-9; t += info.output_interval_s)
@@ -36,6 +34,12 @@ inline RunInfo write_synthetic_run(const std::string& dir, bool stretched,
   summary.budgets.resize(info.species.size());
   out->end(summary);
   return info;
+}
+
+// Runs the synthetic case through make_output_writers; returns its RunInfo.
+inline RunInfo write_synthetic_run(const std::string& dir, bool stretched,
+                                   output::OutputOptions opt = {}) {
+  return write_run(synthetic_info(dir, stretched), std::move(opt));
 }
 
 // Output units value the writers store: float(float(solver) * 1e6).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The outputs opened by the programs people use: writes the synthetic run
-# (stretched and uniform grids), then ParaView (pvpython, offscreen under
-# xvfb) checks the .xmf and .pvd, tools/render_paraview.py must render
+# (stretched and uniform grids, and the stretched grid over a hill), then
+# ParaView (pvpython, offscreen under xvfb) checks the .xmf and .pvd, tools/render_paraview.py must render
 # non-blank PNGs (and tools/quicklook.py one), and xarray/h5netcdf checks the .h5 with decoded times.
 #   real_clients.sh WRITE_SAMPLE_OUTPUT WORKDIR      (run from the repo root)
 set -euo pipefail
@@ -33,21 +33,26 @@ done
 [ -s "$work/display" ] || { echo "real_clients: Xvfb did not start in 10 s"; cat "$work/xvfb.log"; exit 1; }
 export DISPLAY=":$(tr -dc '0-9' <"$work/display")"
 xvfb() { "$@"; }
-(cd "$root" && "$writer" "$work/stretched" && "$writer" "$work/uniform" uniform)
+(cd "$root" && "$writer" "$work/stretched" && "$writer" "$work/uniform" uniform &&
+  "$writer" "$work/terrain" terrain)
 
 /usr/bin/python3 "$here/check_xarray.py" "$work/stretched/synthetic.h5"
+/usr/bin/python3 "$here/check_xarray.py" "$work/terrain/synthetic.h5" terrain
 xvfb pvpython "$here/check_paraview.py" "$work" 2>&1 | grep -v '^$'
 test "${PIPESTATUS[0]}" -eq 0
 
 xvfb pvpython "$root/tools/render_paraview.py" "$work/stretched/synthetic.xmf" --species PM2.5 --out "$work/png/xmf"
 xvfb pvpython "$root/tools/render_paraview.py" "$work/uniform/synthetic.pvd" --species PM2.5 --out "$work/png/pvd"
+# Over terrain the ground map is the lowest layer over the hill.
+xvfb pvpython "$root/tools/render_paraview.py" "$work/terrain/synthetic.xmf" --species PM2.5 --out "$work/png/terrain_xmf"
+xvfb pvpython "$root/tools/render_paraview.py" "$work/terrain/synthetic.pvd" --species PM2.5 --out "$work/png/terrain_pvd"
 /usr/bin/python3 "$root/tools/quicklook.py" "$work/stretched" --out "$work/png/quicklook/map.png"
 /usr/bin/python3 - "$work/png" <<'PY'
 import glob, sys
 import matplotlib.image as mpimg
 import numpy as np
 pngs = sorted(glob.glob(sys.argv[1] + "/*/*.png"))
-assert len(pngs) == 5, pngs
+assert len(pngs) == 9, pngs
 for p in pngs:
     img = mpimg.imread(p)[..., :3]
     colours = len(np.unique((img * 255).astype(np.uint8).reshape(-1, 3), axis=0))

@@ -38,6 +38,26 @@ inline RunInfo synthetic_info(const std::string& dir, bool stretched = true) {
   return info;
 }
 
+// A Gaussian hill for runs over terrain: 500 m high at (310, 520) m,
+// e-folding half-widths 180 m (x) and 300 m (y), placed off the cell centres
+// so that no two columns are equal: they range from 8.74 m (south-west
+// corner) to 473.8 m, mean 137.06 m.
+inline std::vector<float> synthetic_terrain(const Grid& g) {
+  std::vector<float> h(g.columns());
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      const double ax = (g.x_centre(i) - 310) / 180, ay = (g.y_centre(j) - 520) / 300;
+      h[std::size_t(j) * g.nx + i] = float(500 * std::exp(-(ax * ax + ay * ay)));
+    }
+  return h;
+}
+
+inline RunInfo synthetic_terrain_info(const std::string& dir) {
+  RunInfo info = synthetic_info(dir, true);
+  info.terrain = synthetic_terrain(info.grid);
+  return info;
+}
+
 // Solver-unit value (g/m3) of species n at cell (i, j, k), time t: linear
 // in x, y and z so trilinear interpolation reproduces it exactly.
 inline double synthetic_value(const RunInfo& info, int n, int i, int j, int k, double t) {

@@ -62,12 +62,14 @@ TEST_CASE("written_by_airshed names exactly the files the writers create") {
        {"odour.h5", "odour.h5.incomplete", "odour.xmf", "odour.pvd", "odour.checkpoint",
         "odour_statistics.vti", "odour_000000.vtr", "odour_000123.vti", "odour_1234567.vti",
         "receptors.csv", "receptor_summary.csv", "run.json", "member.toml", ".odour.pvd.tmp4242",
-        ".run.json.tmp1", ".odour_000003.vtr.tmp99"})
+        ".run.json.tmp1", ".odour_000003.vtr.tmp99", "odour_000004.vts", "odour_statistics.vts",
+        ".odour_000004.vts.tmp7"})
     CHECK_MESSAGE(written_by_airshed(f, "odour"), f);
-  for (const char* f : {"notes.txt", "odour.toml", "odour_00001.vti", "odour_notes.vtr",
-                        "odour_0000a1.vtr", "other_000001.vti", "other.h5", "odour.h5.bak",
-                        "receptors2.csv", ".odour.pvd.tmp", ".odour.pvd.tmpX1", ".notes.txt.tmp12",
-                        ".airshed.lock", ".airshed-write-test", "odour", "odour_statistics.vtr"})
+  for (const char* f :
+       {"notes.txt", "odour.toml", "odour_00001.vti", "odour_notes.vtr", "odour_0000a1.vtr",
+        "other_000001.vti", "other.h5", "odour.h5.bak", "receptors2.csv", ".odour.pvd.tmp",
+        ".odour.pvd.tmpX1", ".notes.txt.tmp12", ".airshed.lock", ".airshed-write-test", "odour",
+        "odour_statistics.vtr", "odour_0004.vts", "other_000004.vts"})
     CHECK_MESSAGE(!written_by_airshed(f, "odour"), f);
 }
 
@@ -178,7 +180,9 @@ TEST_CASE("a fresh start removes an earlier run's files of its name, a resume ke
                            "odour.xmf",
                            "odour.pvd",
                            "odour_000007.vtr",
+                           "odour_000007.vts",
                            "odour_statistics.vti",
+                           "odour_statistics.vts",
                            "odour.checkpoint",
                            "receptors.csv",
                            "receptor_summary.csv",
