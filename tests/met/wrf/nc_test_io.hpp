@@ -16,6 +16,9 @@
 namespace airshed::test {
 
 inline const std::string kWrfData = "tests/data/wrf/";
+// The two wrfout files ship with the scenarios that run on them
+// (scenarios/met/wrf/README.md).
+inline const std::string kWrfMet = "scenarios/met/wrf/";
 
 inline void nc_ok(int status, const std::string& what) {
   if (status != NC_NOERR) throw std::runtime_error(what + ": " + nc_strerror(status));

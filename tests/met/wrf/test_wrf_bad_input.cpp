@@ -45,7 +45,7 @@ void check_message(const std::string& msg, const std::string& path, const std::s
 std::string edited_copy(const WrfTempDir& dir, const std::string& name,
                         const std::function<void(int)>& edit) {
   const std::string path = dir.file(name);
-  std::filesystem::copy_file(kWrfData + "wrfout_katrina_d02_mercator.nc", path,
+  std::filesystem::copy_file(kWrfMet + "wrfout_katrina_d02_mercator.nc", path,
                              std::filesystem::copy_options::overwrite_existing);
   std::filesystem::permissions(path, std::filesystem::perms::owner_write,
                                std::filesystem::perm_options::add);
@@ -86,7 +86,7 @@ TEST_CASE("a netCDF file that is not WRF is one line naming what is missing") {
 
 TEST_CASE("a wrfout without a needed variable or attribute is one line naming it") {
   const WrfTempDir dir("missing");
-  const std::string katrina = kWrfData + "wrfout_katrina_d02_mercator.nc";
+  const std::string katrina = kWrfMet + "wrfout_katrina_d02_mercator.nc";
   const std::string no_ph = dir.file("no_ph.nc");
   airshed::test::copy_without(katrina, no_ph, {"PH"});
   const std::string msg = open_error(no_ph);
@@ -103,7 +103,7 @@ TEST_CASE("a wrfout without a needed variable or attribute is one line naming it
 
 TEST_CASE("a variable on the wrong grid, or a part of a domain without coordinates, is one line") {
   const WrfTempDir dir("layout");
-  const std::string katrina = kWrfData + "wrfout_katrina_d02_mercator.nc";
+  const std::string katrina = kWrfMet + "wrfout_katrina_d02_mercator.nc";
   const std::string staggered = dir.file("hgt_staggered.nc");
   airshed::test::copy_without(katrina, staggered, {"HGT"});
   {

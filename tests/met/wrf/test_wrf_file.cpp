@@ -20,9 +20,9 @@ using airshed::test::NcTestFile;
 
 namespace {
 
-const std::string kKatrina = kWrfData + "wrfout_katrina_d02_mercator.nc";
+const std::string kKatrina = kWrfMet + "wrfout_katrina_d02_mercator.nc";
 const std::string kReference = kWrfData + "wrf_python_reference_katrina_subset.nc";
-const std::string kTibet = kWrfData + "wrf_d01_allvars_cropped.nc";
+const std::string kTibet = kWrfMet + "wrf_d01_allvars_cropped.nc";
 
 // Largest |a - b| / |b| over all points (b = 0 counts as exact only if a = 0).
 double max_relative(const std::vector<double>& a, const std::vector<float>& b) {

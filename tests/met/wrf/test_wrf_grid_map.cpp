@@ -76,7 +76,7 @@ TEST_CASE("a cropped wrfout is placed by XLAT/XLONG, not by its parent's CEN_LAT
   // The Tibet file is columns 95-104, rows 96-103 of the geo_em domain:
   // its centre is the parent's point (99.5, 99.5), which happens to be the
   // parent's centre too (CEN_LAT 30, CEN_LON 87).
-  const WrfFile tibet(kWrfData + "wrf_d01_allvars_cropped.nc");
+  const WrfFile tibet(kWrfMet + "wrf_d01_allvars_cropped.nc");
   const NcTestFile geo(kWrfData + "geo_em_d01_lambert.nc");
   const WrfGridMap parent(geo_em_grid(geo));
   double fi = 0, fj = 0;
@@ -88,8 +88,8 @@ TEST_CASE("a cropped wrfout is placed by XLAT/XLONG, not by its parent's CEN_LAT
   // and keeps the nest's CEN_LAT 25.71325, CEN_LON -87.38097; its own
   // centre is half-way between its mass points 23 and 24, where XLAT and
   // XLONG say (23.7527 N, 89.5397 W, means of the two neighbours).
-  const WrfFile katrina(kWrfData + "wrfout_katrina_d02_mercator.nc");
-  const NcTestFile raw(kWrfData + "wrfout_katrina_d02_mercator.nc");
+  const WrfFile katrina(kWrfMet + "wrfout_katrina_d02_mercator.nc");
+  const NcTestFile raw(kWrfMet + "wrfout_katrina_d02_mercator.nc");
   CHECK(raw.att("CEN_LAT") == doctest::Approx(25.71325));
   const std::vector<float> lat = raw.floats("XLAT"), lon = raw.floats("XLONG");
   const double lat_c = 0.5 * (double(lat[23 * 48]) + lat[24 * 48]);
@@ -103,8 +103,8 @@ TEST_CASE("a cropped wrfout is placed by XLAT/XLONG, not by its parent's CEN_LAT
 
 TEST_CASE("WrfGridMap round trips the Katrina (Mercator) and Tibet (Lambert) XLAT/XLONG") {
   for (const char* name : {"wrfout_katrina_d02_mercator.nc", "wrf_d01_allvars_cropped.nc"}) {
-    const WrfFile file(kWrfData + name);
-    const NcTestFile raw(kWrfData + name);
+    const WrfFile file(kWrfMet + name);
+    const NcTestFile raw(kWrfMet + name);
     const std::vector<float> lat = raw.floats("XLAT"), lon = raw.floats("XLONG");
     const std::size_t n2 = file.grid().columns();
     // Katrina's XLAT/XLONG have a time dimension (the nest moves), Tibet's not.
@@ -127,7 +127,7 @@ TEST_CASE("without XLAT/XLONG a whole domain is placed by CEN_LAT/CEN_LON") {
   // it is a whole domain: its CEN_LAT/CEN_LON (30 N, 87 E) happen to be its
   // centre, so the grid must land on the XLAT/XLONG it no longer has.
   const airshed::test::WrfTempDir dir("cen-lat");
-  const std::string tibet = kWrfData + "wrf_d01_allvars_cropped.nc";
+  const std::string tibet = kWrfMet + "wrf_d01_allvars_cropped.nc";
   const std::string path = dir.file("tibet_whole.nc");
   airshed::test::copy_without(tibet, path, {"XLAT", "XLONG"});
   {
@@ -153,7 +153,7 @@ TEST_CASE("without XLAT/XLONG a whole domain is placed by CEN_LAT/CEN_LON") {
 }
 
 TEST_CASE("the Katrina nest moves with the storm, and each time has its own grid") {
-  const WrfFile file(kWrfData + "wrfout_katrina_d02_mercator.nc");
+  const WrfFile file(kWrfMet + "wrfout_katrina_d02_mercator.nc");
   // XLONG of the south-west point: -91.653404 at 12 UTC, -93.00261 at 21 UTC.
   const double moved_lon = file.grid(3).cen_lon - file.grid(0).cen_lon;
   MESSAGE("Katrina nest centre moves " << moved_lon << " degrees of longitude, "
@@ -163,7 +163,7 @@ TEST_CASE("the Katrina nest moves with the storm, and each time has its own grid
   CHECK(file.grid().cen_lon == file.grid(0).cen_lon);
   CHECK_THROWS_AS(file.grid(4), std::out_of_range);
   // A file whose coordinates have no time dimension has one grid.
-  const WrfFile tibet(kWrfData + "wrf_d01_allvars_cropped.nc");
+  const WrfFile tibet(kWrfMet + "wrf_d01_allvars_cropped.nc");
   CHECK(tibet.grid(3).cen_lat == tibet.grid(0).cen_lat);
 }
 
