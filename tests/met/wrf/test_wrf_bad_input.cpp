@@ -18,6 +18,7 @@
 
 using namespace airshed;
 using airshed::test::kWrfData;
+using airshed::test::kWrfMet;
 using airshed::test::nc_ok;
 using airshed::test::NcTestFile;
 using airshed::test::WrfTempDir;

@@ -16,6 +16,7 @@
 
 using namespace airshed;
 using airshed::test::kWrfData;
+using airshed::test::kWrfMet;
 using airshed::test::NcTestFile;
 
 namespace {

@@ -14,6 +14,7 @@
 
 using namespace airshed;
 using airshed::test::kWrfData;
+using airshed::test::kWrfMet;
 using airshed::test::NcTestFile;
 using airshed::test::sphere_distance_m;
 
