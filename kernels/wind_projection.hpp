@@ -24,7 +24,7 @@
 namespace airshed::kernels {
 
 // The grid as the projection sees it: double spacings, the boundary kinds
-// (LateralKind), the vertical weight r.
+// (LateralKind), the vertical weight r, and L's conductances per level.
 struct ProjectionGrid {
   int nx, ny, nz;
   double dx, dy;
@@ -33,6 +33,16 @@ struct ProjectionGrid {
   double r;           // vertical weight (alpha_h / alpha_v)^2
   int kind_x, kind_y;
   bool open_top;
+  // L's coefficients: dz_k / dx^2 and dz_k / dy^2 per level (times the
+  // face weight: 1 inside, 2 on an open boundary face, whose phi = 0 is
+  // half a cell away, 0 on a closed one, 1 on a periodic one); r / dzc
+  // across the level's lower and upper z faces (0 at the ground and a
+  // closed top; r / (dz / 2) to the open top's phi = 0).
+  const double* cx;
+  const double* cy;
+  const double* cz_lower;
+  const double* cz_upper;
+  double edge_x, edge_y;
 
   AIRSHED_HD std::size_t cell(int i, int j, int k) const {
     return (std::size_t(k) * ny + j) * nx + i;
@@ -40,6 +50,11 @@ struct ProjectionGrid {
   AIRSHED_HD std::size_t columns() const { return std::size_t(nx) * ny; }
   AIRSHED_HD std::size_t cells() const { return columns() * nz; }
 };
+
+// The weight of a lateral boundary face in L (see ProjectionGrid).
+AIRSHED_HD inline double edge_weight(int kind) {
+  return kind == lateral_open ? 2.0 : kind == lateral_periodic ? 1.0 : 0.0;
+}
 
 // dphi/ds across lateral face f (0..n) of a line of n cells, lo = phi of
 // cell f-1, hi = phi of cell f (read only where they exist; the caller
@@ -52,20 +67,6 @@ AIRSHED_HD inline double lateral_gradient(int kind, int n, int f, double lo, dou
   if (kind == lateral_closed) return 0.0;
   if (kind == lateral_periodic) return (hi - lo) / d;
   return f == 0 ? hi / (0.5 * d) : -lo / (0.5 * d);
-}
-
-// The coefficient of a cell's own phi in its two lateral faces' terms of
-// L, divided by d: 1/d per interior face, 2/d per open boundary face, 0 for
-// closed ones and for a periodic line of one cell (the face joins the cell
-// to itself).
-AIRSHED_HD inline double lateral_diagonal(int kind, int n, int idx, double d) {
-  const auto face = [&](bool edge) {
-    if (!edge) return 1.0 / d;
-    if (kind == lateral_open) return 2.0 / d;
-    if (kind == lateral_periodic && n > 1) return 1.0 / d;
-    return 0.0;
-  };
-  return (face(idx == 0) + face(idx == n - 1)) / d;
 }
 
 // r dphi/dz across z face f (0..nz) of a column: ground w = 0 (Neumann, no
@@ -97,54 +98,65 @@ struct CellDivergence {
   }
 };
 
-// The cell's neighbours' phi across its six faces (0 where there is none;
-// the wrapped cell on periodic lines).
-struct Neighbours {
-  double xl, xh, yl, yh, zl, zh;
-};
-AIRSHED_HD inline Neighbours neighbours(const ProjectionGrid& g, const double* p, int i, int j,
-                                        int k) {
-  const std::size_t c = g.cell(i, j, k);
-  Neighbours n{0, 0, 0, 0, 0, 0};
-  if (i > 0)
-    n.xl = p[c - 1];
-  else if (g.kind_x == lateral_periodic)
-    n.xl = p[c + (g.nx - 1)];
-  if (i < g.nx - 1)
-    n.xh = p[c + 1];
-  else if (g.kind_x == lateral_periodic)
-    n.xh = p[c - (g.nx - 1)];
-  if (j > 0)
-    n.yl = p[c - g.nx];
-  else if (g.kind_y == lateral_periodic)
-    n.yl = p[c + std::size_t(g.ny - 1) * g.nx];
-  if (j < g.ny - 1)
-    n.yh = p[c + g.nx];
-  else if (g.kind_y == lateral_periodic)
-    n.yh = p[c - std::size_t(g.ny - 1) * g.nx];
-  if (k > 0) n.zl = p[c - g.columns()];
-  if (k < g.nz - 1) n.zh = p[c + g.columns()];
-  return n;
+// (L p) of cell (i, j, k) = c: the conductance-weighted differences to
+// its six neighbours (the wrapped cell on periodic lines, phi = 0 beyond
+// an open face, nothing beyond a closed one).
+AIRSHED_HD inline double poisson_cell(const ProjectionGrid& g, const double* p, int i, int j, int k,
+                                      std::size_t c) {
+  const double pc = p[c];
+  const std::size_t plane = g.columns(), row = std::size_t(g.nx) * (g.ny - 1);
+  const bool px = g.kind_x == lateral_periodic, py = g.kind_y == lateral_periodic;
+  const double xl = i > 0 ? p[c - 1] : px ? p[c + (g.nx - 1)] : 0.0;
+  const double xh = i < g.nx - 1 ? p[c + 1] : px ? p[c - (g.nx - 1)] : 0.0;
+  const double yl = j > 0 ? p[c - g.nx] : py ? p[c + row] : 0.0;
+  const double yh = j < g.ny - 1 ? p[c + g.nx] : py ? p[c - row] : 0.0;
+  const double zl = k > 0 ? p[c - plane] : 0.0;
+  const double zh = k < g.nz - 1 ? p[c + plane] : 0.0;
+  const double wxl = i > 0 ? 1.0 : g.edge_x, wxh = i < g.nx - 1 ? 1.0 : g.edge_x;
+  const double wyl = j > 0 ? 1.0 : g.edge_y, wyh = j < g.ny - 1 ? 1.0 : g.edge_y;
+  return g.cx[k] * (wxl * (pc - xl) + wxh * (pc - xh)) +
+         g.cy[k] * (wyl * (pc - yl) + wyh * (pc - yh)) + g.cz_lower[k] * (pc - zl) +
+         g.cz_upper[k] * (pc - zh);
 }
 
-// q = L p per cell, from the same face gradients the corrections use, so
-// that L is exactly -dz D(G .). Returns p q for the CG step length.
+// Runs of W adjacent cells along x (W = column_lanes: one cell on the GPU,
+// 32 on the CPU, so the index is decoded once per run). Block b covers
+// cells i0 .. i0 + lanes - 1 of row (j, k).
+template <int W>
+struct XRun {
+  int i0, j, k, lanes;
+  AIRSHED_HD XRun(const ProjectionGrid& g, std::size_t b, int levels) {
+    const std::size_t per_row = (std::size_t(g.nx) + W - 1) / W;
+    const std::size_t row = b / per_row;
+    i0 = int(b - row * per_row) * W;
+    j = int(row % std::size_t(g.ny));
+    k = levels > 1 ? int(row / std::size_t(g.ny)) : 0;
+    lanes = g.nx - i0 < W ? g.nx - i0 : W;
+  }
+  static std::size_t count(const ProjectionGrid& g, int levels) {
+    return (std::size_t(g.nx) + W - 1) / W * g.ny * levels;
+  }
+};
+
+// q = L p over one run of cells; returns the run's sum of p q (the CG
+// step length's denominator). L is exactly -dz D(G .) of the corrections
+// (kernels below) in real arithmetic.
+template <int W>
 struct ApplyPoisson {
   ProjectionGrid g;
   const double* p;
   double* q;
-  AIRSHED_HD double operator()(std::size_t c) const {
-    const int i = int(c % g.nx), j = int(c / g.nx % g.ny), k = int(c / g.columns());
-    const Neighbours n = neighbours(g, p, i, j, k);
-    const double pc = p[c];
-    const double gx = lateral_gradient(g.kind_x, g.nx, i, n.xl, pc, g.dx) -
-                      lateral_gradient(g.kind_x, g.nx, i + 1, pc, n.xh, g.dx);
-    const double gy = lateral_gradient(g.kind_y, g.ny, j, n.yl, pc, g.dy) -
-                      lateral_gradient(g.kind_y, g.ny, j + 1, pc, n.yh, g.dy);
-    const double gz = vertical_gradient(g, k, n.zl, pc) - vertical_gradient(g, k + 1, pc, n.zh);
-    const double lq = g.dz[k] * (gx / g.dx + gy / g.dy) + gz;
-    q[c] = lq;
-    return pc * lq;
+  std::size_t blocks() const { return XRun<W>::count(g, g.nz); }
+  AIRSHED_HD double operator()(std::size_t b) const {
+    const XRun<W> run(g, b, g.nz);
+    const std::size_t c0 = g.cell(run.i0, run.j, run.k);
+    double pq = 0.0;
+    for (int l = 0; l < run.lanes; ++l) {
+      const double lq = poisson_cell(g, p, run.i0 + l, run.j, run.k, c0 + l);
+      q[c0 + l] = lq;
+      pq += p[c0 + l] * lq;
+    }
+    return pq;
   }
 };
 
@@ -153,14 +165,8 @@ struct ApplyPoisson {
 // Thomas algorithm (Press et al., "Numerical Recipes", 3rd ed., sect. 2.4).
 // The z couplings dominate on airshed's grids (dx / dz ~ 10..500), which is
 // why a line method and not point Jacobi. The matrix depends only on the
-// grid, so it is factored once: per cell 1 / pivot (m) and c' (cp).
-AIRSHED_HD inline double column_lower(const ProjectionGrid& g, int k) {
-  return k > 0 ? -g.r / g.dzc[k] : 0.0;
-}
-AIRSHED_HD inline double column_upper(const ProjectionGrid& g, int k) {
-  return k < g.nz - 1 ? -g.r / g.dzc[k + 1] : 0.0;
-}
-
+// grid, so it is factored once: per cell 1 / pivot (m) and c' (cp); row k
+// is -cz_lower[k] phi_{k-1} + d_k phi_k - cz_upper[k] phi_{k+1}.
 struct FactorColumns {
   ProjectionGrid g;
   double* m;
@@ -171,48 +177,61 @@ struct FactorColumns {
   static constexpr double singular_shift = 1e-3;
   AIRSHED_HD void operator()(std::size_t col) const {
     const int i = int(col % g.nx), j = int(col / g.nx);
-    const double lateral =
-        lateral_diagonal(g.kind_x, g.nx, i, g.dx) + lateral_diagonal(g.kind_y, g.ny, j, g.dy);
-    const bool singular = lateral == 0.0 && !g.open_top;
+    const double wx = (i > 0 ? 1.0 : g.edge_x) + (i < g.nx - 1 ? 1.0 : g.edge_x);
+    const double wy = (j > 0 ? 1.0 : g.edge_y) + (j < g.ny - 1 ? 1.0 : g.edge_y);
+    const bool singular = wx == 0.0 && wy == 0.0 && !g.open_top;
     double cp_prev = 0.0;
     for (int k = 0; k < g.nz; ++k) {
-      double b = g.dz[k] * lateral;
-      if (k > 0) b += g.r / g.dzc[k];
-      if (k < g.nz - 1) b += g.r / g.dzc[k + 1];
-      if (k == g.nz - 1 && g.open_top) b += g.r / g.dzc[g.nz];
-      if (singular) b *= 1.0 + singular_shift;
-      const double inv = 1.0 / (b - column_lower(g, k) * cp_prev);
+      double d = g.cx[k] * wx + g.cy[k] * wy + g.cz_lower[k] + g.cz_upper[k];
+      if (singular) d *= 1.0 + singular_shift;
+      const double inv =
+          1.0 / (d + g.cz_lower[k] * cp_prev);  // b_k - a_k c'_{k-1}, a_k = -cz_lower
       const std::size_t c = g.cell(i, j, k);
       m[c] = inv;
-      cp[c] = column_upper(g, k) * inv;
+      cp[c] = k < g.nz - 1 ? -g.cz_upper[k] * inv : 0.0;
       cp_prev = cp[c];
     }
   }
 };
 
-// z = M^-1 r per column; returns the column's sum of r z (the CG's rho).
+// z = M^-1 r for a run of W adjacent columns, SIMD across them on the CPU
+// (as kernels/tridiagonal.hpp's lanes); returns the run's sum of r z (the
+// CG's rho).
+template <int W>
 struct LinePreconditioner {
   ProjectionGrid g;
   const double* m;
   const double* cp;
   const double* r;
   double* z;
-  AIRSHED_HD double operator()(std::size_t col) const {
-    const std::size_t stride = g.columns();
-    double dp = 0.0;
+  std::size_t blocks() const { return XRun<W>::count(g, 1); }
+  AIRSHED_HD double operator()(std::size_t b) const {
+    const XRun<W> run(g, b, 1);
+    const std::size_t stride = g.columns(), c0 = g.cell(run.i0, run.j, 0);
+    const int n = run.lanes;
+    double x[W], rz[W];
+    for (int l = 0; l < W; ++l) x[l] = rz[l] = 0.0;
     for (int k = 0; k < g.nz; ++k) {
-      const std::size_t c = col + k * stride;
-      dp = (r[c] - column_lower(g, k) * dp) * m[c];
-      z[c] = dp;
+      const std::size_t c = c0 + k * stride;
+      const double a = g.cz_lower[k];
+      AIRSHED_SIMD
+      for (int l = 0; l < n; ++l) {
+        x[l] = (r[c + l] + a * x[l]) * m[c + l];
+        z[c + l] = x[l];
+      }
     }
-    double above = 0.0, rz = 0.0;
     for (int k = g.nz - 1; k >= 0; --k) {
-      const std::size_t c = col + k * stride;
-      above = z[c] - cp[c] * above;
-      z[c] = above;
-      rz += r[c] * above;
+      const std::size_t c = c0 + k * stride;
+      AIRSHED_SIMD
+      for (int l = 0; l < n; ++l) {
+        x[l] = z[c + l] - cp[c + l] * x[l];
+        z[c + l] = x[l];
+        rz[l] += r[c + l] * x[l];
+      }
     }
-    return rz;
+    double sum = 0.0;
+    for (int l = 0; l < n; ++l) sum += rz[l];
+    return sum;
   }
 };
 

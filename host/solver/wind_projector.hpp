@@ -121,6 +121,10 @@ inline void set_boundary_faces(const Grid& g, const Boundaries& bc, MetFields& m
 }  // namespace wp
 
 class BackendWindProjector final : public WindProjector {
+  // Runs of column_lanes cells (kernels/backend.hpp): SIMD-wide on the CPU, one on the GPU.
+  using Poisson = wp::k::ApplyPoisson<column_lanes>;
+  using Preconditioner = wp::k::LinePreconditioner<column_lanes>;
+
  public:
   BackendWindProjector(const Grid& grid, const Boundaries& bc, const WindProjectionOptions& opt)
       : grid_(grid), bc_(bc), opt_(opt) {
@@ -137,6 +141,20 @@ class BackendWindProjector final : public WindProjector {
     dzc[grid_.nz] = 0.5 * dz[grid_.nz - 1];  // the open top's phi = 0 sits on the top face
     dz_ = dz;
     dzc_ = dzc;
+    // L's conductances per level (kernels/wind_projection.hpp, ProjectionGrid).
+    const double r = opt_.vertical_weight;
+    std::vector<double> cx(grid_.nz), cy(grid_.nz), czl(grid_.nz, 0.0), czu(grid_.nz, 0.0);
+    for (int l = 0; l < grid_.nz; ++l) {
+      cx[l] = dz[l] / (grid_.dx * grid_.dx);
+      cy[l] = dz[l] / (grid_.dy * grid_.dy);
+      if (l > 0) czl[l] = r / dzc[l];
+      if (l < grid_.nz - 1) czu[l] = r / dzc[l + 1];
+    }
+    if (bc_.top == TopBoundary::open) czu[grid_.nz - 1] = r / dzc[grid_.nz];
+    cx_ = cx;
+    cy_ = cy;
+    cz_lower_ = czl;
+    cz_upper_ = czu;
     const std::size_t n = grid_.cells();
     for (device_vector<double>* v : {&phi_, &r_, &p_, &zq_, &b_, &m_, &cp_}) v->assign(n, 0.0);
     // Every boundary Neumann: constants are L's null space (wind_projection.hpp).
@@ -171,7 +189,8 @@ class BackendWindProjector final : public WindProjector {
     }
     rep.iterations = solve(b_norm);
     // The true residual, not the recurrence's.
-    for_each_index(n, wp::k::ApplyPoisson{pg, raw(phi_), raw(zq_)});
+    const Poisson residual_op{pg, raw(phi_), raw(zq_)};
+    for_each_index(residual_op.blocks(), residual_op);
     rep.residual = std::sqrt(wp::sum_over(n, wp::ResidualSquare{raw(b_), raw(zq_)})) / b_norm;
     rep.converged = rep.residual <= opt_.tolerance;
 
@@ -199,7 +218,13 @@ class BackendWindProjector final : public WindProjector {
             opt_.vertical_weight,
             wp::lateral_kind(bc_.x),
             wp::lateral_kind(bc_.y),
-            bc_.top == TopBoundary::open};
+            bc_.top == TopBoundary::open,
+            raw(cx_),
+            raw(cy_),
+            raw(cz_lower_),
+            raw(cz_upper_),
+            wp::k::edge_weight(wp::lateral_kind(bc_.x)),
+            wp::k::edge_weight(wp::lateral_kind(bc_.y))};
   }
 
   // max(|u|, |v|) of the current faces, the report's divergence scale (1 m/s in calm air).
@@ -213,23 +238,23 @@ class BackendWindProjector final : public WindProjector {
   // Systems", 2nd ed., alg. 9.1) for L phi = b from phi = 0; returns the
   // iterations. zq_ holds q = L p, then z = M^-1 r: q is dead once r is updated.
   int solve(double b_norm) {
-    const std::size_t n = grid_.cells(), columns = grid_.columns();
+    const std::size_t n = grid_.cells();
     const wp::k::ProjectionGrid pg = view();
+    const Poisson apply{pg, raw(p_), raw(zq_)};
+    const Preconditioner precondition{pg, raw(m_), raw(cp_), raw(r_), raw(zq_)};
     thrust::fill(policy(), phi_.begin(), phi_.end(), 0.0);
     thrust::copy(policy(), b_.begin(), b_.end(), r_.begin());
-    double rho =
-        wp::sum_over(columns, wp::k::LinePreconditioner{pg, raw(m_), raw(cp_), raw(r_), raw(zq_)});
+    double rho = wp::sum_over(precondition.blocks(), precondition);
     thrust::copy(policy(), zq_.begin(), zq_.end(), p_.begin());
     const double target = opt_.tolerance * b_norm;
     int it = 0;
     while (it < opt_.max_iterations) {
-      const double pq = wp::sum_over(n, wp::k::ApplyPoisson{pg, raw(p_), raw(zq_)});
+      const double pq = wp::sum_over(apply.blocks(), apply);
       const double rr =
           wp::sum_over(n, wp::CgUpdate{rho / pq, raw(p_), raw(zq_), raw(phi_), raw(r_)});
       ++it;
       if (std::sqrt(rr) <= target) break;
-      const double rho_new = wp::sum_over(
-          columns, wp::k::LinePreconditioner{pg, raw(m_), raw(cp_), raw(r_), raw(zq_)});
+      const double rho_new = wp::sum_over(precondition.blocks(), precondition);
       for_each_index(n, wp::NewDirection{rho_new / rho, raw(zq_), raw(p_)});
       rho = rho_new;
     }
@@ -240,7 +265,7 @@ class BackendWindProjector final : public WindProjector {
   Boundaries bc_;
   WindProjectionOptions opt_;
   bool singular_ = false;
-  device_vector<double> dz_, dzc_;
+  device_vector<double> dz_, dzc_, cx_, cy_, cz_lower_, cz_upper_;  // per level
   device_vector<float> u_, v_, w_;
   device_vector<double> phi_, r_, p_, zq_, b_;  // CG vectors, per cell
   device_vector<double> m_, cp_;                // the preconditioner's factors, per cell
