@@ -49,6 +49,10 @@ struct ProjectionGrid {
   }
   AIRSHED_HD std::size_t columns() const { return std::size_t(nx) * ny; }
   AIRSHED_HD std::size_t cells() const { return columns() * nz; }
+  // The multigrid's level interface (kernels/wind_multigrid.hpp): (L p) of
+  // a cell, and the coupling to the cell below in its column's tridiagonal.
+  AIRSHED_HD inline double apply(const double* p, int i, int j, int k, std::size_t c) const;
+  AIRSHED_HD double lower(std::size_t, int k) const { return cz_lower[k]; }
 };
 
 // The weight of a lateral boundary face in L (see ProjectionGrid).
@@ -119,22 +123,27 @@ AIRSHED_HD inline double poisson_cell(const ProjectionGrid& g, const double* p, 
          g.cz_upper[k] * (pc - zh);
 }
 
+AIRSHED_HD inline double ProjectionGrid::apply(const double* p, int i, int j, int k,
+                                               std::size_t c) const {
+  return poisson_cell(*this, p, i, j, k, c);
+}
+
 // Runs of W adjacent cells along x (W = column_lanes: one cell on the GPU,
 // 32 on the CPU, so the index is decoded once per run). Block b covers
 // cells i0 .. i0 + lanes - 1 of row (j, k).
 template <int W>
 struct XRun {
   int i0, j, k, lanes;
-  AIRSHED_HD XRun(const ProjectionGrid& g, std::size_t b, int levels) {
-    const std::size_t per_row = (std::size_t(g.nx) + W - 1) / W;
+  AIRSHED_HD XRun(int nx, int ny, std::size_t b, int levels) {
+    const std::size_t per_row = (std::size_t(nx) + W - 1) / W;
     const std::size_t row = b / per_row;
     i0 = int(b - row * per_row) * W;
-    j = int(row % std::size_t(g.ny));
-    k = levels > 1 ? int(row / std::size_t(g.ny)) : 0;
-    lanes = g.nx - i0 < W ? g.nx - i0 : W;
+    j = int(row % std::size_t(ny));
+    k = levels > 1 ? int(row / std::size_t(ny)) : 0;
+    lanes = nx - i0 < W ? nx - i0 : W;
   }
-  static std::size_t count(const ProjectionGrid& g, int levels) {
-    return (std::size_t(g.nx) + W - 1) / W * g.ny * levels;
+  static std::size_t count(int nx, int ny, int levels) {
+    return (std::size_t(nx) + W - 1) / W * ny * levels;
   }
 };
 
@@ -146,9 +155,9 @@ struct ApplyPoisson {
   ProjectionGrid g;
   const double* p;
   double* q;
-  std::size_t blocks() const { return XRun<W>::count(g, g.nz); }
+  std::size_t blocks() const { return XRun<W>::count(g.nx, g.ny, g.nz); }
   AIRSHED_HD double operator()(std::size_t b) const {
-    const XRun<W> run(g, b, g.nz);
+    const XRun<W> run(g.nx, g.ny, b, g.nz);
     const std::size_t c0 = g.cell(run.i0, run.j, run.k);
     double pq = 0.0;
     for (int l = 0; l < run.lanes; ++l) {
@@ -204,9 +213,9 @@ struct LinePreconditioner {
   const double* cp;
   const double* r;
   double* z;
-  std::size_t blocks() const { return XRun<W>::count(g, 1); }
+  std::size_t blocks() const { return XRun<W>::count(g.nx, g.ny, 1); }
   AIRSHED_HD double operator()(std::size_t b) const {
-    const XRun<W> run(g, b, 1);
+    const XRun<W> run(g.nx, g.ny, b, 1);
     const std::size_t stride = g.columns(), c0 = g.cell(run.i0, run.j, 0);
     const int n = run.lanes;
     double x[W], rz[W];

@@ -20,6 +20,10 @@ struct WindProjectionOptions {
   double vertical_weight = 1;
   double tolerance = 1e-10;  // on the relative residual ||b - L phi|| / ||b|| of the Poisson solve
   int max_iterations = 5000;
+  // Precondition CG with a multigrid V-cycle (horizontal coarsening, the
+  // vertical-line smoother); false: the vertical-line (Jacobi) preconditioner
+  // alone, whose iterations grow with the domain's width in cells.
+  bool multigrid = true;
 };
 
 struct WindProjectionReport {

@@ -13,9 +13,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
+#include "host/solver/wind_multigrid_cycle.hpp"
 #include "host/solver/wind_projection.hpp"
 #include "kernels/backend.hpp"
 #include "kernels/wind_projection.hpp"
@@ -161,6 +163,9 @@ class BackendWindProjector final : public WindProjector {
     singular_ = bc_.x != LateralBoundary::open && bc_.y != LateralBoundary::open &&
                 bc_.top == TopBoundary::closed;
     for_each_index(grid_.columns(), wp::k::FactorColumns{view(), raw(m_), raw(cp_)});
+    if (opt_.multigrid)
+      multigrid_ = std::make_unique<WindMultigrid>(
+          build_wind_levels(grid_, bc_, r), wp::lateral_kind(bc_.x), wp::lateral_kind(bc_.y));
   }
 
   WindProjectionReport project(MetFields& met) override {
@@ -241,10 +246,16 @@ class BackendWindProjector final : public WindProjector {
     const std::size_t n = grid_.cells();
     const wp::k::ProjectionGrid pg = view();
     const Poisson apply{pg, raw(p_), raw(zq_)};
-    const Preconditioner precondition{pg, raw(m_), raw(cp_), raw(r_), raw(zq_)};
+    const Preconditioner line{pg, raw(m_), raw(cp_), raw(r_), raw(zq_)};
+    // z = M^-1 r (zq_); returns r z.
+    const auto precondition = [&] {
+      if (!multigrid_) return wp::sum_over(line.blocks(), line);
+      multigrid_->cycle(pg, raw(m_), raw(cp_), raw(r_), raw(zq_));
+      return wp::sum_over(n, wp::Product{raw(r_), raw(zq_)});
+    };
     thrust::fill(policy(), phi_.begin(), phi_.end(), 0.0);
     thrust::copy(policy(), b_.begin(), b_.end(), r_.begin());
-    double rho = wp::sum_over(precondition.blocks(), precondition);
+    double rho = precondition();
     thrust::copy(policy(), zq_.begin(), zq_.end(), p_.begin());
     const double target = opt_.tolerance * b_norm;
     int it = 0;
@@ -254,7 +265,7 @@ class BackendWindProjector final : public WindProjector {
           wp::sum_over(n, wp::CgUpdate{rho / pq, raw(p_), raw(zq_), raw(phi_), raw(r_)});
       ++it;
       if (std::sqrt(rr) <= target) break;
-      const double rho_new = wp::sum_over(precondition.blocks(), precondition);
+      const double rho_new = precondition();
       for_each_index(n, wp::NewDirection{rho_new / rho, raw(zq_), raw(p_)});
       rho = rho_new;
     }
@@ -268,7 +279,8 @@ class BackendWindProjector final : public WindProjector {
   device_vector<double> dz_, dzc_, cx_, cy_, cz_lower_, cz_upper_;  // per level
   device_vector<float> u_, v_, w_;
   device_vector<double> phi_, r_, p_, zq_, b_;  // CG vectors, per cell
-  device_vector<double> m_, cp_;                // the preconditioner's factors, per cell
+  device_vector<double> m_, cp_;                // the line preconditioner's factors, per cell
+  std::unique_ptr<WindMultigrid> multigrid_;    // null: line-Jacobi CG
 };
 
 }  // namespace airshed::AIRSHED_BACKEND_NS
