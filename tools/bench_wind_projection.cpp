@@ -5,6 +5,7 @@
 //
 //   bench_wind_projection [--backend cpu|serial|cuda|auto] [--grid 200x200x30]
 //                         [--dx 1000] [--reps 3] [--solver-hours 1] [--tolerance 1e-10]
+//                         [--multigrid 1|0]
 //
 // The first guess is smooth, as interpolated met is: a mean wind of 8 m/s
 // plus horizontal waves of 10..40 cells and a vertical shear, w = 0; levels
@@ -54,7 +55,7 @@ int usage(const char* why) {
   std::fprintf(stderr,
                "bench_wind_projection: %s\nusage: bench_wind_projection [--backend "
                "cpu|serial|cuda|auto] [--grid NXxNYxNZ] [--dx M] [--reps R] [--solver-hours H] "
-               "[--tolerance T]\n",
+               "[--tolerance T] [--multigrid 1|0]\n",
                why);
   return 2;
 }
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
   std::string backend_name = "cpu";
   int nx = 200, ny = 200, nz = 30, reps = 3;
   double dx = 1000, solver_hours = 1, tolerance = 1e-10;
+  bool multigrid = true;
   for (int a = 1; a < argc; a += 2) {
     if (a + 1 >= argc) return usage("every option takes a value");
     const std::string k = argv[a], v = argv[a + 1];
@@ -95,6 +97,7 @@ int main(int argc, char** argv) {
   cfg.boundaries = {LateralBoundary::open, LateralBoundary::open, TopBoundary::closed};
   WindProjectionOptions opt;
   opt.tolerance = tolerance;
+  opt.multigrid = multigrid;
   const auto projector = make_wind_projector(backend, cfg.grid, cfg.boundaries, opt);
 
   std::vector<double> times;
@@ -122,7 +125,8 @@ int main(int argc, char** argv) {
     std::printf("transport, 1 species: %.3f s per met hour (%d steps of %.1f s)\n", solver_hour_s,
                 int(steps / solver_hours), 3600.0 * solver_hours / steps);
   }
-  std::printf("grid %dx%dx%d dx %.0f m, backend %s\n", nx, ny, nz, dx, backend_name.c_str());
+  std::printf("grid %dx%dx%d dx %.0f m, backend %s, %s, tolerance %.0e\n", nx, ny, nz, dx,
+              backend_name.c_str(), multigrid ? "multigrid" : "line Jacobi", tolerance);
   std::printf("projection_s=%.4f iterations=%d solver_hour_s=%.4f ratio=%.3f\n", projection_s,
               rep.iterations, solver_hour_s,
               solver_hour_s > 0 ? projection_s / solver_hour_s : 0.0);
