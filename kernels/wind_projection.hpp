@@ -15,6 +15,11 @@
 // z faces). L is positive definite unless every boundary is Neumann
 // (closed or periodic lateral, closed top): then constants are its null
 // space and the host driver projects them out of the right-hand side.
+//
+// Over 250 lines: the divergence, the operator, the line preconditioner and
+// the face corrections are one discretisation and must agree on every
+// boundary rule; kept in one file. The multigrid's pieces are in
+// wind_multigrid.hpp.
 #pragma once
 
 #include <cstddef>
