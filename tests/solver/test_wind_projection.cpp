@@ -344,3 +344,26 @@ TEST_CASE("the report: iterations, residual within the tolerance, and what is re
   CHECK_THROWS_AS(make_wind_projector(BackendChoice::cpu, g, bc, {})->project(wrong),
                   std::invalid_argument);
 }
+
+TEST_CASE("a single closed column: the only divergence-free wind is calm") {
+  // nx = ny = 1 with closed sides: every lateral face is 0, w = 0 at the
+  // ground, so zero divergence in every cell leaves w = 0 on every face
+  // (the open top included). With a closed top L is singular and so is
+  // the column's line preconditioner (its shift, kernels/wind_projection.hpp).
+  const Grid g = make_grid(1, 1, 500.0, 500.0, stretched_levels(20, 10.0, 1.2));
+  for (TopBoundary top : {TopBoundary::closed, TopBoundary::open})
+    for (bool multigrid : {true, false}) {
+      MetFields met = random_wind(g, 3.0, 0.5, 11);
+      WindProjectionOptions opt;
+      opt.multigrid = multigrid;
+      const Boundaries bc{LateralBoundary::closed, LateralBoundary::closed, top};
+      const WindProjectionReport rep =
+          make_wind_projector(BackendChoice::cpu, g, bc, opt)->project(met);
+      CHECK(rep.converged);
+      CHECK(max_abs(met.u) == 0.0);
+      CHECK(max_abs(met.v) == 0.0);
+      MESSAGE("single column, ", std::string(top == TopBoundary::open ? "open" : "closed"),
+              " top: max|w| ", max_abs(met.w), " m/s after ", rep.iterations, " iterations");
+      CHECK(max_abs(met.w) < 1e-6 * 0.5);
+    }
+}
