@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -366,4 +367,23 @@ TEST_CASE("a single closed column: the only divergence-free wind is calm") {
               " top: max|w| ", max_abs(met.w), " m/s after ", rep.iterations, " iterations");
       CHECK(max_abs(met.w) < 1e-6 * 0.5);
     }
+}
+
+TEST_CASE("the CUDA backend (where a GPU is usable) agrees with the serial one") {
+  const Grid g = make_grid(37, 29, 1000.0, 1000.0, stretched_levels(16, 20.0, 1.2));
+  const Boundaries bc{LateralBoundary::open, LateralBoundary::periodic, TopBoundary::closed};
+  std::unique_ptr<WindProjector> cuda;
+  try {
+    cuda = make_wind_projector(BackendChoice::cuda, g, bc, {});
+  } catch (const std::runtime_error& e) {
+    MESSAGE("skipped: ", std::string(e.what()));
+    return;
+  }
+  MetFields on_gpu = random_wind(g, 5.0, 0.05, 23), reference = on_gpu;
+  const WindProjectionReport rep = cuda->project(on_gpu);
+  make_wind_projector(BackendChoice::serial, g, bc, {})->project(reference);
+  CHECK(rep.converged);
+  CHECK(max_divergence(g, on_gpu) < 1e-6 * std::max(max_abs(on_gpu.u), max_abs(on_gpu.v)) / g.dx);
+  CHECK(max_diff(on_gpu.u, reference.u) < 1e-5 * max_abs(reference.u));
+  CHECK(max_diff(on_gpu.w, reference.w) < 1e-5 * max_abs(reference.w));
 }
