@@ -41,7 +41,9 @@ class WindProjector {
   // ground (and a closed top) are set to 0, periodic face 0 to face n as
   // the solver reads them, then the rest is corrected. Without convergence
   // the best iterate's correction is still applied and the report says so.
-  // Throws std::invalid_argument when a wind array has the wrong size.
+  // Throws std::invalid_argument when a wind array has the wrong size or a
+  // face the solver reads is NaN or infinite (met then has only its
+  // boundary faces set).
   virtual WindProjectionReport project(MetFields& met) = 0;
 };
 

@@ -91,6 +91,8 @@ class BackendWindProjector final : public WindProjector {
     if (singular_)  // the net boundary flux is 0 (closed faces zeroed); remove its rounding
       for_each_index(n, wp::SubtractConstant{raw(b_), wp::sum_over(n, wp::Element{raw(b_)}) / n});
     const double b_norm = std::sqrt(wp::sum_over(n, wp::Product{raw(b_), raw(b_)}));
+    if (!std::isfinite(b_norm))  // a NaN or Inf face the solver would read
+      throw std::invalid_argument("wind projection: the first-guess wind is not finite");
     if (b_norm == 0) {  // already divergence-free to the last bit: nothing to do
       rep.converged = true;
       return rep;

@@ -344,6 +344,10 @@ TEST_CASE("the report: iterations, residual within the tolerance, and what is re
                                 1, 0, 0, 1, 1);
   CHECK_THROWS_AS(make_wind_projector(BackendChoice::cpu, g, bc, {})->project(wrong),
                   std::invalid_argument);
+  MetFields not_finite = random_wind(g, 8.0, 0.1, 3);
+  not_finite.v[g.nx * 3 + 5] = std::nanf("");
+  CHECK_THROWS_AS(make_wind_projector(BackendChoice::serial, g, bc, {})->project(not_finite),
+                  std::invalid_argument);
 }
 
 TEST_CASE("a single closed column: the only divergence-free wind is calm") {
