@@ -5,6 +5,7 @@
 #include <string>
 
 #include "host/solver/transport_solver.hpp"
+#include "host/solver/wind_projection.hpp"
 
 namespace airshed {
 int cuda_device_count(std::string& why) {
@@ -13,6 +14,10 @@ int cuda_device_count(std::string& why) {
 }
 bool cuda_backend_built() { return false; }
 std::unique_ptr<TransportSolver> make_cuda_solver(const TransportConfig&) {
+  throw std::runtime_error("this airshed was built without the CUDA backend");
+}
+std::unique_ptr<WindProjector> make_cuda_wind_projector(const Grid&, const Boundaries&,
+                                                        const WindProjectionOptions&) {
   throw std::runtime_error("this airshed was built without the CUDA backend");
 }
 }  // namespace airshed
