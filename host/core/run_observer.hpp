@@ -66,12 +66,24 @@ struct Snapshot {
   std::vector<std::vector<float>> fields;  // per species, solver units, x fastest
 };
 
+// The mass-consistent adjustment of a gridded first-guess wind over a run
+// (host/solver/wind_projection.hpp): one per met refresh.
+struct WindAdjustmentSummary {
+  long adjustments = 0;              // 0: the met needed none (uniform and station met)
+  int max_iterations = 0;            // of the Poisson solve, worst refresh
+  double max_divergence_before = 0;  // max |div| dx / max|u| of a first guess
+  double max_divergence_after = 0;   // the same after adjustment
+  double max_residual = 0;           // relative residual of the solve
+  long not_converged = 0;            // refreshes whose solve stopped at its limit
+};
+
 struct RunSummary {
   double end_time_s = 0;
   long steps = 0;
   double wall_seconds = 0;
   bool interrupted = false;
   std::vector<MassBudget> budgets;  // per species, solver units
+  WindAdjustmentSummary wind_adjustment;
 };
 
 // Why a run stopped early with an error (docs/robustness.md). The last good

@@ -118,6 +118,16 @@ std::string run_json(const RunRecord& r) {
         << ", \"relative_residual\": " << num(b.relative_residual()) << "}";
     }
     o << "\n  ],\n";
+    if (s.wind_adjustment.adjustments > 0) {
+      // Gridded met only: flat, station-driven runs' run.json is unchanged.
+      const WindAdjustmentSummary& w = s.wind_adjustment;
+      o << "  \"wind_adjustment\": {\"adjustments\": " << w.adjustments
+        << ", \"max_iterations\": " << w.max_iterations
+        << ", \"max_divergence_before\": " << num(w.max_divergence_before)
+        << ", \"max_divergence_after\": " << num(w.max_divergence_after)
+        << ", \"max_residual\": " << num(w.max_residual)
+        << ", \"not_converged\": " << w.not_converged << "},\n";
+    }
   }
   // Where sources and receptors are, for maps (tools/quicklook.py).
   o << "  \"receptors\": [";

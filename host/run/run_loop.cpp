@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <memory>
 
 #include "host/emissions/emission_model.hpp"
 #include "host/input/input_error.hpp"
@@ -12,6 +13,7 @@
 #include "host/run/progress_printer.hpp"
 #include "host/run/run_failure.hpp"
 #include "host/run/run_setup.hpp"
+#include "host/solver/wind_projection.hpp"
 
 namespace airshed {
 
@@ -71,12 +73,37 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   info.threads = solver.threads();  // as the backend counts them (TransportSolver::threads)
   info.terrain = met->terrain();
 
+  // A gridded met's first-guess wind is made mass-consistent on the
+  // solver's backend before the solver sees it (Sherman 1978).
+  std::unique_ptr<WindProjector> projector;
+  if (met->first_guess()) {
+    WindProjectionOptions o;
+    o.vertical_weight = s.met.adjustment_vertical_weight;
+    projector = make_wind_projector(parse_backend(solver.backend_name()), s.grid, s.boundaries, o);
+  }
+  WindAdjustmentSummary adjusted;
+  auto adjust = [&](MetFields& f, double t) {
+    const WindProjectionReport r = projector->project(f);
+    if (adjusted.adjustments++ == 0 || !r.converged)
+      log << "wind at t = " << t << " s made mass-consistent in " << r.iterations
+          << " iterations: max divergence " << r.divergence_before << " -> " << r.divergence_after
+          << " of |u|/dx, residual " << r.residual
+          << (r.converged ? "" : " (NOT converged: the iteration limit was reached)") << "\n";
+    adjusted.max_iterations = std::max(adjusted.max_iterations, r.iterations);
+    adjusted.max_divergence_before = std::max(adjusted.max_divergence_before, r.divergence_before);
+    adjusted.max_divergence_after = std::max(adjusted.max_divergence_after, r.divergence_after);
+    adjusted.max_residual = std::max(adjusted.max_residual, r.residual);
+    adjusted.not_converged += r.converged ? 0 : 1;
+  };
+
   // The hour's forcing: wind and diffusivity, and the sources with that
   // hour's profile factors and plume rise.
   double forced_at = 0;
   auto force = [&](double t) {
     forced_at = t;
-    solver.set_met(met->fields(t));
+    MetFields f = met->fields(t);
+    if (projector) adjust(f, t);
+    solver.set_met(f);
     solver.set_emissions(emissions.at(t, *met));
   };
   auto report = [&](double t) {
@@ -190,6 +217,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   summary.steps = solver.steps_taken();
   summary.interrupted = interrupted;
   for (std::size_t sp = 0; sp < n_species; ++sp) summary.budgets.push_back(solver.budget(int(sp)));
+  summary.wind_adjustment = adjusted;
   summary.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   for (RunObserver* o : all) o->end(summary);

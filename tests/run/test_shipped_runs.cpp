@@ -37,3 +37,14 @@ RunSummary run(const std::string& path) {
 TEST_CASE("scenarios/default.toml runs") { run("scenarios/default.toml"); }
 TEST_CASE("scenarios/night_release.toml runs") { run("scenarios/night_release.toml"); }
 TEST_CASE("scenarios/odour.toml runs") { run("scenarios/odour.toml"); }
+
+// Gridded met: the first-guess wind is made divergence-free at every refresh.
+TEST_CASE("the gridded-met scenarios run with mass-consistent winds") {
+  for (const char* path : {"scenarios/katrina_platform.toml", "scenarios/tibet_plateau.toml",
+                           "scenarios/station_network.toml"}) {
+    const RunSummary sum = run(path);
+    CHECK(sum.wind_adjustment.adjustments > 0);
+    CHECK(sum.wind_adjustment.not_converged == 0);
+    CHECK(sum.wind_adjustment.max_divergence_after < 1e-6);
+  }
+}
