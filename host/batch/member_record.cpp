@@ -10,6 +10,7 @@
 #include "host/batch/batch_member.hpp"
 #include "host/output/atomic_file.hpp"
 #include "host/output/sha256.hpp"
+#include "host/run/checkpoint_plan.hpp"
 
 namespace airshed::batch {
 
@@ -104,6 +105,14 @@ MemberFingerprint member_fingerprint(const BatchSpec& batch, const MemberSpec& m
       digests += output::sha256_file(st.file);
     }
     f.met = output::sha256_bytes(digests);
+  }
+  if (s.met.kind == MetKind::wrf) {  // WRF files: their stamps (host/run/checkpoint_plan.hpp)
+    std::string stamps;
+    for (const std::string& w : s.met.wrf_files) {
+      f.met_file += (f.met_file.empty() ? "" : ", ") + w;
+      stamps += w + "=" + file_stamp(w) + "\n";
+    }
+    f.met = output::sha256_bytes(stamps);
   }
   return f;
 }

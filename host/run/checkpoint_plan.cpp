@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <system_error>
 
 #include "host/core/field_names.hpp"
 
@@ -9,6 +11,15 @@ namespace airshed {
 
 std::string checkpoint_path(const Scenario& s) {
   return s.output.directory + "/" + output::safe_name(s.name) + ".checkpoint";
+}
+
+std::string file_stamp(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code e1, e2;
+  const auto size = fs::file_size(path, e1);
+  const auto time = fs::last_write_time(path, e2);
+  if (e1 || e2) return "missing";
+  return std::to_string(size) + ":" + std::to_string(time.time_since_epoch().count());
 }
 
 CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& extra) {
@@ -21,6 +32,8 @@ CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& ext
     id.inputs.push_back({"met station file", s.met.station_file, file_digest(s.met.station_file)});
   for (const StationSpec& st : s.met.stations)  // kind "stations": each station's file
     id.inputs.push_back({"met station file", st.file, file_digest(st.file)});
+  for (const std::string& f : s.met.wrf_files)  // kind "wrf": stamped, not hashed (file_stamp)
+    id.inputs.push_back({"met WRF file", f, fnv1a64(file_stamp(f))});
   for (const auto& table : s.output.standard_tables)
     id.inputs.push_back({"standards table", table, file_digest(table)});
   id.scenario_name = s.name;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -342,6 +343,23 @@ TEST_CASE(
   CHECK(id_net.inputs[1].path == d / "met2.csv");
   CHECK(id_net.inputs[1].digest == file_digest(d / "met2.csv"));
   CHECK(id_net.inputs[1].digest != id_net.inputs[0].digest);
+
+  // WRF files: stamped by size and modification time, not hashed
+  // (file_stamp): a rewritten file of the same size but a new time differs.
+  Scenario wrf = s;
+  wrf.met.kind = MetKind::wrf;
+  std::ofstream(d / "wrfout.nc", std::ios::binary) << "not really netCDF";
+  wrf.met.wrf_files = {d / "wrfout.nc"};
+  const CheckpointIdentity id_wrf = checkpoint_identity(wrf);
+  REQUIRE(id_wrf.inputs.size() == 1);  // no station file now
+  CHECK(id_wrf.inputs[0].role == "met WRF file");
+  CHECK(id_wrf.inputs[0].digest == fnv1a64(file_stamp(d / "wrfout.nc")));
+  CHECK(file_stamp(d / "wrfout.nc").rfind("17:", 0) == 0);  // the size leads
+  fs::last_write_time(d / "wrfout.nc",
+                      fs::last_write_time(d / "wrfout.nc") + std::chrono::hours(1));
+  CHECK(identity_mismatch(id_wrf, checkpoint_identity(wrf)).find("has changed") !=
+        std::string::npos);
+  CHECK(file_stamp(d / "no-such.nc") == "missing");
 
   // A standards table the statistics read counts as an input too.
   Scenario with_table = s;
