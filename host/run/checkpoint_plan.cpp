@@ -6,6 +6,8 @@
 #include <system_error>
 
 #include "host/core/field_names.hpp"
+#include "host/run/run_setup.hpp"
+#include "host/solver/mixing_ratio_solver.hpp"
 
 namespace airshed {
 
@@ -41,7 +43,11 @@ CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& ext
   id.nx = s.grid.nx;
   id.ny = s.grid.ny;
   id.nz = s.grid.nz;
-  for (const auto& sp : s.species) id.species.push_back(sp.spec.name);
+  // The fields the solver transports: gridded met's carried air is one
+  // (run_setup.cpp's transport_config, host/solver/mixing_ratio_solver.hpp).
+  TransportConfig cfg = transport_config(s);
+  if (cfg.carry_air) cfg = with_air(cfg);
+  for (const auto& sp : cfg.species) id.species.push_back(sp.name);
   id.duration_s = s.duration_s;
   id.output_interval_s = s.output_interval_s;
   return id;
