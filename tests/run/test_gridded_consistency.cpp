@@ -20,6 +20,7 @@
 #include "host/run/run_loop.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/load_scenario.hpp"
+#include "host/solver/mixing_ratio_solver.hpp"
 
 using namespace airshed;
 
@@ -69,6 +70,7 @@ struct Outcome {
   RunSummary summary;
   double worst = 0;
   int snapshots = 0;
+  double air_departure = 0;  // max |a - 1| of the carried air at the end
 };
 
 Outcome run_uniform(const std::string& shipped, bool carry_air) {
@@ -86,7 +88,10 @@ Outcome run_uniform(const std::string& shipped, bool carry_air) {
   std::ostringstream log;
   const RunSummary sum = run_scenario(s, *solver, {&probe}, log);
   std::filesystem::remove_all(dir);
-  return {sum, probe.worst, probe.snapshots};
+  double air = 0;
+  if (const auto* mr = dynamic_cast<const MixingRatioSolver*>(solver.get()))
+    for (float a : mr->air()) air = std::max(air, std::abs(double(a) - 1));
+  return {sum, probe.worst, probe.snapshots, air};
 }
 
 void check_uniform(const std::string& shipped) {
@@ -99,12 +104,19 @@ void check_uniform(const std::string& shipped) {
                   << sum.wind_adjustment.max_divergence_after << " of |u|/dx); tracer departs by "
                   << o.worst << "; budget residual " << b.relative_residual()
                   << "; in/out through the boundaries " << b.outflow / b.initial
-                  << " of the initial mass");
+                  << " of the initial mass; the carried air departs from 1 by " << o.air_departure);
   CHECK(o.snapshots == 10);
   CHECK(sum.wind_adjustment.adjustments >= 9);
   CHECK(sum.wind_adjustment.not_converged == 0);
   CHECK(sum.wind_adjustment.max_divergence_after < 1e-6);
   CHECK(o.worst < 1e-5);
+  // What the split steps do to continuity under a divergence-free wind:
+  // each pair's error is second order in the Courant number times the
+  // wind's relative change across a cell, and does not accumulate without
+  // bound (measured 0.022 on Katrina, 0.012 over Tibet); a departure of
+  // several per cent would mean the wind the solver got is not the
+  // projected one.
+  CHECK(o.air_departure < 0.05);
   CHECK(std::abs(b.relative_residual()) < 1e-5);
 }
 
