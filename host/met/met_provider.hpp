@@ -3,6 +3,7 @@
 // cells; Kz at z faces). Met is piecewise constant over clock hours.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -36,6 +37,20 @@ class MetProvider {
   // (Sherman 1978 projection on the solver's backend) before the solver
   // uses it; false when it is divergence-free by construction.
   virtual bool first_guess() const { return false; }
+  // Where a provider can apply the run's projection itself, at its own
+  // times, it takes it here and returns true; first_guess() is then false.
+  // The WRF provider projects each WRF time once, as it reads it (on its
+  // read-ahead thread), and interpolates the projected winds in time: the
+  // discrete divergence is linear, so the interpolation stays
+  // divergence-free, and the run projects per WRF time, not per refresh.
+  // `project` may be called from another thread than the run's, and until
+  // it is taken back: project_at_source({}) (which waits for a read ahead)
+  // before anything `project` refers to goes away.
+  using WindProjection = std::function<void(MetFields&)>;
+  virtual bool project_at_source(WindProjection project) {
+    (void)project;
+    return false;
+  }
 };
 
 // The met of a run over [start, start + duration_s), built from its [met]

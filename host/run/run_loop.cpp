@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <mutex>
+#include <sstream>
+#include <string>
 
 #include "host/emissions/emission_model.hpp"
 #include "host/input/input_error.hpp"
@@ -62,7 +65,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
                         const std::vector<RunObserver*>& observers, std::ostream& log,
                         const RunControl& control, double& last_output) {
   const auto wall0 = std::chrono::steady_clock::now();
-  const MetProvider* met = inputs.met.get();
+  MetProvider* met = inputs.met.get();
   const EmissionModel& emissions = *inputs.emissions;
   ProgressPrinter printer(log);
   std::vector<RunObserver*> all = observers;
@@ -81,20 +84,50 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
     o.vertical_weight = s.met.adjustment_vertical_weight;
     projector = make_wind_projector(parse_backend(solver.backend_name()), s.grid, s.boundaries, o);
   }
+  // A provider that can project at its own times (WRF: once per WRF time,
+  // on its read-ahead thread) takes the projection; otherwise the run
+  // projects at every refresh. Either way the reports are summed here under
+  // a lock, and their log lines wait for the run's own thread (force()).
+  std::mutex adjusted_lock;
   WindAdjustmentSummary adjusted;
-  auto adjust = [&](MetFields& f, double t) {
+  std::string adjusted_log;
+  auto adjust = [&](MetFields& f, const std::string& when) {
     const WindProjectionReport r = projector->project(f);
-    if (adjusted.adjustments++ == 0 || !r.converged)
-      log << "wind at t = " << t << " s made mass-consistent in " << r.iterations
-          << " iterations: max divergence " << r.divergence_before << " -> " << r.divergence_after
-          << " of |u|/dx, residual " << r.residual
-          << (r.converged ? "" : " (NOT converged: the iteration limit was reached)") << "\n";
+    std::lock_guard<std::mutex> lock(adjusted_lock);
+    if (adjusted.adjustments++ == 0 || !r.converged) {
+      std::ostringstream line;
+      line << "wind " << when << " made mass-consistent in " << r.iterations
+           << " iterations: max divergence " << r.divergence_before << " -> " << r.divergence_after
+           << " of |u|/dx, residual " << r.residual
+           << (r.converged ? "" : " (NOT converged: the iteration limit was reached)") << "\n";
+      adjusted_log += line.str();
+    }
     adjusted.max_iterations = std::max(adjusted.max_iterations, r.iterations);
     adjusted.max_divergence_before = std::max(adjusted.max_divergence_before, r.divergence_before);
     adjusted.max_divergence_after = std::max(adjusted.max_divergence_after, r.divergence_after);
     adjusted.max_residual = std::max(adjusted.max_residual, r.residual);
     adjusted.not_converged += r.converged ? 0 : 1;
   };
+  auto flush_adjusted_log = [&] {
+    std::lock_guard<std::mutex> lock(adjusted_lock);
+    log << adjusted_log;
+    adjusted_log.clear();
+  };
+  const bool project_each_refresh =
+      projector && !met->project_at_source([&](MetFields& f) { adjust(f, "of a met time"); });
+  // The provider outlives this run: take the projection back (waiting for
+  // any read ahead) before `adjust` goes out of scope, however the run ends.
+  struct GiveBack {
+    MetProvider* met;
+    bool given;
+    ~GiveBack() {
+      if (!given) return;
+      try {
+        met->project_at_source({});
+      } catch (...) {  // a read-ahead error: the run is over, nothing to report it to
+      }
+    }
+  } give_back{met, projector && !project_each_refresh};
 
   // The hour's forcing: wind and diffusivity, and the sources with that
   // hour's profile factors and plume rise.
@@ -102,7 +135,8 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   auto force = [&](double t) {
     forced_at = t;
     MetFields f = met->fields(t);
-    if (projector) adjust(f, t);
+    if (project_each_refresh) adjust(f, "at t = " + std::to_string(long(t)) + " s");
+    flush_adjusted_log();
     solver.set_met(f);
     solver.set_emissions(emissions.at(t, *met));
   };
@@ -217,7 +251,10 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   summary.steps = solver.steps_taken();
   summary.interrupted = interrupted;
   for (std::size_t sp = 0; sp < n_species; ++sp) summary.budgets.push_back(solver.budget(int(sp)));
-  summary.wind_adjustment = adjusted;
+  {
+    std::lock_guard<std::mutex> lock(adjusted_lock);
+    summary.wind_adjustment = adjusted;
+  }
   summary.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   for (RunObserver* o : all) o->end(summary);

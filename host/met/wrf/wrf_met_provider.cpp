@@ -87,7 +87,36 @@ WrfOnGrid WrfMetProvider::read_time(std::size_t i) const {
   WrfOnGrid g = regrid_time(f, e.grid, maps_, grid_);
   g.utc_epoch_s = e.utc;
   check_finite(g, sites_[e.file], paths_[e.file], format_iso8601(Instant{e.utc, offset_minutes_}));
+  if (project_) project_(g.met);
   return g;
+}
+
+bool WrfMetProvider::first_guess() const {
+  std::lock_guard<std::mutex> lock(reader_);
+  return !project_;
+}
+
+bool WrfMetProvider::project_at_source(WindProjection project) {
+  std::lock_guard<std::mutex> lock(state_);
+  if (ahead_.valid()) {
+    ahead_.wait();
+    try {
+      (void)ahead_.get();  // read without the projection: dropped
+    } catch (...) {        // its error comes back when that time is read again
+    }
+    ahead_i_ = std::numeric_limits<std::size_t>::max();
+  }
+  {
+    std::lock_guard<std::mutex> files(reader_);
+    project_ = std::move(project);
+  }
+  // The bracket read so far is read again (projected, or as the first
+  // guess when `project` is empty) when next needed; the next time is read
+  // ahead again then.
+  lo_.reset(), hi_.reset();
+  lo_i_ = std::numeric_limits<std::size_t>::max();
+  cached_t_ = std::numeric_limits<double>::quiet_NaN();
+  return true;
 }
 
 WrfOnGrid WrfMetProvider::take(std::size_t i) const {

@@ -21,7 +21,9 @@
 // The met is refreshed (next_change) every update_interval_s from the
 // start, and at every WRF output time in between; fields(t) is the linear
 // interpolation at t of the two bracketing WRF times. The winds are a first
-// guess (first_guess() is true): the run makes them mass-consistent.
+// guess (first_guess() is true) until the run hands its projection to
+// project_at_source(): then every WRF time is projected as it is read and
+// the interpolated winds are mass-consistent too.
 #pragma once
 
 #include <cstddef>
@@ -58,7 +60,8 @@ class WrfMetProvider final : public MetProvider {
   double next_change(double t_s) const override;
   SurfaceState surface_at(double t_s, double x, double y) const override;
   std::vector<float> terrain() const override { return terrain_; }
-  bool first_guess() const override { return true; }
+  bool first_guess() const override;
+  bool project_at_source(WindProjection project) override;
 
   // WRF times on airshed's grid now in memory: the bracket and the read-ahead.
   std::size_t times_held() const;
@@ -84,6 +87,7 @@ class WrfMetProvider final : public MetProvider {
 
   mutable std::mutex state_;   // the bracket, the cache (fields() may come from any thread)
   mutable std::mutex reader_;  // file access: the read-ahead or a read now, never both
+  WindProjection project_;     // applied to each WRF time as it is read (under reader_)
   mutable std::unique_ptr<WrfSource> open_file_;
   mutable std::size_t open_file_index_ = std::numeric_limits<std::size_t>::max();
   mutable WrfPointMaps maps_;  // airshed's points on the grid of the last time read
