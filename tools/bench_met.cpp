@@ -125,9 +125,13 @@ int main(int argc, char** argv) {
     const WrfOnGrid ga = regrid_time(a, f.grid(0), ma, cfg.grid);
     const WrfOnGrid gb = regrid_time(b, f.grid(1), mb, cfg.grid);
     regrid_s = seconds_since(t0) / 2;
-    t0 = Clock::now();
-    const WrfOnGrid mid = interpolate_in_time(ga, gb, 0.5);
-    interp_s = seconds_since(t0);
+    WrfOnGrid mid;
+    interp_s = 1e30;
+    for (int r = 0; r < 3; ++r) {  // the fastest of 3: the first pays the page faults
+      t0 = Clock::now();
+      mid = interpolate_in_time(ga, gb, 0.5);
+      interp_s = std::min(interp_s, seconds_since(t0));
+    }
     if (mid.met.u.empty()) return 1;
   }
 
@@ -140,6 +144,7 @@ int main(int argc, char** argv) {
   int refreshes = 0, it_default = 0, it_loose = 0;
   double div_default = 0, div_loose = 0;
   for (double t = 0; t < duration - 1e-6;) {
+    const double before[4] = {fields_s, proj_s, proj_loose_s, solver_s};
     t0 = Clock::now();
     MetFields f = met.fields(t);
     fields_s += seconds_since(t0);
@@ -160,9 +165,10 @@ int main(int argc, char** argv) {
     solver_s += seconds_since(t0);
     ++refreshes;
     std::printf(
-        "t = %5.0f s: fields %.3f s, projection %d it %.3f s (tol %.0e: %d it), solver "
-        "%.2f s\n",
-        t, fields_s, r.iterations, proj_s, tolerance, rl.iterations, solver_s);
+        "t = %5.0f s: fields %.3f s, projection %d it %.3f s (tolerance %.0e: %d it "
+        "%.3f s), solver %.2f s\n",
+        t, fields_s - before[0], r.iterations, proj_s - before[1], tolerance, rl.iterations,
+        proj_loose_s - before[2], solver_s - before[3]);
     std::fflush(stdout);
     t = next;
   }
@@ -182,9 +188,10 @@ int main(int argc, char** argv) {
       read_s, map_s, regrid_s, (read_s + map_s + regrid_s) * wrf_times_per_hour);
   std::printf("%-46s %12s\n", "per met hour", "seconds");
   const double interp_h = interp_s * refreshes * per;
-  const double read_wait_h = std::max(0.0, fields_s * per - interp_h);
-  std::printf("%-46s %12.3f\n", "read + regrid (fields() less interpolation)", read_wait_h);
-  std::printf("%-46s %12.3f\n", "time interpolation", interp_h);
+  const double read_h = (read_s + map_s + regrid_s) * wrf_times_per_hour;
+  std::printf("%-46s %12.3f\n", "read + regrid (the read-ahead's work)", read_h);
+  std::printf("%-46s %12.3f\n", "fields() on the caller (wait + interp + copy)", fields_s * per);
+  std::printf("%-46s %12.3f\n", "  of which time interpolation (apart)", interp_h);
   std::printf("%-46s %12.3f\n", "projection, default (tolerance 1e-10)", proj_s * per);
   char label[64];
   std::snprintf(label, sizeof label, "projection, tolerance %.0e", tolerance);
@@ -195,7 +202,11 @@ int main(int argc, char** argv) {
       "divergence after %.1e, %.1e of |u|/dx\n",
       double(it_default) / refreshes, double(it_loose) / refreshes, tolerance, div_default,
       div_loose);
-  const double met_s = fields_s + proj_s, met_loose_s = fields_s + proj_loose_s;
+  // The read-ahead's work runs beside the solver, on the same cores: it is
+  // counted in full, next to what the caller spends in fields().
+  const double met_s = read_h + fields_s * per + proj_s * per;
+  const double met_loose_s = read_h + fields_s * per + proj_loose_s * per;
+  solver_s *= per;
   std::printf("with tolerance %.0e: met path = %.1f %% of the run\n", tolerance,
               100 * met_loose_s / (met_loose_s + solver_s));
   std::printf("met path = %.1f %% of the run\n", 100 * met_s / (met_s + solver_s));
