@@ -68,8 +68,11 @@ void require_near(const TomlTable& t, const Vec2& p, const Scenario& s) {
 // [[met.station]]: each station's file, position and anemometer; z0 and the
 // anemometer height default to the [met] table's.
 void parse_stations(const TomlTable& t, const std::string& base_dir, Scenario& s) {
-  t.allow({"kind", "z0", "anemometer_height", "station"});
+  t.allow({"kind", "z0", "anemometer_height", "station", "adjustment_vertical_weight"});
   s.met.kind = MetKind::stations;
+  // As for kind "wrf" (parse_met_wrf.cpp): the weight of the Sherman adjustment.
+  s.met.adjustment_vertical_weight =
+      t.number_or("adjustment_vertical_weight", 1, closed(1e-6, 1e6));
   const LocalProjection proj = projection_of(s);
   for (const TomlTable& st : t.tables("station", true)) {
     st.allow({"name", "file", "position", "anemometer_height", "z0"});
