@@ -46,7 +46,7 @@ struct ColumnLosses {
 struct ColumnParams {
   float dt;
   float decay_factor;  // exp(-lambda dt)
-  float vd;            // deposition velocity (m/s)
+  const float* vd;     // deposition velocity (m/s) per column, nx * ny, x fastest
   bool open_top;
   float background;  // above the model top
 };
@@ -114,6 +114,10 @@ struct ColumnPhysics {
     AIRSHED_SIMD
     for (int l = 0; l < W; ++l) j_here[l] = 0.0f;
     load_lanes<W>(kz_lo, kz + g.zface(i0, j, 0), last);
+    float vd[W], ground0[W];  // v_d of each column, and dt v_d / dz_0 of its ground row
+    load_lanes<W>(vd, p.vd + g.cell(i0, j, 0), last);
+    AIRSHED_SIMD
+    for (int l = 0; l < W; ++l) ground0[l] = dt * vd[l] / g.dz[0];
 
     for (int k = 0; k < nz; ++k) {
       const float* xk = x + k * W;
@@ -163,13 +167,13 @@ struct ColumnPhysics {
       const float dzc_lo = g.dzc[k], dzc_hi = g.dzc[k + 1];
       const float dzc_top = g.dzc[nz], dz_top = g.dz[nz - 1];
       load_lanes<W>(kz_hi, kz + g.zface(i0, j, k + 1), last);
-      const float ground = k == 0 ? dt * p.vd / g.dz[0] : 0.0f;
       float a[W], b[W], cc[W], d[W];
       AIRSHED_SIMD
       for (int l = 0; l < W; ++l) {
         float xa = xk[l] - r * (f_upper[l] - f_lower[l]);
         decayed[l] += double(xa) * dzk * keep;
         xa *= p.decay_factor;
+        const float ground = has_lower ? 0.0f : ground0[l];
         const DiffusionRow row =
             diffusion_row(r, kz_lo[l], kz_hi[l], dzc_lo, dzc_hi, has_lower, has_upper, ground);
         a[l] = row.a, b[l] = row.b, cc[l] = row.c, d[l] = xa;
@@ -203,7 +207,7 @@ struct ColumnPhysics {
     // kz_lo now holds Kz at face nz (the top face) per lane.
     for (int l = 0; l < lanes; ++l) {
       const float g_top = p.open_top ? kz_lo[l] / g.dzc[nz] : 0.0f;
-      deposited[l] += double(p.vd) * xs[l] * dt;
+      deposited[l] += double(vd[l]) * xs[l] * dt;
       top_outflow[l] += double(g_top) * (double(xs[(nz - 1) * W + l]) - p.background) * dt;
       out[g.cell(i0 + l, j, 0)] = ColumnLosses{top_outflow[l], deposited[l], decayed[l]};
     }

@@ -41,6 +41,13 @@ void validate(const TransportConfig& cfg, const MetFields& met) {
   check_field(met.w, nx * ny * (nz + 1), "w", false);
   check_field(met.kh, nx * ny * nz, "kh", true);
   check_field(met.kz, nx * ny * (nz + 1), "kz", true);
+  if (met.ustar.empty() && met.inverse_L.empty() && met.z0.empty()) return;
+  check_field(met.ustar, nx * ny, "ustar", true);
+  check_field(met.inverse_L, nx * ny, "inverse_L", false);
+  check_field(met.z0, nx * ny, "z0", true);
+  for (std::size_t i = 0; i < met.z0.size(); ++i)
+    if (!(met.z0[i] > 0))
+      throw std::invalid_argument("met: field z0 is not > 0 at index " + std::to_string(i));
 }
 
 }  // namespace airshed

@@ -18,6 +18,12 @@ struct MetFields {
   std::vector<float> kh;  // nx * ny * nz, m^2/s, cell centres
   std::vector<float> kz;  // nx * ny * (nz+1), m^2/s, on z faces (ground and top ignored
                           // except the top when it is open)
+  // The surface layer per column, nx * ny, x fastest; empty = not given
+  // (then no species may use resistance deposition). Filled by every met
+  // provider; read by the deposition resistances (kernels/dry_deposition.hpp).
+  std::vector<float> ustar;      // m/s, friction velocity, >= 0
+  std::vector<float> inverse_L;  // 1/m, inverse Monin-Obukhov length (0 = neutral)
+  std::vector<float> z0;         // m, roughness length, > 0
 };
 
 MetFields uniform_met(const Grid& g, double u, double v, double w, double kh, double kz);
@@ -30,7 +36,8 @@ struct CellEmission {
 };
 
 // Throws std::invalid_argument when a field has the wrong size or a value
-// that is not finite (or negative where it must not be).
+// that is not finite (or negative where it must not be; z0 must be > 0).
+// The surface fields are checked only when given, all three together.
 void validate(const TransportConfig& cfg, const MetFields& met);
 
 }  // namespace airshed

@@ -13,6 +13,13 @@ void validate(const TransportConfig& cfg) {
     if (!(s.background >= 0) || !(s.decay_rate >= 0) || !(s.deposition_velocity >= 0))
       throw std::invalid_argument("transport: species '" + s.name +
                                   "' needs background, decay_rate, deposition_velocity >= 0");
+    if (!(s.surface_resistance >= 0) || !std::isfinite(s.surface_resistance) ||
+        !(s.schmidt_number > 0) || !std::isfinite(s.schmidt_number))
+      throw std::invalid_argument("transport: species '" + s.name +
+                                  "' needs surface_resistance >= 0 and schmidt_number > 0");
+    if (s.surface_resistance > 0 && s.deposition_velocity != 0)
+      throw std::invalid_argument("transport: species '" + s.name +
+                                  "' has both deposition_velocity and surface_resistance");
   }
   if (!(cfg.courant > 0 && cfg.courant <= 0.5))
     throw std::invalid_argument("transport: courant must be in (0, 0.5]");

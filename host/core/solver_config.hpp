@@ -30,6 +30,12 @@ struct SpeciesSpec {
   double background = 0;           // M/m^3, inflow and open-top value
   double decay_rate = 0;           // 1/s, first-order loss
   double deposition_velocity = 0;  // m/s, ground flux v_d * c
+  // Resistance-model deposition (kernels/dry_deposition.hpp) instead of a
+  // constant v_d: surface resistance r_c (s/m) > 0 selects it (then
+  // deposition_velocity is 0), and v_d is computed per column from the
+  // met's u*, 1/L and z0 at every met update. 0: constant v_d.
+  double surface_resistance = 0;
+  double schmidt_number = 1.0;  // Sc = nu / D of the gas, for r_b
 };
 
 struct TransportConfig {

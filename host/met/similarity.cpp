@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kernels/similarity_psi.hpp"
+
 namespace airshed::similarity {
 
 // Unstable (zeta < 0): phi_m = (1 - 16 zeta)^(-1/4), phi_h = (1 - 16 zeta)^(-1/2)
@@ -21,26 +23,10 @@ double phi_h(double zeta) {
   return zeta <= 1 ? 1 + 5 * zeta : 6.0;
 }
 
-// psi(zeta) = integral of (1 - phi(z')) / z' dz' from 0 to zeta.
-// Unstable: Paulson (1970, J. Appl. Meteorol. 9, 857-861), x = (1 - 16 zeta)^(1/4):
-//   psi_m = 2 ln((1 + x)/2) + ln((1 + x^2)/2) - 2 atan(x) + pi/2,  psi_h = 2 ln((1 + x^2)/2).
-// Stable: -5 zeta for zeta <= 1, and -5 - 5 ln(zeta) beyond (phi = 6, Webb 1970).
-double psi_m(double zeta) {
-  if (zeta < 0) {
-    const double x = std::pow(1 - 16 * zeta, 0.25);
-    return 2 * std::log((1 + x) / 2) + std::log((1 + x * x) / 2) - 2 * std::atan(x) +
-           std::acos(-1.0) / 2;
-  }
-  return zeta <= 1 ? -5 * zeta : -5 - 5 * std::log(zeta);
-}
-
-double psi_h(double zeta) {
-  if (zeta < 0) {
-    const double x = std::pow(1 - 16 * zeta, 0.25);
-    return 2 * std::log((1 + x * x) / 2);
-  }
-  return zeta <= 1 ? -5 * zeta : -5 - 5 * std::log(zeta);
-}
+// psi_m, psi_h: kernels/similarity_psi.hpp (AIRSHED_HD, shared with the
+// deposition resistances of kernels/dry_deposition.hpp).
+double psi_m(double zeta) { return kernels::psi_m(zeta); }
+double psi_h(double zeta) { return kernels::psi_h(zeta); }
 
 namespace {
 // Golder (1972) fit 1/L = a + b log10(z0), classes A..F (Seinfeld & Pandis 2006).

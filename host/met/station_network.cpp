@@ -132,6 +132,7 @@ MetFields StationNetworkProvider::fields(double t_s) const {
   m.w.assign(nx * ny * (nz + 1), 0.0f);
   m.kh.resize(nx * ny * nz);
   m.kz.resize(nx * ny * (nz + 1));
+  m.ustar.resize(nx * ny), m.inverse_L.resize(nx * ny), m.z0.resize(nx * ny);
   std::vector<double> lambda(n);
   for (std::size_t j = 0; j < ny; ++j)
     for (std::size_t i = 0; i <= nx; ++i) {  // x faces
@@ -151,6 +152,8 @@ MetFields StationNetworkProvider::fields(double t_s) const {
                   lambda.data());
       const SurfaceState c = blend(h, lambda.data());
       const std::size_t col = j * nx + i;
+      m.ustar[col] = float(c.ustar), m.inverse_L[col] = float(c.inverse_L);
+      m.z0[col] = float(c.z0);
       for (std::size_t k = 0; k < nz; ++k)
         m.kh[k * nx * ny + col] = float(similarity::horizontal_diffusivity(
             grid_.z_centre(int(k)), c.ustar, c.inverse_L, c.mixing_height));

@@ -60,6 +60,10 @@ MetFields profile_fields(const Grid& g, const SurfaceState& s) {
         similarity::vertical_diffusivity(g.z_faces[k], s.ustar, s.inverse_L, s.mixing_height));
     std::fill_n(m.kz.begin() + k * nx * ny, nx * ny, kz);
   }
+  // The one surface state in every column (resistance deposition).
+  m.ustar.assign(nx * ny, float(s.ustar));
+  m.inverse_L.assign(nx * ny, float(s.inverse_L));
+  m.z0.assign(nx * ny, float(s.z0));
   return m;
 }
 

@@ -54,7 +54,7 @@ void check_dataset_names(const TomlTable& t, const std::string& name, const Scen
 void parse_species(const TomlTable& root, Scenario& s) {
   for (const TomlTable& t : root.tables("species", true)) {
     t.allow({"name", "units", "long_name", "standard_name", "molar_mass", "background",
-             "decay_rate", "deposition_velocity"});
+             "decay_rate", "deposition_velocity", "surface_resistance", "schmidt_number"});
     ScenarioSpecies sp;
     sp.spec.name = t.text("name");
     if (sp.spec.name.empty()) t.fail("name", "must not be empty", "a non-empty string");
@@ -79,7 +79,21 @@ void parse_species(const TomlTable& root, Scenario& s) {
     // Background is written in the species' own units.
     sp.spec.background = t.number_or("background", 0, non_negative(1e9)) / sp.to_output_units;
     sp.spec.decay_rate = t.number_or("decay_rate", 0, non_negative(1));
+    // Dry deposition: a constant velocity, or the resistance model
+    // (kernels/dry_deposition.hpp) from a surface resistance r_c and the
+    // gas's Schmidt number, v_d then computed per column from the met.
+    if (t.has("deposition_velocity") && t.has("surface_resistance"))
+      t.fail("surface_resistance", "cannot be given together with deposition_velocity",
+             "either deposition_velocity (m/s) or surface_resistance (s/m)");
     sp.spec.deposition_velocity = t.number_or("deposition_velocity", 0, non_negative(1));
+    if (t.has("surface_resistance"))
+      sp.spec.surface_resistance = t.number("surface_resistance", positive(1e6));
+    if (t.has("schmidt_number")) {
+      if (!t.has("surface_resistance"))
+        t.fail("schmidt_number", "only used with surface_resistance",
+               "omit it, or give surface_resistance");
+      sp.spec.schmidt_number = t.number("schmidt_number", closed(0.1, 10));
+    }
     s.species.push_back(sp);
   }
 }

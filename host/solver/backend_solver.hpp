@@ -31,6 +31,7 @@
 #include "kernels/backend.hpp"
 #include "kernels/boundary_fill.hpp"
 #include "kernels/column_physics.hpp"
+#include "kernels/dry_deposition.hpp"
 #include "kernels/horizontal_sweep.hpp"
 #include "kernels/sources.hpp"
 #include "kernels/stability.hpp"
@@ -78,7 +79,9 @@ class BackendSolver final : public TransportSolver {
                    float(cfg_.species[s].background));
       budgets_[s].initial = in_domain_mass(int(s));
     }
-    set_met(uniform_met(g, 0, 0, 0, 0, 0));
+    // Still air until the first set_met: no turbulence, so no resistance
+    // deposition either (u* = 0, v_d = 0).
+    load_met(uniform_met(g, 0, 0, 0, 0, 0), /*calm=*/true);
     // The built-in processes (process_pipeline.hpp); an even step applies
     // them in this order, an odd one in reverse.
     pipeline_.add("horizontal", {"outflow"},
@@ -120,23 +123,11 @@ class BackendSolver final : public TransportSolver {
   int threads() const override { return threads_; }
   const TransportConfig& config() const override { return cfg_; }
 
-  void set_met(const MetFields& met) override {
-    validate(cfg_, met);
-    u_ = met.u;
-    v_ = met.v;
-    w_ = met.w;
-    kh_ = met.kh;
-    kz_ = met.kz;
-    // dt limit: a device reduction of the per-cell rates (of the met as
-    // given, before the boundary step edits the boundary faces).
-    const float max_rate = thrust::transform_reduce(
-        policy(), thrust::counting_iterator<std::size_t>(0),
-        thrust::counting_iterator<std::size_t>(cfg_.grid.cells()),
-        k::CellRate{grid_view(), met_view(), cfg_.boundaries.top == TopBoundary::open}, 0.0f,
-        MaxFloat{});
-    max_rate_ = max_rate;
-    fill_face_data<k::along_x>(u_, kx_face_);
-    fill_face_data<k::along_y>(v_, ky_face_);
+  void set_met(const MetFields& met) override { load_met(met, /*calm=*/false); }
+
+  double max_deposition_velocity(int s) const override {
+    check_species(s);
+    return max_vd_[std::size_t(s)];
   }
 
   void set_emissions(const std::vector<CellEmission>& emissions) override {
@@ -321,6 +312,65 @@ class BackendSolver final : public TransportSolver {
                         k::HorizontalSweep<Dir>{gv, c_in, c_out, vel, k_face, raw(edges_), p});
   }
 
+  // Uploads the met, its step limit and the deposition velocities;
+  // `calm` only for the constructor's still air (resistance species v_d = 0).
+  void load_met(const MetFields& met, bool calm) {
+    validate(cfg_, met);
+    for (const SpeciesSpec& sp : cfg_.species)  // before anything changes
+      if (!calm && sp.surface_resistance > 0 && met.ustar.empty())
+        throw std::invalid_argument("set_met: species '" + sp.name +
+                                    "' has a surface_resistance but the met gives no surface "
+                                    "fields (ustar, inverse_L, z0) for its deposition");
+    u_ = met.u;
+    v_ = met.v;
+    w_ = met.w;
+    kh_ = met.kh;
+    kz_ = met.kz;
+    // dt limit: a device reduction of the per-cell rates (of the met as
+    // given, before the boundary step edits the boundary faces).
+    const float max_rate = thrust::transform_reduce(
+        policy(), thrust::counting_iterator<std::size_t>(0),
+        thrust::counting_iterator<std::size_t>(cfg_.grid.cells()),
+        k::CellRate{grid_view(), met_view(), cfg_.boundaries.top == TopBoundary::open}, 0.0f,
+        MaxFloat{});
+    max_rate_ = max_rate;
+    fill_face_data<k::along_x>(u_, kx_face_);
+    fill_face_data<k::along_y>(v_, ky_face_);
+    set_deposition(met, calm);
+  }
+
+  // The deposition velocity of every species and column for this met
+  // (forcing, not state: recomputed at every set_met, never checkpointed).
+  // A constant species gets float(deposition_velocity) in every column, so
+  // the column kernel's arithmetic is that of a scalar v_d; a resistance
+  // species 1 / (r_a + r_b + r_c) from the column's u*, 1/L and z0 at the
+  // centre of the lowest layer (kernels/dry_deposition.hpp). A host loop:
+  // once per met update, nx * ny per species.
+  void set_deposition(const MetFields& met, bool calm) {
+    const Grid& g = cfg_.grid;
+    const std::size_t ns = cfg_.species.size(), ncol = g.columns();
+    std::vector<float> vd(ns * ncol);
+    max_vd_.assign(ns, 0.0);
+    for (std::size_t s = 0; s < ns; ++s) {
+      const SpeciesSpec& sp = cfg_.species[s];
+      float* out = vd.data() + s * ncol;
+      if (!(sp.surface_resistance > 0)) {
+        std::fill(out, out + ncol, float(sp.deposition_velocity));
+        max_vd_[s] = sp.deposition_velocity;  // as given: the step limit reads it unrounded
+        continue;
+      }
+      if (calm) continue;  // v_d = 0, as u* = 0 gives
+      const double z_ref = g.z_centre(0);
+      for (std::size_t c = 0; c < ncol; ++c) {
+        out[c] = float(k::resistance_deposition_velocity(z_ref, met.z0[c], met.ustar[c],
+                                                         met.inverse_L[c], sp.schmidt_number,
+                                                         sp.surface_resistance));
+        max_vd_[s] = std::max(max_vd_[s], double(out[c]));
+      }
+    }
+    vd_ = vd;
+  }
+
   // Vertical advection, decay, implicit diffusion and deposition per column.
   void columns(double dt) {
     const Grid& g = cfg_.grid;
@@ -328,8 +378,8 @@ class BackendSolver final : public TransportSolver {
     for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
       const SpeciesSpec& sp = cfg_.species[s];
       const k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)),
-                              float(sp.deposition_velocity),
-                              cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
+                              raw(vd_) + s * g.columns(), cfg_.boundaries.top == TopBoundary::open,
+                              float(sp.background)};
       // One thread per block of column_lanes adjacent columns (one column
       // on the GPU; a SIMD-wide run along x on the CPU) in a plain launch
       // (evenly shared among CPU threads, and no register cap from a
@@ -361,6 +411,8 @@ class BackendSolver final : public TransportSolver {
   ProcessPipeline pipeline_;
   std::vector<std::string> process_names_;  // the added processes, in pipeline order
   device_vector<double> column_mass_;       // scratch of the added processes
+  device_vector<float> vd_;     // deposition velocity, per species then column (set_deposition)
+  std::vector<double> max_vd_;  // its largest value per species
   float max_rate_ = 0;
   double time_ = 0;
   long steps_ = 0;

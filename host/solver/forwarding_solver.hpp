@@ -25,6 +25,9 @@ class ForwardingSolver : public TransportSolver {
   }
   std::vector<float> concentration(int s) const override { return inner_->concentration(s); }
   double stable_dt() const override { return inner_->stable_dt(); }
+  double max_deposition_velocity(int s) const override {
+    return inner_->max_deposition_velocity(s);
+  }
   void step(double dt) override { inner_->step(dt); }
   double time() const override { return inner_->time(); }
   long steps_taken() const override { return inner_->steps_taken(); }

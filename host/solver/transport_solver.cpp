@@ -19,8 +19,9 @@ int cuda_device_count(std::string& why);
 double TransportSolver::step_limit() const {
   const TransportConfig& cfg = config();
   double loss_rate = 0;  // 1/s, the fastest first-order loss of any species
-  for (const SpeciesSpec& sp : cfg.species)
-    loss_rate = std::max(loss_rate, sp.decay_rate + sp.deposition_velocity / cfg.grid.dz(0));
+  for (std::size_t s = 0; s < cfg.species.size(); ++s)
+    loss_rate = std::max(
+        loss_rate, cfg.species[s].decay_rate + max_deposition_velocity(int(s)) / cfg.grid.dz(0));
   double limit = std::min(stable_dt(), cfg.max_step_s);
   if (loss_rate > 0) limit = std::min(limit, cfg.max_loss_per_step / loss_rate);
   return limit;

@@ -40,6 +40,10 @@ class TransportSolver {
   // Largest stable step (s) for the current met: a device reduction of the
   // advective and explicit-diffusive rates, times config().courant.
   virtual double stable_dt() const = 0;
+  // The largest deposition velocity (m/s) of a species over the columns for
+  // the current met: its constant deposition_velocity, or the largest
+  // per-column resistance-model v_d (kernels/dry_deposition.hpp).
+  virtual double max_deposition_velocity(int species) const = 0;
   // Advances every species by dt in (0, stable_dt()]; throws
   // std::invalid_argument for any other dt, and NumericalFault
   // (numerical_fault.hpp) when the step leaves a concentration that is NaN,
@@ -48,7 +52,7 @@ class TransportSolver {
 
   // The longest step advance() takes: stable_dt() capped by accuracy,
   // config().max_step_s and config().max_loss_per_step / the largest
-  // first-order loss rate (decay_rate + deposition_velocity / dz_ground).
+  // first-order loss rate (decay_rate + max_deposition_velocity / dz_ground).
   // Depends only on the config and the current met (docs/numerics.md).
   double step_limit() const;
 

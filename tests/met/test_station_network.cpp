@@ -156,6 +156,11 @@ TEST_CASE("a network of one station gives the fields of kind station, bit for bi
     CHECK(same_bits(a.w, b.w));
     CHECK(same_bits(a.kh, b.kh));
     CHECK(same_bits(a.kz, b.kz));
+    CHECK(same_bits(a.ustar, b.ustar));  // the surface fields (deposition)
+    CHECK(same_bits(a.inverse_L, b.inverse_L));
+    CHECK(same_bits(a.z0, b.z0));
+    REQUIRE_FALSE(b.ustar.empty());
+    CHECK(b.ustar.back() == float(net->surface(t).ustar));
     CHECK(same_state(ref->surface(t), net->surface(t)));
     CHECK(same_state(ref->surface(t), net->surface_at(t, 4999, 1)));
     CHECK(ref->next_change(t) == net->next_change(t));

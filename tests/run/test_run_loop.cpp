@@ -35,6 +35,9 @@ class RecordingSolver final : public TransportSolver {
     return std::vector<float>(cfg_.grid.cells(), 0.0f);
   }
   double stable_dt() const override { return 7.0; }
+  double max_deposition_velocity(int s) const override {
+    return cfg_.species[std::size_t(s)].deposition_velocity;
+  }
   void step(double dt) override {
     for (const auto& c : emissions_) emitted_ += c.rate * dt;
     time_ += dt;

@@ -170,3 +170,22 @@ TEST_CASE("uniform met: NaN, Inf, wind above 75 m/s and mixing height <= 0 are r
     check(error_of(s), line_containing(s, "mixing_height"), "met.mixing_height");
   }
 }
+
+TEST_CASE("dry deposition: a constant velocity or a surface resistance, not both; r_c > 0") {
+  const std::string both = replaced(kSmallScenario, "units = \"ug/m3\"\n",
+                                    "units = \"ug/m3\"\ndeposition_velocity = 0.005\n"
+                                    "surface_resistance = 100\n");
+  check(error_of(both), line_containing(both, "surface_resistance"),
+        "species[0].surface_resistance");
+  const std::string zero = replaced(kSmallScenario, "units = \"ug/m3\"\n",
+                                    "units = \"ug/m3\"\nsurface_resistance = 0\n");
+  check(error_of(zero), line_containing(zero, "surface_resistance"),
+        "species[0].surface_resistance");
+  const std::string lone =
+      replaced(kSmallScenario, "units = \"ug/m3\"\n", "units = \"ug/m3\"\nschmidt_number = 1.2\n");
+  check(error_of(lone), line_containing(lone, "schmidt_number"), "species[0].schmidt_number");
+  const std::string ok = replaced(kSmallScenario, "units = \"ug/m3\"\n",
+                                  "units = \"ug/m3\"\nsurface_resistance = 100\n"
+                                  "schmidt_number = 1.2\n");
+  CHECK(error_of(ok).empty());
+}

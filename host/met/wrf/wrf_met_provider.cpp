@@ -164,7 +164,11 @@ const WrfOnGrid& WrfMetProvider::at(double t_s) const {
 
 MetFields WrfMetProvider::fields(double t_s) const {
   std::lock_guard<std::mutex> lock(state_);
-  return at(t_s).met;
+  const WrfOnGrid& g = at(t_s);
+  MetFields m = g.met;
+  // Each column's surface layer (resistance deposition).
+  m.ustar = g.ustar, m.inverse_L = g.inverse_L, m.z0 = g.z0;
+  return m;
 }
 
 SurfaceState WrfMetProvider::surface_at(double t_s, double x, double y) const {

@@ -70,6 +70,17 @@ TEST_CASE("time interpolation is exact for fields linear in t") {
           worst = std::max(worst, std::abs(got - want) / std::max(std::abs(want), 1.0));
         }
     CHECK(worst < 1e-6);
+    // Each column's surface layer, as surface_at reads it (deposition).
+    REQUIRE(m.ustar.size() == g.columns());
+    REQUIRE(m.inverse_L.size() == g.columns());
+    REQUIRE(m.z0.size() == g.columns());
+    for (std::size_t c = 0; c < g.columns(); c += 7) {
+      const SurfaceState s =
+          met->surface_at(t, (double(c % nx) + 0.5) * g.dx, (double(c / nx) + 0.5) * g.dy);
+      CHECK(double(m.ustar[c]) == s.ustar);
+      CHECK(double(m.inverse_L[c]) == s.inverse_L);
+      CHECK(double(m.z0[c]) == s.z0);
+    }
   }
   CHECK(met->first_guess());
   CHECK(met->terrain().size() == g.columns());
