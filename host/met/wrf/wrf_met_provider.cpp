@@ -98,24 +98,38 @@ bool WrfMetProvider::first_guess() const {
 
 bool WrfMetProvider::project_at_source(WindProjection project) {
   std::lock_guard<std::mutex> lock(state_);
+  if (ahead_.valid()) ahead_.wait();  // before reader_, which the read ahead takes
+  std::lock_guard<std::mutex> files(reader_);
+  const bool first_projection = !project_ && project;
+  project_ = std::move(project);
+  cached_t_ = std::numeric_limits<double>::quiet_NaN();
+  if (first_projection) {
+    // What was read as a first guess (the bracket of the construction, the
+    // time read ahead) is projected where it is, not read again.
+    if (lo_) project_(lo_->met);
+    if (hi_) project_(hi_->met);
+    if (ahead_.valid()) {
+      try {
+        WrfOnGrid g = ahead_.get();
+        project_(g.met);
+        ahead_ = std::async(std::launch::deferred, [g = std::move(g)]() mutable { return g; });
+      } catch (...) {  // its error comes back when that time is read again
+        ahead_i_ = std::numeric_limits<std::size_t>::max();
+      }
+    }
+    return true;
+  }
+  // Taken back (or replaced): what is held was projected; it is read again,
+  // as the first guess or with the new projection, when next needed.
   if (ahead_.valid()) {
-    ahead_.wait();
     try {
-      (void)ahead_.get();  // read without the projection: dropped
-    } catch (...) {        // its error comes back when that time is read again
+      (void)ahead_.get();
+    } catch (...) {
     }
     ahead_i_ = std::numeric_limits<std::size_t>::max();
   }
-  {
-    std::lock_guard<std::mutex> files(reader_);
-    project_ = std::move(project);
-  }
-  // The bracket read so far is read again (projected, or as the first
-  // guess when `project` is empty) when next needed; the next time is read
-  // ahead again then.
   lo_.reset(), hi_.reset();
   lo_i_ = std::numeric_limits<std::size_t>::max();
-  cached_t_ = std::numeric_limits<double>::quiet_NaN();
   return true;
 }
 
