@@ -9,6 +9,7 @@
 #include "host/cli/batch_driver.hpp"
 #include "host/cli/batch_slurm.hpp"
 #include "host/input/input_error.hpp"
+#include "host/solver/cpu_threads.hpp"
 
 namespace airshed::cli {
 
@@ -21,17 +22,19 @@ CLI::App* add_batch_subcommand(CLI::App& app, BatchOptions& o) {
   b->add_option("batch", o.file, "batch file")->required();
   b->add_option("--output", o.output_dir, "batch output directory (one subdirectory per member)");
   b->add_option("--jobs", o.jobs, "members run in parallel")->check(CLI::Range(1, 256));
+  // Integer ranges, not CLI::NonNegativeNumber, whose message prints
+  // DBL_MAX's 309 digits as its upper end.
   b->add_option("--threads", o.threads, "CPU threads per member (0: cores / jobs)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, airshed::max_cpu_threads));
   b->add_option("--index", o.index, "run only member K (0 = baseline) in this process")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1000000));
   b->add_flag("--quiet", o.quiet, "no per-member progress lines / run log");
   b->add_flag("--summary", o.summary_only, "only write summary.csv from finished members");
   b->add_flag("--slurm", o.slurm, "write Slurm job-array scripts instead of running");
   b->add_option("--partition", o.partition, "Slurm partition");
   b->add_option("--time", o.time_limit, "Slurm time limit per member, HH:MM:SS");
   b->add_option("--gpus-per-task", o.gpus_per_task, "Slurm GPUs per member")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 64));
   return b;
 }
 

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -10,9 +11,11 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "host/cli/batch_command.hpp"
 #include "host/cli/run_command.hpp"
+#include "host/core/version.hpp"
 #include "host/input/input_error.hpp"
 #include "host/solver/cpu_threads.hpp"
 #include "host/solver/demo_case.hpp"
@@ -76,12 +79,60 @@ void prefer_passive_omp_wait(char** argv) {
   unsetenv("OMP_WAIT_POLICY");  // no re-exec (no /proc): the library default, reported as unset
 }
 
+// The number of single-character edits (Levenshtein) between a and b.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The command the user meant when argv names none: the first word that is
+// not an option or an option's value. Empty when it is a known command or
+// there is none (then CLI11's own messages apply). Known options with a
+// value before the command: --backend only.
+std::string unknown_command(int argc, char** argv, const std::vector<std::string>& commands) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--backend") {
+      ++i;
+      continue;
+    }
+    if (!a.empty() && a[0] == '-') continue;
+    for (const auto& c : commands)
+      if (a == c) return "";
+    return a;
+  }
+  return "";
+}
+
+// "did you mean 'run'?" for a word within two edits of a command, or a prefix of one.
+std::string suggestion(const std::string& word, const std::vector<std::string>& commands) {
+  std::string best;
+  std::size_t best_d = 3;
+  for (const auto& c : commands) {
+    const std::size_t d = c.rfind(word, 0) == 0 ? 0 : edit_distance(word, c);
+    if (d < best_d) best = c, best_d = d;
+  }
+  return best.empty() ? "" : "; did you mean '" + best + "'?";
+}
+
 int airshed_main(int argc, char** argv) {
   CLI::App app{"airshed: GPU-accelerated pollutant dispersion model"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", airshed::version_line(), "print the version and exit");
   std::string backend_name = "auto";
-  app.add_option("--backend", backend_name, "auto | cpu | cuda | serial")
-      ->check(CLI::IsMember({"auto", "cpu", "cuda", "serial"}));
+  const auto backends = CLI::IsMember({"auto", "cpu", "cuda", "serial"});
+  const char* backend_help = "auto | cpu | cuda | serial (auto: cuda when a GPU is usable)";
+  app.add_option("--backend", backend_name, backend_help)->check(backends);
   double minutes = 30;
   auto* demo = app.add_subcommand("demo", "run the built-in point-source demo");
   demo->fallthrough();
@@ -103,14 +154,32 @@ int airshed_main(int argc, char** argv) {
                   "(overrides [output].checkpoint_interval)")
       ->check(non_empty("off, or a duration such as 6h"));
   bool no_space_check = false;
+  // Also on the subcommand, where users look for it (`airshed run --help`).
+  run->add_option("--backend", backend_name, backend_help)->check(backends);
+  run->add_flag("--quiet", run_opts.quiet,
+                "no progress: only errors and the closing line saying where the outputs are");
   run->add_flag("--no-space-check", no_space_check,
                 "start even when the outputs, estimated before compression, exceed the free "
                 "disk space");
   airshed::cli::BatchOptions batch_opts;
   auto* batch = airshed::cli::add_batch_subcommand(app, batch_opts);
+  batch->add_option("--backend", backend_name, backend_help)->check(backends);
+  demo->add_option("--backend", backend_name, backend_help)->check(backends);
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+  const std::string typo = unknown_command(argc, argv, commands);
+  if (!typo.empty()) {
+    std::string list;
+    for (const auto& c : commands) list += (list.empty() ? "" : ", ") + c;
+    std::cerr << "airshed: unknown command '" << airshed::printable_line(typo) << "'"
+              << suggestion(typo, commands) << " (commands: " << list << "; see airshed --help)\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "airshed: " << e.what() << " (see airshed --help)\n";

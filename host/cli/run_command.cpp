@@ -1,5 +1,7 @@
 #include "run_command.hpp"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
 #include <filesystem>
@@ -91,8 +93,17 @@ int run_command(const RunOptions& options) {
     std::signal(SIGTERM, request_stop);
     std::signal(SIGHUP, request_stop);
     run.stop = &stop_requested;
-    const RunSummary summary = run_case(s, run, std::cout).summary;
-    print_how_to_open(s.output.directory, s.name, s.output);
+    // A bar redrawn in place on a terminal; one line per output time in a
+    // log or pipe; nothing with --quiet but where the outputs are.
+    run.progress = isatty(STDOUT_FILENO) ? ProgressStyle::bar : ProgressStyle::lines;
+    std::ostream null_log(nullptr);
+    const RunSummary summary = run_case(s, run, options.quiet ? null_log : std::cout).summary;
+    if (options.quiet)
+      std::cout << "outputs in "
+                << std::filesystem::absolute(s.output.directory).lexically_normal().string()
+                << "/\n";
+    else
+      print_how_to_open(s.output.directory, s.name, s.output);
     if (summary.interrupted) {
       std::cerr << "airshed: interrupted at t = " << summary.end_time_s << " s; `airshed run "
                 << options.scenario << " --resume` (same --output) carries on from there\n";

@@ -16,6 +16,7 @@ struct RunOptions {
   bool resume = false;           // carry on from OUTDIR/NAME.checkpoint
   std::string checkpoint_every;  // overrides [output].checkpoint_interval ("off" or a duration)
   bool space_check = true;       // refuse outputs estimated past the free disk space
+  bool quiet = false;            // no progress lines: errors and the outputs line only
 };
 
 int run_command(const RunOptions& options);

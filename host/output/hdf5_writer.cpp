@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "host/core/dataset_names.hpp"
+#include "host/core/version.hpp"
 #include "host/output/output_dir.hpp"
 #include "host/output/terrain_geometry.hpp"
 
@@ -25,7 +26,7 @@ void Hdf5Writer::begin(const RunInfo& info) {
                    "cannot create '" + path_ + "'");
   set_attribute(file_, "Conventions", "CF-1.8");
   set_attribute(file_, "title", "airshed run " + info.scenario_name);
-  set_attribute(file_, "source", std::string("airshed ") + AIRSHED_VERSION);
+  set_attribute(file_, "source", version_line());
   set_attribute(file_, "scenario_file", info.scenario_file);
   set_attribute(file_, "start_time", format_iso8601(info.start));
   set_attribute(file_, "backend", info.backend);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "host/core/version.hpp"
 #include "host/output/terrain_geometry.hpp"
 
 namespace airshed::output {
@@ -72,7 +73,8 @@ std::string run_json(const RunRecord& r) {
   const RunInfo& in = r.info;
   const Grid& g = in.grid;
   std::ostringstream o;
-  o << "{\n  \"airshed_version\": " << json_string(AIRSHED_VERSION) << ",\n"
+  o << "{\n  \"airshed_version\": " << json_string(airshed_version()) << ",\n"
+    << "  \"airshed_revision\": " << json_string(airshed_revision()) << ",\n"
     << "  \"status\": " << json_string(status(r)) << ",\n"
     << (r.failure ? failure_json(*r.failure) : "")
     << "  \"scenario\": {\"name\": " << json_string(in.scenario_name)

@@ -77,6 +77,7 @@ CaseResult run_case(const Scenario& s, const CaseOptions& o, std::ostream& log) 
   control.checkpoint_every = checkpoint_every(s.output.checkpoint_interval_s, s.output_interval_s);
   control.resume = o.resume;
   control.identity_extra = o.identity_extra;
+  control.progress = o.progress;
   CaseResult result;
   result.summary = run_scenario(s, inputs, *solver, observers, log, control);
   result.backend = solver->backend_name();

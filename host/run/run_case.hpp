@@ -12,6 +12,7 @@
 
 #include "host/core/run_observer.hpp"
 #include "host/run/checkpoint.hpp"
+#include "host/run/progress_printer.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/scenario.hpp"
 #include "host/solver/transport_solver.hpp"
@@ -39,8 +40,9 @@ struct CaseOptions {
   // Carry on from this checkpoint, already checked against the case
   // (checked_resume() in resume_check.hpp, or a batch member's own test).
   const Checkpoint* resume = nullptr;
-  std::string identity_extra;               // RunControl::identity_extra
-  const std::atomic<bool>* stop = nullptr;  // RunControl::stop
+  std::string identity_extra;                     // RunControl::identity_extra
+  const std::atomic<bool>* stop = nullptr;        // RunControl::stop
+  ProgressStyle progress = ProgressStyle::lines;  // RunControl::progress
 };
 
 struct CaseResult {

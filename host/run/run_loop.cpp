@@ -67,7 +67,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   const auto wall0 = std::chrono::steady_clock::now();
   MetProvider* met = inputs.met.get();
   const EmissionModel& emissions = *inputs.emissions;
-  ProgressPrinter printer(log);
+  ProgressPrinter printer(log, control.progress);
   std::vector<RunObserver*> all = observers;
   all.push_back(&printer);
 

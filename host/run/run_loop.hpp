@@ -13,6 +13,7 @@
 #include "host/core/run_observer.hpp"
 #include "host/run/checkpoint.hpp"
 #include "host/run/checkpoint_plan.hpp"
+#include "host/run/progress_printer.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/scenario.hpp"
 #include "host/solver/transport_solver.hpp"
@@ -36,6 +37,8 @@ struct RunControl {
   // Bytes that identify the run beyond its scenario file (a batch member's
   // batch file and name), folded into the checkpoint's scenario digest.
   std::string identity_extra;
+  // How the progress is printed to the log (progress_printer.hpp).
+  ProgressStyle progress = ProgressStyle::lines;
 };
 
 // The solver must have been made from transport_config(s). Observers get
