@@ -38,6 +38,11 @@ struct Threshold {             // user or standard threshold for exceedance coun
   std::string species, label;  // label e.g. "AEGL-2", "GB3095-2012 Grade II 24h"
   std::string averaging;       // "1h", "8h", "24h", "instant"
   double value;                // in the species' output units
+  // The standard's assessment statistic over a run's averages: the p-th
+  // percentile (HJ 663-2013: 98 for daily SO2 and NO2, 95 for the other
+  // daily limits, 90 for O3's daily maximum 8-h mean); 0 = their maximum.
+  // Read by the compliance table (host/statistics/receptor_tables.hpp).
+  int percentile = 0;
 };
 
 struct RunInfo {

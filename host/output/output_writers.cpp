@@ -12,8 +12,10 @@
 #include "host/output/receptor_writer.hpp"
 #include "host/output/run_json.hpp"
 #include "host/output/sha256.hpp"
+#include "host/output/table_files.hpp"
 #include "host/output/vtk_writer.hpp"
 #include "host/output/writer.hpp"
+#include "host/statistics/receptor_tables.hpp"
 #include "host/statistics/run_statistics.hpp"
 
 namespace airshed::output {
@@ -91,6 +93,18 @@ class OutputSet : public RunObserver {
           std::make_unique<statistics::RunStatistics>(
               statistics::StatisticsOptions{opt_.standard_tables, opt_.include_uncertain_standards},
               [this](const statistics::Results& r) { statistics_ready(r); }));
+    if (opt_.statistics && opt_.receptors && !info.receptors.empty()) {
+      statistics::TableOptions t;
+      t.ranks = opt_.table_ranks;
+      t.top = opt_.table_top;
+      t.standard_tables = opt_.standard_tables;
+      t.include_uncertain_standards = opt_.include_uncertain_standards;
+      t.backgrounds = opt_.backgrounds;
+      analyses_.emplace_back("tables", std::make_unique<statistics::ReceptorTables>(
+                                           std::move(t), [this](const statistics::TableResults& r) {
+                                             tables_ready(r);
+                                           }));
+    }
     if (opt_.hdf5) writers_.emplace_back("hdf5", std::make_unique<Hdf5Output>(dir, name));
     if (opt_.vtk) writers_.emplace_back("vtk", std::make_unique<VtkWriter>(dir, name));
     if (opt_.receptors && !info.receptors.empty())
@@ -127,6 +141,11 @@ class OutputSet : public RunObserver {
     for (auto& w : writers_)
       for (auto& f : w.second->write_statistics(r)) record_.files.push_back(std::move(f));
     record_.areas = r.areas;
+  }
+
+  void tables_ready(const statistics::TableResults& t) {
+    for (auto& f : write_table_files(record_.info.output_dir, record_.info, t))
+      record_.files.push_back(std::move(f));
   }
 
   template <class T>

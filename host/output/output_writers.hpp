@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "host/core/run_observer.hpp"
+#include "host/statistics/receptor_background.hpp"
 
 namespace airshed::output {
 
@@ -25,6 +26,11 @@ struct OutputOptions {
   bool vtk = true;         // NAME_NNNNNN.vti|.vtr + NAME.pvd
   bool receptors = true;   // receptors.csv + receptor_summary.csv
   bool statistics = true;  // statistics group, NAME_statistics.vti
+  // The regulatory tables of the receptors (table_files.hpp), with
+  // receptors and statistics: ranks per receptor and averaging, the overall
+  // top list's length, and the backgrounds superposed on the project.
+  int table_ranks = 10, table_top = 50;
+  std::vector<statistics::ReceptorBackground> backgrounds;
   // data/standards/*.csv tables whose limits become exceedance thresholds
   // (in addition to RunInfo::thresholds).
   std::vector<std::string> standard_tables;

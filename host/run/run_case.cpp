@@ -14,7 +14,8 @@ namespace airshed {
 namespace {
 
 // The writers' options as the scenario's [output] table asks for them.
-output::OutputOptions output_options(const OutputSpec& spec, bool confine) {
+output::OutputOptions output_options(const OutputSpec& spec, bool confine,
+                                     const RunInputs& inputs) {
   output::OutputOptions out;
   out.hdf5 = spec.hdf5;
   out.vtk = spec.vtk;
@@ -22,6 +23,9 @@ output::OutputOptions output_options(const OutputSpec& spec, bool confine) {
   out.statistics = spec.statistics;
   out.standard_tables = spec.standard_tables;
   out.confine_to_working_directory = confine;
+  out.table_ranks = spec.table_ranks;
+  out.table_top = spec.table_top;
+  out.backgrounds = inputs.backgrounds;
   return out;
 }
 
@@ -67,7 +71,7 @@ CaseResult run_case(const Scenario& s, const CaseOptions& o, std::ostream& log) 
     log << describe_output_volume(volume, free_disk, s.output.directory) << "\n";
 
   const auto writers =
-      output::make_output_writers(output_options(s.output, o.confine_to_working_directory));
+      output::make_output_writers(output_options(s.output, o.confine_to_working_directory, inputs));
   std::vector<RunObserver*> observers{writers.get()};
   observers.insert(observers.end(), o.observers.begin(), o.observers.end());
 

@@ -8,6 +8,12 @@ RunInputs open_run_inputs(const Scenario& s) {
   RunInputs in;
   in.met = make_met_provider(s);
   in.emissions = std::make_unique<EmissionModel>(s);
+  std::vector<std::string> names;
+  for (const auto& r : s.receptors) names.push_back(r.name);
+  for (const auto& b : s.output.backgrounds)
+    in.backgrounds.push_back(
+        b.file.empty() ? statistics::ReceptorBackground::constant(b.species, b.value)
+                       : statistics::ReceptorBackground::read(b, names, s.start, s.duration_s));
   return in;
 }
 

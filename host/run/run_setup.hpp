@@ -5,12 +5,14 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "host/core/forcing.hpp"
 #include "host/core/run_observer.hpp"
 #include "host/emissions/emission_model.hpp"
 #include "host/met/met_provider.hpp"
 #include "host/scenario/scenario.hpp"
+#include "host/statistics/receptor_background.hpp"
 
 namespace airshed {
 
@@ -20,6 +22,8 @@ namespace airshed {
 struct RunInputs {
   std::unique_ptr<MetProvider> met;
   std::unique_ptr<EmissionModel> emissions;
+  // [output.background], read for the run's hours (the regulatory tables').
+  std::vector<statistics::ReceptorBackground> backgrounds;
 };
 
 // Builds the providers, reading (and checking) the inputs the scenario

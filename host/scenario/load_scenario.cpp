@@ -22,7 +22,7 @@ Scenario parse_scenario(const std::string& text, const std::string& label,
   detail::parse_profiles(root, s);
   detail::parse_sources(root, s);
   detail::parse_receptors(root, s);
-  detail::parse_output(root, s);
+  detail::parse_output(root, base_dir, s);
   return s;
 }
 

@@ -10,6 +10,10 @@
 
 namespace airshed::detail {
 
+std::string resolved(const std::string& f, const std::string& base_dir) {
+  return (!f.empty() && f[0] == '/') || base_dir.empty() ? f : base_dir + "/" + f;
+}
+
 namespace {
 
 // Stability is a Pasquill-Gifford class or a Monin-Obukhov length, never both.
@@ -39,10 +43,6 @@ void require_above_z0(const TomlTable& t, const MetSpec& m) {
   if (!(m.anemometer_height > m.z0))
     t.fail("anemometer_height", "at or below the roughness length z0 = " + number(m.z0) + " m",
            "anemometer_height well above z0, so that ln(z/z0) - psi_m(z/L) > 0 and u* <= 20 m/s");
-}
-
-std::string resolved(const std::string& f, const std::string& base_dir) {
-  return (!f.empty() && f[0] == '/') || base_dir.empty() ? f : base_dir + "/" + f;
 }
 
 // How far outside the domain a network station may stand: half the domain's

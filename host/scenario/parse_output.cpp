@@ -64,10 +64,30 @@ void check_inside_working_directory(const TomlTable& t, const std::string& dir) 
 
 }  // namespace
 
-void parse_output(const TomlTable& root, Scenario& s) {
+// [output.background]: SPECIES = constant (the species' output units) or
+// SPECIES = "file.csv" (hourly, host/statistics/receptor_background.hpp).
+void parse_backgrounds(const TomlTable& t, const std::string& base_dir, Scenario& s) {
+  if (!t.has("background")) return;
+  const TomlTable b = t.table("background");
+  const toml::table& raw = *t.node("background")->as_table();
+  for (auto&& [k, v] : raw) {
+    const std::string name(k.str());
+    if (species_index(s, name) < 0) b.fail(name, "unknown species", species_list(s));
+    BackgroundSpec spec;
+    spec.species = name;
+    spec.site = b.site(name);
+    if (v.is_string())
+      spec.file = resolved(b.text(name, TextKind::path), base_dir);
+    else
+      spec.value = b.number(name, non_negative(1e9));
+    s.output.backgrounds.push_back(spec);
+  }
+}
+
+void parse_output(const TomlTable& root, const std::string& base_dir, Scenario& s) {
   const TomlTable t = root.table("output");
   t.allow({"directory", "hdf5", "vtk", "receptors", "statistics", "standards", "threshold",
-           "checkpoint_interval"});
+           "checkpoint_interval", "ranks", "top_values", "background"});
   OutputSpec& o = s.output;
   o.directory = t.text("directory", TextKind::path);
   if (o.directory.empty()) t.fail("directory", "must not be empty", "a directory path");
@@ -78,6 +98,9 @@ void parse_output(const TomlTable& root, Scenario& s) {
   o.statistics = t.flag_or("statistics", true);
   o.standard_tables = t.texts_or("standards");
   parse_checkpoint_interval(t, s);
+  o.table_ranks = int(t.has("ranks") ? t.integer("ranks", 1, 1000) : 10);
+  o.table_top = int(t.has("top_values") ? t.integer("top_values", 1, 100000) : 50);
+  parse_backgrounds(t, base_dir, s);
   for (const TomlTable& th : t.tables("threshold", false)) {
     th.allow({"species", "label", "averaging", "value"});
     OutputThreshold x;

@@ -17,10 +17,10 @@ void parse_species(const TomlTable& root, Scenario& s);                         
 void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s);  // [met]
 // [met] kind = "wrf" (its own file, parse_met_wrf.cpp): `t` is the [met] table.
 void parse_met_wrf(const TomlTable& t, const std::string& base_dir, Scenario& s);
-void parse_profiles(const TomlTable& root, Scenario& s);   // [[profile]]
-void parse_sources(const TomlTable& root, Scenario& s);    // [[source]]
-void parse_receptors(const TomlTable& root, Scenario& s);  // [[receptor]]
-void parse_output(const TomlTable& root, Scenario& s);     // [output]
+void parse_profiles(const TomlTable& root, Scenario& s);                             // [[profile]]
+void parse_sources(const TomlTable& root, Scenario& s);                              // [[source]]
+void parse_receptors(const TomlTable& root, Scenario& s);                            // [[receptor]]
+void parse_output(const TomlTable& root, const std::string& base_dir, Scenario& s);  // [output]
 
 // A position written as { x = .., y = .. } (local metres) or
 // { lon = .., lat = .. } (degrees, through the scenario's projection).
@@ -32,6 +32,9 @@ std::vector<Vec2> read_vertices(const TomlTable& t, const std::string& key, std:
 void require_inside(const TomlTable& t, const std::string& key, const Vec2& p, const Scenario& s);
 
 LocalProjection projection_of(const Scenario& s);
+// A path from the scenario: as written when absolute, else relative to the
+// scenario file's directory.
+std::string resolved(const std::string& path, const std::string& base_dir);
 int species_index(const Scenario& s, const std::string& name);  // -1 when unknown
 std::string species_list(const Scenario& s);
 

@@ -79,11 +79,25 @@ struct OutputThreshold {
   double value = 0;  // species output units
 };
 
+// [output.background]: the existing concentration a receptor's project
+// contribution is superposed on in the regulatory tables (HJ 2.2-2018
+// §8.8), a constant or an hourly CSV (host/statistics/receptor_background.hpp).
+struct BackgroundSpec {
+  std::string species;
+  double value = 0;  // the constant (species output units), when file is empty
+  std::string file;  // resolved path of the CSV
+  InputSite site;    // where it is named in the scenario
+};
+
 struct OutputSpec {
   std::string directory;  // as written; relative to the working directory
   bool hdf5 = true, vtk = true, receptors = true, statistics = true;
   std::vector<std::string> standard_tables;
   std::vector<OutputThreshold> thresholds;
+  // Regulatory tables (host/statistics/receptor_tables.hpp): ranks kept per
+  // receptor and averaging, values in the overall top list, backgrounds.
+  int table_ranks = 10, table_top = 50;
+  std::vector<BackgroundSpec> backgrounds;
   // Simulated time between checkpoints (a whole number of output
   // intervals); 0: none. `airshed run --resume` carries on from the last.
   double checkpoint_interval_s = 6 * 3600.0;

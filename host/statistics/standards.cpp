@@ -1,5 +1,6 @@
 #include "host/statistics/standards.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -80,6 +81,16 @@ std::vector<StandardRow> read_standard_table(const std::string& path) {
   return rows;
 }
 
+int assessment_percentile(const std::string& statistic) {
+  // "daily mean (98th percentile in HJ 663 assessment)": the number before "th percentile".
+  const auto at = statistic.find("th percentile");
+  if (at == std::string::npos || at == 0) return 0;
+  std::size_t b = at;
+  while (b > 0 && std::isdigit(static_cast<unsigned char>(statistic[b - 1]))) --b;
+  if (b == at || at - b > 2) return 0;
+  return std::stoi(statistic.substr(b, at - b));
+}
+
 std::vector<Threshold> thresholds_for(const std::vector<StandardRow>& table,
                                       const std::vector<SpeciesInfo>& species,
                                       bool include_uncertain) {
@@ -91,7 +102,7 @@ std::vector<Threshold> thresholds_for(const std::vector<StandardRow>& table,
       const double f = unit_factor(row.units, sp.units);
       if (f == 0) continue;  // e.g. a ppb table row for a species kept in ug/m3
       out.push_back({sp.name, row.standard + " " + row.grade + " " + row.averaging, row.averaging,
-                     row.value * f});
+                     row.value * f, assessment_percentile(row.statistic)});
     }
   }
   return out;

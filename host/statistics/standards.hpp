@@ -27,6 +27,11 @@ std::vector<Threshold> thresholds_for(const std::vector<StandardRow>& table,
                                       const std::vector<SpeciesInfo>& species,
                                       bool include_uncertain = false);
 
+// The percentile a row's `statistic` text names ("daily mean (98th
+// percentile in HJ 663 assessment)" -> 98); 0 when it names none (the
+// limit then applies to every average, i.e. to the maximum).
+int assessment_percentile(const std::string& statistic);
+
 // Factor from `from` to `to` units (ug/m3, mg/m3, g/m3; ppb, ppm), or 0
 // when they are not convertible.
 double unit_factor(const std::string& from, const std::string& to);

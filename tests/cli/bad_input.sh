@@ -73,7 +73,14 @@ expect "line break in --output" "/proc/airshed\\\\nout" -- "$bin" run scenarios/
 expect "batch file is /dev/zero" "^/dev/zero:1: batch file: is not a regular file" -- "$bin" batch /dev/zero --output "$tmp/o15"
 sed 's|^base = .*|base = "/dev/zero"|' scenarios/emission_cuts.toml >"$tmp/zero_base.toml"
 expect "batch base is /dev/zero" "zero_base.toml:6: key 'base': base scenario is not valid: /dev/zero:1: scenario file: is not a regular file" -- "$bin" batch "$tmp/zero_base.toml" --output "$tmp/o16"
-for o in o5 o6 o7 o8 o9 o10 o11 o12 o13 o14 o15 o16 o17; do
+# [output.background] (issue 14): an unknown species at its key; an hourly
+# CSV missing an hour of the run at the CSV's own line, before any output.
+printf '\n[output.background]\nPM10 = 40.0\n' | cat scenarios/default.toml - >"$tmp/bg_species.toml"
+expect "background of an unknown species" "bg_species.toml:[0-9]+: key 'output.background.PM10': unknown species" -- "$bin" run "$tmp/bg_species.toml" --output "$tmp/o18"
+printf 'time,value\n2026-01-15T00:00,45\n2026-01-15T01:00,47\n' >"$tmp/bg.csv"
+printf '\n[output.background]\n"PM2.5" = "bg.csv"\n' | cat scenarios/default.toml - >"$tmp/bg_short.toml"
+expect "background CSV short of the run" "bg.csv:3: column 'time': no row for the hour starting 2026-01-15T02:00:00\\+08:00" -- "$bin" run "$tmp/bg_short.toml" --output "$tmp/o19"
+for o in o5 o6 o7 o8 o9 o10 o11 o12 o13 o14 o15 o16 o17 o18 o19; do
   [ -e "$tmp/$o" ] && { fails=$((fails + 1)); echo "FAIL hostile input: output directory $o was created"; }
 done
 
