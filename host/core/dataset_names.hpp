@@ -11,6 +11,7 @@ namespace airshed::output {
 inline constexpr char kGroundSuffix[] = "_ground";  // SAFE_NAME_ground
 
 // Coordinates x, y, z, time; the grid mapping crs; the statistics group.
-inline constexpr const char* kRootDatasetNames[] = {"x", "y", "z", "time", "crs", "statistics"};
+inline constexpr const char* kRootDatasetNames[] = {
+    "x", "y", "z", "time", "crs", "lat", "lon", "ground_layer_height", "statistics"};
 
 }  // namespace airshed::output

@@ -7,6 +7,7 @@
 #include "host/core/version.hpp"
 #include "host/output/output_dir.hpp"
 #include "host/output/terrain_geometry.hpp"
+#include "host/scenario/projection.hpp"
 
 namespace airshed::output {
 
@@ -34,6 +35,7 @@ void Hdf5Writer::begin(const RunInfo& info) {
   set_attribute(file_, "origin_lat", info.origin_lat);
   set_attribute(file_, "status", "running");
   write_coordinates(info);
+  write_lat_lon(info);
   if (terrain) write_terrain(info);
 
   const Grid& g = info.grid;
@@ -54,8 +56,11 @@ void Hdf5Writer::begin(const RunInfo& info) {
       if (!sp.standard_name.empty()) set_attribute(d, "standard_name", sp.standard_name);
     }
     set_attribute(fields_.back(), "long_name", sp.long_name);
-    // CF auxiliary coordinate: where each cell is above sea level.
-    if (terrain) set_attribute(fields_.back(), "coordinates", "height_above_sea_level");
+    // CF auxiliary coordinates (CF-1.10 §5.6: lat/lon of projected x/y) and,
+    // over terrain, where each cell is above sea level.
+    set_attribute(fields_.back(), "coordinates",
+                  terrain ? "height_above_sea_level lat lon" : "lat lon");
+    set_attribute(ground_.back(), "coordinates", "ground_layer_height lat lon");  // a scalar height
     set_attribute(ground_.back(), "long_name", sp.long_name + " in the lowest model layer");
     set_attribute(ground_.back(), "layer_height_m", g.z_centre(0));
   }
@@ -94,9 +99,10 @@ void Hdf5Writer::write_coordinates(const RunInfo& info) {
   set_attribute(time_, "axis", "T");
   set_attribute(time_, "local_start", format_iso8601(info.start));
 
-  // The model's local metres, treated as an azimuthal equidistant projection
-  // centred on the south-west corner: exact at the corner, and within the
-  // model's own flat-earth approximation across a city-sized domain.
+  // The model's local metres are its projection (host/scenario/projection.hpp):
+  // azimuthal equidistant on WGS 84 about the south-west corner, declared
+  // with the earth's shape and as WKT so that GDAL, QGIS, CDO and xarray
+  // place each cell where the model computed it.
   H5Handle space(H5Screate(H5S_SCALAR), H5Sclose, "crs space");
   H5Handle crs(
       H5Dcreate2(file_, "crs", H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
@@ -108,6 +114,58 @@ void Hdf5Writer::write_coordinates(const RunInfo& info) {
   set_attribute(crs, "latitude_of_projection_origin", info.origin_lat);
   set_attribute(crs, "false_easting", 0.0);
   set_attribute(crs, "false_northing", 0.0);
+  set_attribute(crs, "semi_major_axis", LocalProjection::wgs84_semi_major_m);
+  set_attribute(crs, "inverse_flattening", LocalProjection::wgs84_inverse_flattening);
+  set_attribute(crs, "longitude_of_prime_meridian", 0.0);
+  const LocalProjection proj{info.origin_lon, info.origin_lat};
+  const std::string wkt = proj.crs_wkt();
+  set_attribute(crs, "crs_wkt", wkt);      // CF-1.10 §5.6.1
+  set_attribute(crs, "spatial_ref", wkt);  // what GDAL's netCDF driver looks for first
+  set_attribute(crs, "proj4_params", proj.proj_string());
+}
+
+void Hdf5Writer::write_lat_lon(const RunInfo& info) {
+  // 2-D auxiliary coordinates of the cell centres (CF-1.10 §5.6: required
+  // with projected x/y), float64, through the same projection.
+  const Grid& g = info.grid;
+  const LocalProjection proj{info.origin_lon, info.origin_lat};
+  std::vector<double> lat(g.columns()), lon(g.columns());
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      const std::size_t c = std::size_t(j) * g.nx + i;
+      proj.to_lonlat(g.x_centre(i), g.y_centre(j), lon[c], lat[c]);
+    }
+  const hsize_t dims[2] = {hsize_t(g.ny), hsize_t(g.nx)};
+  struct Axis {
+    const char* name;
+    const std::vector<double>* values;
+    const char* units;
+    const char* long_name;
+  };
+  for (const Axis& a : {Axis{"lat", &lat, "degrees_north", "latitude of the cell centre"},
+                        Axis{"lon", &lon, "degrees_east", "longitude of the cell centre"}}) {
+    H5Handle sp(H5Screate_simple(2, dims, nullptr), H5Sclose, "lat/lon space");
+    H5Handle d(H5Dcreate2(file_, a.name, H5T_IEEE_F64LE, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+               H5Dclose, std::string("create ") + a.name);
+    h5_check(H5Dwrite(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, a.values->data()),
+             std::string("write ") + a.name);
+    attach_scales(d, {y_, x_});
+    set_attribute(d, "units", a.units);
+    set_attribute(d, "standard_name", a.name == std::string("lat") ? "latitude" : "longitude");
+    set_attribute(d, "long_name", a.long_name);
+  }
+  // The ground fields' height: a scalar coordinate (the lowest layer's centre).
+  H5Handle scalar(H5Screate(H5S_SCALAR), H5Sclose, "scalar space");
+  H5Handle zg(H5Dcreate2(file_, "ground_layer_height", H5T_IEEE_F64LE, scalar, H5P_DEFAULT,
+                         H5P_DEFAULT, H5P_DEFAULT),
+              H5Dclose, "create ground_layer_height");
+  const double z0 = g.z_centre(0);
+  h5_check(H5Dwrite(zg, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &z0),
+           "write ground_layer_height");
+  set_attribute(zg, "units", "m");
+  set_attribute(zg, "standard_name", "height");
+  set_attribute(zg, "positive", "up");
+  set_attribute(zg, "long_name", "height above ground of the lowest layer's centre");
 }
 
 void Hdf5Writer::append(hid_t dataset, hid_t mem_type, const void* data, int rank) {
@@ -161,6 +219,7 @@ void Hdf5Writer::write_statistics(const std::vector<GroundField>& fields) {
     set_attribute(d, "units", f.units);
     set_attribute(d, "long_name", f.long_name);
     set_attribute(d, "grid_mapping", "/crs");
+    set_attribute(d, "coordinates", "lat lon");
   }
   h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
 }

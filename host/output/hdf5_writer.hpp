@@ -49,6 +49,7 @@ class Hdf5Writer : public OutputRecorder {
 
  private:
   void write_coordinates(const RunInfo& info);
+  void write_lat_lon(const RunInfo& info);
   void write_terrain(const RunInfo& info);  // hdf5_terrain.cpp
   void close_all();                         // throws when the file's close (its final flush) fails
   void append(hid_t dataset, hid_t mem_type, const void* data, int rank_after_time);

@@ -111,7 +111,7 @@ TEST_CASE("over terrain the HDF5 file holds the ground height exactly and every 
   CHECK(string_attribute(f, "z", "long_name") ==
         "cell centre height above ground level (terrain-following)");
   CHECK(string_attribute(f, "z", "positive") == "up");
-  CHECK(string_attribute(f, "PM2.5", "coordinates") == "height_above_sea_level");
+  CHECK(string_attribute(f, "PM2.5", "coordinates") == "height_above_sea_level lat lon");
 
   // The mesh nodes the XDMF sidecar draws: corners over the hill.
   CHECK(dims_of(f, "nodes/height_above_sea_level") == std::vector<hsize_t>{5, 6, 7});

@@ -32,15 +32,3 @@ TEST_CASE("durations") {
   CHECK_FALSE(parse_duration("-1h"));
   CHECK_FALSE(parse_duration("h"));
 }
-
-TEST_CASE("local projection round trip") {
-  const LocalProjection p{117.7, 39.0};
-  double x, y, lon, lat;
-  p.to_local(117.73, 39.03, x, y);
-  // R cos(39 deg) * 0.03 deg and R * 0.03 deg, R = 6371008.8 m
-  CHECK(x == doctest::Approx(2592.5).epsilon(1e-3));
-  CHECK(y == doctest::Approx(3335.85).epsilon(1e-4));
-  p.to_lonlat(x, y, lon, lat);
-  CHECK(lon == doctest::Approx(117.73).epsilon(1e-12));
-  CHECK(lat == doctest::Approx(39.03).epsilon(1e-12));
-}

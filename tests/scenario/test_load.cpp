@@ -8,6 +8,7 @@
 #include "host/met/met_provider.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/scenario/load_scenario.hpp"
+#include "tests/scenario/geodesic_local.hpp"
 
 using namespace airshed;
 
@@ -60,7 +61,12 @@ TEST_CASE("scenarios/default.toml") {
   CHECK(s.met.file_site.line > 1);
   REQUIRE(s.sources.size() == 5);
   CHECK(s.sources[0].group == "steel");
-  CHECK(s.sources[0].vertices[0].x == doctest::Approx(2592.5).epsilon(1e-3));
+  {  // 117.73 E, 39.03 N about the corner (117.7, 39.0), from the geodesic
+    double x, y;
+    test::geodesic_local(117.7, 39.0, 117.73, 39.03, x, y);
+    CHECK(s.sources[0].vertices[0].x == doctest::Approx(x).epsilon(1e-9));
+    CHECK(s.sources[0].vertices[0].y == doctest::Approx(y).epsilon(1e-9));
+  }
   CHECK(s.sources[3].kind == SourceKind::line);
   CHECK(s.sources[3].profile == 0);  // by group "traffic"
   CHECK(s.sources[4].rates[3] == doctest::Approx(4e-6));

@@ -8,6 +8,7 @@
 
 #include "host/scenario/load_scenario.hpp"
 #include "scenario_text.hpp"
+#include "tests/scenario/geodesic_local.hpp"
 
 using namespace airshed;
 using airshed::test::kSmallScenario;
@@ -77,11 +78,11 @@ TEST_CASE("[[met.station]] tables become the network's station specs") {
   CHECK(e.z0 == 0.8);
   CHECK(e.anemometer_height == 25.0);
   CHECK(e.anemometer_site.line == line_containing(kNetwork, "anemometer_height = 25.0"));
-  // lon/lat through the scenario's projection about (117.7, 39.0):
-  // x = R cos(39 deg) 0.02 deg, y = R 0.01 deg.
-  const double deg = 3.14159265358979323846 / 180;
-  CHECK(e.x == doctest::Approx(6371008.8 * std::cos(39 * deg) * 0.02 * deg).epsilon(1e-9));
-  CHECK(e.y == doctest::Approx(6371008.8 * 0.01 * deg).epsilon(1e-9));
+  // lon/lat (117.72, 39.01) through the scenario's projection about (117.7, 39.0).
+  double x, y;
+  test::geodesic_local(117.7, 39.0, 117.72, 39.01, x, y);
+  CHECK(e.x == doctest::Approx(x).epsilon(1e-9));
+  CHECK(e.y == doctest::Approx(y).epsilon(1e-9));
 }
 
 TEST_CASE("a station network without stations is rejected at [met]") {

@@ -10,6 +10,7 @@
 
 #include "host/input/input_error.hpp"
 #include "host/output/table_files.hpp"
+#include "host/scenario/projection.hpp"
 #include "host/statistics/receptor_averages.hpp"
 #include "host/statistics/receptor_tables.hpp"
 #include "host/statistics/series_statistics.hpp"
@@ -227,7 +228,10 @@ TEST_CASE("table files: spreadsheet times, receptor coordinates, one row per ran
                    "2026-01-16T23:00:00+08:00\n") != std::string::npos);
   // lon/lat of (250, 450) m from (116.3, 39.9) through the model's projection.
   REQUIRE(t.receptors.size() == 1);
-  CHECK(t.receptors[0].lat == doctest::Approx(39.9 + 450 / 6371008.8 * 180 / M_PI).epsilon(1e-12));
+  double x, y;
+  LocalProjection{116.3, 39.9}.to_local(t.receptors[0].lon, t.receptors[0].lat, x, y);
+  CHECK(x == doctest::Approx(250).epsilon(1e-9));
+  CHECK(y == doctest::Approx(450).epsilon(1e-9));
   const std::string hourly = output::hourly_csv(info, t, t.hourly[0]);
   CHECK(std::count(hourly.begin(), hourly.end(), '\n') == 1 + 48);
 }
