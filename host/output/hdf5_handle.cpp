@@ -105,6 +105,17 @@ H5Handle file_create_plist() {
   return p;
 }
 
+H5Handle file_access_plist() {
+  H5Handle p(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access plist");
+  // No HDF5 file lock: the output directory's own lock (output_dir_lock.hpp)
+  // already keeps a second writer out, and HDF5's exclusive lock would make
+  // every reader (ncdump, xarray, cdo, ParaView) fail with "unable to lock
+  // file" for as long as the run writes. Readers see whole output times:
+  // the writer appends time last and flushes after every one.
+  h5_check(H5Pset_file_locking(p, false, true), "file locking off");
+  return p;
+}
+
 H5Handle group_create_plist() {
   H5Handle p(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "group creation plist");
   h5_check(H5Pset_link_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),

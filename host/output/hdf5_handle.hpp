@@ -65,6 +65,9 @@ H5Handle make_coordinate(hid_t parent, const std::string& name, const std::vecto
 // Property lists that keep creation order, which netCDF-4 readers expect.
 H5Handle file_create_plist();
 H5Handle group_create_plist();
+// File access for the writers: HDF5's own file lock off, so that readers can
+// open a file while a run writes it (the directory lock guards writers).
+H5Handle file_access_plist();
 
 // A float32 dataset of `dims` (first dim unlimited when `unlimited`), chunked
 // by `chunk`, shuffled and deflated at level 4.

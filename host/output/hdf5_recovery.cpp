@@ -20,7 +20,8 @@ void Hdf5Writer::resume(const RunInfo& info, StateReader& r) {
   const hsize_t times = r.get<std::uint64_t>();
   info_ = info;
   require_plain_file_or_absent(path_);
-  file_ = H5Handle(H5Fopen(path_.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
+  const H5Handle fapl = file_access_plist();
+  file_ = H5Handle(H5Fopen(path_.c_str(), H5F_ACC_RDWR, fapl), H5Fclose,
                    "cannot reopen '" + path_ + "' to resume");
   auto open = [&](const std::string& name) {
     return H5Handle(H5Dopen2(file_, name.c_str(), H5P_DEFAULT), H5Dclose,

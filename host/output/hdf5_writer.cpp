@@ -22,8 +22,8 @@ void Hdf5Writer::begin(const RunInfo& info) {
   // HDF5 opens by name and follows links: H5F_ACC_TRUNC would empty a
   // linked file outside the output directory.
   require_plain_file_or_absent(path_);
-  const H5Handle fcpl = file_create_plist();
-  file_ = H5Handle(H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), H5Fclose,
+  const H5Handle fcpl = file_create_plist(), fapl = file_access_plist();
+  file_ = H5Handle(H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, fcpl, fapl), H5Fclose,
                    "cannot create '" + path_ + "'");
   set_attribute(file_, "Conventions", "CF-1.8");
   set_attribute(file_, "title", "airshed run " + info.scenario_name);
