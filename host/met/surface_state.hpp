@@ -15,6 +15,9 @@ struct SurfaceState {
   double z0 = 0.1;              // m
   double temperature = 288.15;  // K, near-surface air
   double precipitation = 0;     // mm/h
+  double relative_humidity = 0.7;  // 0..1, near-surface air
+  double cloud_cover = 0;          // oktas, 0..8
+  double pressure = 101325;        // Pa, at the ground
 };
 
 }  // namespace airshed

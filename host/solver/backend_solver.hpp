@@ -138,6 +138,13 @@ class BackendSolver final : public TransportSolver {
     upload(em_rate_, list.rate_per_volume);
   }
 
+  void set_background(int s, double background) override {
+    check_species(s);
+    if (!(background >= 0) || !std::isfinite(background))
+      throw std::invalid_argument("set_background: the background must be finite and >= 0");
+    cfg_.species[std::size_t(s)].background = background;
+  }
+
   void set_concentration(int s, const std::vector<float>& field) override {
     check_species(s);
     if (field.size() != cfg_.grid.cells())
