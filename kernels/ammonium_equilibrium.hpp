@@ -3,10 +3,12 @@
 // molar amount of their ion, so total ammonia (NH3 + NH4) and total nitrate
 // (HNO3 + NO3) are conserved by plain sums.
 //   1. Sulfate takes ammonia first, as ammonium sulfate: 2 NH4 per SO4
-//      (Seinfeld & Pandis 2016, "Atmospheric Chemistry and Physics", 3rd
-//      ed., Section 10.4.2: sulfate is neutralised before any nitrate forms;
-//      with less ammonia than 2 SO4 all of it is in the particle, as
-//      bisulfate/acid sulfate, and no NH4NO3 forms).
+//      (Seinfeld & Pandis 2006, "Atmospheric Chemistry and Physics", 2nd
+//      ed., Section 10.4: in the ammonia-rich regime sulfate is neutralised
+//      before any nitrate forms; with less ammonia than 2 SO4 all of it is
+//      in the particle, as bisulfate/acid sulfate, and no NH4NO3 forms. EMEP
+//      takes 1.5 NH4 per SO4 instead, letovicite-like; the choice is one
+//      constant below).
 //   2. The free ammonia a and the total nitrate n share x of NH4NO3 with
 //      (a - x)(n - x) = Kp when a n > Kp, else x = 0.
 #pragma once
@@ -20,23 +22,24 @@ namespace airshed::kernels {
 constexpr double ammonium_per_sulfate = 2.0;  // (NH4)2SO4
 
 // Deliquescence RH of NH4NO3 (0..1): ln(DRH %) = 723.7 / T + 1.6954
-// (Mozurkewich 1993, Atmos. Environ. 27A, 261-270; Seinfeld & Pandis 2016,
-// eq. 10.94), 0.62 at 298 K.
+// (Mozurkewich 1993, Atmos. Environ. 27A, 261-270; Seinfeld & Pandis 2006,
+// 2nd ed., eq. 10.88), 0.62 at 298 K.
 AIRSHED_HD inline double nh4no3_deliquescence_rh(double temperature) {
   return 0.01 * ::exp(723.7 / temperature + 1.6954);
 }
 
 // Kp = [NH3][HNO3] over NH4NO3 (ppb^2). Below the deliquescence RH, the
-// solid: ln Kp = 118.87 - 24084 / T - 6.025 ln T (Mozurkewich 1993, eq. 5;
-// Seinfeld & Pandis 2016, eq. 10.91), 41.5 ppb^2 at 298 K. At and above it,
-// the aqueous solution, with h = 1 - RH,
+// solid: ln Kp = 118.87 - 24084 / T - 6.025 ln T (Mozurkewich 1993, fit to
+// the measured vapour pressures), 41.5 ppb^2 at 298 K (other published fits
+// give 28-56 ppb^2 there: docs/chemistry.md). At and above it, the aqueous
+// solution, with h = 1 - RH,
 //   Kp_aq = (P1 - P2 h + P3 h^2) h^1.75 Kp,
 //   ln P1 = -135.94 + 8763 / T + 19.12 ln T,
 //   ln P2 = -122.65 + 9969 / T + 16.22 ln T,
 //   ln P3 = -182.61 + 13875 / T + 24.46 ln T
-// (Mozurkewich 1993, eq. 8-9; the form of EMEP's ammonium module, Simpson et
-// al. 2012, Atmos. Chem. Phys. 12, 7825-7865, Section 9, and EMEP Report
-// 2/98, p. B:3).
+// (Mozurkewich 1993; the form of EMEP's ammonium module, EMEP Report 2/98,
+// p. B:3, and its Ammonium_mod.f90, which notes that P3's ln T coefficient
+// is 24.46 where the report printed 2446).
 AIRSHED_HD inline double nh4no3_dissociation_constant(double temperature,
                                                       double relative_humidity) {
   const double lt = ::log(temperature);

@@ -28,30 +28,30 @@ AIRSHED_HD inline double per_ppb(double k_molecular, double air_density) {
 // NO + O3 -> NO2 + O2 (cm3 molecule-1 s-1): k = 3.0e-12 exp(-1500/T),
 // 1.9e-14 at 298 K. Burkholder et al. (2019), "Chemical Kinetics and
 // Photochemical Data for Use in Atmospheric Studies", JPL Publication 19-5,
-// Table 1B (A = 3.0e-12, E/R = 1500 K); the same in Seinfeld & Pandis (2016),
-// "Atmospheric Chemistry and Physics", 3rd ed., Table B.1.
+// Table 1 (A = 3.0e-12, E/R = 1500 K; unchanged since JPL 06-2, Sander et
+// al. 2006, and used so by CMAQ's CB05, reaction R3).
 AIRSHED_HD inline double k_no_o3(double temperature) {
   return 3.0e-12 * ::exp(-1500.0 / temperature);
 }
 
 // The clear-sky photolysis frequency (1/s) of the Master Chemical Mechanism,
-// j = l cos(chi)^m exp(-n / cos(chi)), Saunders et al. (2003), Atmos. Chem.
-// Phys. 3, 161-180, eq. (2) and Table 2 (fitted to two-stream radiative
-// transfer for the boundary layer, 45 N, 1 July, 350 DU ozone). 0 when the
+// j = l cos(chi)^m exp(-n / cos(chi)) (Saunders et al. 2003, Atmos. Chem.
+// Phys. 3, 161-180, the MCM v3 photolysis parameters, fitted to
+// two-stream radiative transfer for a clear boundary layer). 0 when the
 // sun is down.
 AIRSHED_HD inline double mcm_photolysis(double l, double m, double n, double cos_zenith) {
   return cos_zenith > 0 ? l * ::pow(cos_zenith, m) * ::exp(-n / cos_zenith) : 0.0;
 }
 
 // NO2 + hv -> NO + O(3P) (O(3P) + O2 -> O3 at once): MCM J4, l = 1.165e-2 s-1,
-// m = 0.244, n = 0.267 (Saunders et al. 2003, Table 2), 8.9e-3 s-1 with the
-// sun overhead; times the cloud factor of the met (1 = clear sky).
+// m = 0.244, n = 0.267 (Saunders et al. 2003), 8.9e-3 s-1 with the sun
+// overhead; times the cloud factor of the met (1 = clear sky).
 AIRSHED_HD inline double j_no2(double cos_zenith, double radiation_factor) {
   return radiation_factor * mcm_photolysis(1.165e-2, 0.244, 0.267, cos_zenith);
 }
 
 // O3 + hv -> O(1D) + O2: MCM J1, l = 6.073e-5 s-1, m = 1.743, n = 0.474
-// (Saunders et al. 2003, Table 2), times the cloud factor.
+// (Saunders et al. 2003), times the cloud factor.
 AIRSHED_HD inline double j_o1d(double cos_zenith, double radiation_factor) {
   return radiation_factor * mcm_photolysis(6.073e-5, 1.743, 0.474, cos_zenith);
 }
@@ -65,8 +65,8 @@ AIRSHED_HD inline double oh_number_density(double cos_zenith, double radiation_f
   return 2.4e6 * ::pow(j_o1d(cos_zenith, radiation_factor) / 1e-5, 0.83) + 0.13e6;
 }
 
-// The termolecular fall-off of JPL (Burkholder et al. 2019, Section 2,
-// eq. 2-3): k0 = k0_300 (T/300)^-n, kinf = kinf_300 (T/300)^-m,
+// The termolecular fall-off of the JPL evaluations (Sander et al. 2006, JPL
+// Publication 06-2, Section 2): k0 = k0_300 (T/300)^-n, kinf = kinf_300 (T/300)^-m,
 //   k = k0 M / (1 + k0 M / kinf) * 0.6^(1 / (1 + log10(k0 M / kinf)^2)).
 AIRSHED_HD inline double jpl_falloff(double k0_300, double n, double kinf_300, double m,
                                      double temperature, double air_density) {
@@ -78,24 +78,26 @@ AIRSHED_HD inline double jpl_falloff(double k0_300, double n, double kinf_300, d
 }
 
 // OH + NO2 + M -> HNO3 + M: k0_300 = 1.8e-30 cm6 molecule-2 s-1, n = 3.0,
-// kinf_300 = 2.8e-11 cm3 molecule-1 s-1, m = 0 (Burkholder et al. 2019,
-// Table 2); 1.1e-11 at 298 K and 1 atm.
+// kinf_300 = 2.8e-11 cm3 molecule-1 s-1, m = 0 (JPL 06-2 and 19-5, Table 2);
+// 1.06e-11 at 298 K and 1 atm.
 AIRSHED_HD inline double k_oh_no2(double temperature, double air_density) {
   return jpl_falloff(1.8e-30, 3.0, 2.8e-11, 0.0, temperature, air_density);
 }
 
 // OH + SO2 + M -> HOSO2 + M (then HOSO2 + O2 -> SO3 + HO2, SO3 + H2O ->
-// H2SO4, fast): k0_300 = 2.9e-31, n = 4.1, kinf_300 = 1.7e-12, m = -0.2
-// (Burkholder et al. 2019, Table 2); 9.6e-13 at 298 K and 1 atm.
+// H2SO4, fast): k0_300 = 3.3e-31, n = 4.3, kinf_300 = 1.6e-12, m = 0 (JPL
+// 06-2, Table 2, as in CMAQ's CB05, reaction R44); 9.6e-13 at 298 K, 1 atm.
 AIRSHED_HD inline double k_oh_so2(double temperature, double air_density) {
-  return jpl_falloff(2.9e-31, 4.1, 1.7e-12, -0.2, temperature, air_density);
+  return jpl_falloff(3.3e-31, 4.3, 1.6e-12, 0.0, temperature, air_density);
 }
 
 // The dark-hour conversion rates (1/s) where OH does little: heterogeneous
 // and aqueous sulfate formation and nitrate from N2O5 hydrolysis, as the
-// night-time rates of the MESOPUFF II scheme (Scire et al. 1984, EPA-600/
-// 3-84-057; the CALPUFF User's Guide, Scire et al. 2000, Section 2.10.1):
-// SO2 -> SO4 0.2 %/h, NOx -> HNO3 2 %/h.
+// night-time rates of MESOPUFF II (Scire et al. 1984, "User's Guide to the
+// MESOPUFF II Model", EPA-600/8-84-013) that the CALPUFF User's Guide
+// (Scire et al. 2000) lists in its diurnal transformation-rate file
+// (CHEM.DAT): SO2 -> SO4 0.2 %/h, NOx -> HNO3 2 %/h. (Its daytime peak,
+// 2 %/h and 20 %/h, is what the OH above gives at a clear summer noon.)
 constexpr double night_so2_oxidation = 0.002 / 3600.0;
 constexpr double night_no2_oxidation = 0.02 / 3600.0;
 
