@@ -139,6 +139,8 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
     flush_adjusted_log();
     solver.set_met(f);
     solver.set_emissions(emissions.at(t, *met));
+    // The ozone background of the hour: what open boundaries let in.
+    if (inputs.ozone) solver.set_background(s.chemistry.species[chem_o3], inputs.ozone->at(t));
   };
   auto report = [&](double t) {
     const Snapshot snap = take_snapshot(solver, n_species, t);
@@ -201,6 +203,12 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   } else {
     for (RunObserver* o : all) o->begin(info);
     force(t);
+    // The ozone background is the initial O3 field too (a profile's or a
+    // file's first hour, where the constructor used the species' own).
+    if (inputs.ozone) {
+      const int o3 = s.chemistry.species[chem_o3];
+      solver.set_concentration(o3, std::vector<float>(s.grid.cells(), float(inputs.ozone->at(t))));
+    }
     report(t);
     last_output = t;
   }

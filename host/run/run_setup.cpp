@@ -2,14 +2,48 @@
 
 #include <cstdlib>
 
+#include "host/scenario/projection.hpp"
+
 namespace airshed {
 
 RunInputs open_run_inputs(const Scenario& s) {
   RunInputs in;
   in.met = make_met_provider(s);
   in.emissions = std::make_unique<EmissionModel>(s);
+  if (s.chemistry.enabled) in.ozone = std::make_unique<OzoneBackground>(s);
   return in;
 }
+
+namespace {
+
+// [chemistry] as the solver's ChemistryConfig: the roles' species, their
+// molar masses and mass units, the start time and each column's place.
+ChemistryConfig chemistry_config(const Scenario& s) {
+  ChemistryConfig c;
+  c.enabled = true;
+  const bool sia = s.chemistry.mechanism == "nox_sia";
+  c.sulfate = c.nitrate = c.ammonium = sia;
+  for (std::size_t r = 0; r < std::size_t(chem_roles); ++r) {
+    const int i = s.chemistry.species[r];
+    c.species[r] = i;
+    if (i < 0) continue;
+    const ScenarioSpecies& sp = s.species[std::size_t(i)];
+    c.molar_mass[r] = sp.molar_mass;
+    c.grams_per_unit[r] = 1 / sp.emission_to_solver;  // g per solver mass unit
+  }
+  c.start_utc_epoch_s = double(s.start.utc_epoch_s);
+  const LocalProjection proj{s.origin_lon, s.origin_lat};
+  for (int j = 0; j < s.grid.ny; ++j)
+    for (int i = 0; i < s.grid.nx; ++i) {
+      double lon = 0, lat = 0;
+      proj.to_lonlat(s.grid.x_centre(i), (j + 0.5) * s.grid.dy, lon, lat);
+      c.lon.push_back(lon);
+      c.lat.push_back(lat);
+    }
+  return c;
+}
+
+}  // namespace
 
 TransportConfig transport_config(const Scenario& s, int threads) {
   TransportConfig cfg;
@@ -22,6 +56,7 @@ TransportConfig transport_config(const Scenario& s, int threads) {
   // divergence-free only as a whole, not sweep by sweep, so the solver
   // carries the air to keep mixing ratios consistent (mixing_ratio_solver.hpp).
   cfg.carry_air = s.met.kind == MetKind::stations || s.met.kind == MetKind::wrf;
+  if (s.chemistry.enabled) cfg.chemistry = chemistry_config(s);
   return cfg;
 }
 

@@ -10,6 +10,7 @@
 #include "host/core/run_observer.hpp"
 #include "host/emissions/emission_model.hpp"
 #include "host/met/met_provider.hpp"
+#include "host/met/ozone_background.hpp"
 #include "host/scenario/scenario.hpp"
 
 namespace airshed {
@@ -20,6 +21,7 @@ namespace airshed {
 struct RunInputs {
   std::unique_ptr<MetProvider> met;
   std::unique_ptr<EmissionModel> emissions;
+  std::unique_ptr<OzoneBackground> ozone;  // with [chemistry] only
 };
 
 // Builds the providers, reading (and checking) the inputs the scenario
