@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "host/core/dataset_names.hpp"
+#include "host/core/field_names.hpp"
 #include "host/scenario/parse_parts.hpp"
 
 namespace airshed::detail {
@@ -105,18 +107,62 @@ void read_ozone(const TomlTable& t, const std::string& base_dir, Scenario& s) {
   }
 }
 
+void read_primary_pm25(const TomlTable& t, Scenario& s) {
+  ChemistrySpec& c = s.chemistry;
+  const bool given = t.has("primary_pm25");
+  if (given && c.mechanism != "nox_sia")
+    t.fail("primary_pm25", "only used by mechanism \"nox_sia\"", "omit it");
+  const std::string name = given ? t.text("primary_pm25") : "PM2.5";
+  c.primary_pm25 = c.mechanism == "nox_sia" ? species_index(s, name) : -1;
+  if (!given || c.primary_pm25 >= 0) {
+    if (c.primary_pm25 >= 0) {
+      const ScenarioSpecies& sp = s.species[std::size_t(c.primary_pm25)];
+      if (sp.units != "ug/m3" && sp.units != "mg/m3")
+        t.fail(given ? "primary_pm25" : "mechanism",
+               "the primary PM2.5 species '" + name + "' is not a mass concentration",
+               "a species in ug/m3 or mg/m3");
+      for (int r = 0; r < chem_roles; ++r)
+        if (c.species[std::size_t(r)] == c.primary_pm25)
+          t.fail(given ? "primary_pm25" : "mechanism",
+                 "species '" + name + "' is the " + kRoles[r].name + " of the mechanism",
+                 "a primary PM2.5 species apart from the mechanism's");
+    }
+    return;
+  }
+  t.fail("primary_pm25", "unknown species '" + name + "'", species_list(s));
+}
+
+// The derived outputs' datasets (docs/output-format.md) must not be a
+// species' (the same check as parse_species.cpp's, for these names).
+void check_derived_names(const TomlTable& t, const Scenario& s) {
+  std::vector<std::string> names = {"NOx"};
+  if (s.chemistry.mechanism == "nox_sia") names.insert(names.end(), {"SIA", "PM2.5_total"});
+  for (const std::string& n : names)
+    for (const ScenarioSpecies& sp : s.species) {
+      const std::string a = output::safe_name(n), b = output::safe_name(sp.spec.name);
+      if (a == b || a + output::kGroundSuffix == b || a == b + output::kGroundSuffix)
+        t.fail("mechanism",
+               "species '" + sp.spec.name + "' takes the output dataset of the derived output '" +
+                   n + "'",
+               "species names other than NOx, SIA, PM2.5_total (the derived outputs)");
+    }
+}
+
 }  // namespace
 
 void parse_chemistry(const TomlTable& root, const std::string& base_dir, Scenario& s) {
   const std::optional<TomlTable> t = root.table_opt("chemistry");
   if (!t) return;
-  t->allow({"mechanism", "species", "no2_fraction", "ozone_profile", "ozone_file"});
+  t->allow({"mechanism", "species", "no2_fraction", "ozone_profile", "ozone_file",
+            "primary_pm25"});
   ChemistrySpec& c = s.chemistry;
   c.enabled = true;
   c.mechanism = t->choice("mechanism", {"nox", "nox_sia"});
   read_roles(*t, s, c.mechanism == "nox_sia");
   read_no2_fractions(*t, c);
   read_ozone(*t, base_dir, s);
+  read_primary_pm25(*t, s);
+  check_derived_names(*t, s);
   s.met.chemistry_met = true;
 }
 

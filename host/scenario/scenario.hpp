@@ -151,6 +151,10 @@ struct ChemistrySpec {
   std::array<double, 24> ozone_diurnal{};  // O3 species' units, local hour 0..23
   std::string ozone_file;                  // file: resolved path of the hourly CSV
   InputSite ozone_site;                    // the key the profile or file came from
+  // The primary PM2.5 species (`primary_pm25`, default a species named
+  // "PM2.5" where there is one), -1: none; the derived output PM2.5_total
+  // adds the secondary inorganic aerosol to it (docs/output-format.md).
+  int primary_pm25 = -1;
 };
 
 struct Scenario {
