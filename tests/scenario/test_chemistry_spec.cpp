@@ -168,8 +168,8 @@ TEST_CASE("chemistry spec: ozone profile and cloud cover") {
   const Scenario s = parse_scenario(text, "t.toml", ".");
   const OzoneBackground o3(s);
   const double k = s.species[2].to_output_units;
-  CHECK(o3.at(0) * k == doctest::Approx(10.0));       // 00:00 local
-  CHECK(o3.at(5400) * k == doctest::Approx(11.0));    // 01:30 local
+  CHECK(o3.at(0) * k == doctest::Approx(10.0));     // 00:00 local
+  CHECK(o3.at(5400) * k == doctest::Approx(11.0));  // 01:30 local
   // Overcast: 1 - 0.75 (Kasten & Czeplak 1980).
   CHECK(make_met_provider(s)->fields(0).radiation_factor[0] == doctest::Approx(0.25));
 }
@@ -193,22 +193,22 @@ TEST_CASE("chemistry spec: bad keys are one-line errors at their line") {
   bad("mechanism = \"nox_sia\"",
       "mechanism = \"nox_sia\"\nozone_profile = [1.0]\nozone_file = \"o3.csv\"", "ozone_file",
       "chemistry.ozone_file");
-  bad("mechanism = \"nox_sia\"", "mechanism = \"nox_sia\"\nprimary_pm25 = \"PM10\"",
-      "primary_pm25", "chemistry.primary_pm25");
+  bad("mechanism = \"nox_sia\"", "mechanism = \"nox_sia\"\nprimary_pm25 = \"PM10\"", "primary_pm25",
+      "chemistry.primary_pm25");
   bad("phase = \"particle\"\nmolar_mass = 96.06", "phase = \"liquid\"\nmolar_mass = 96.06",
       "phase = \"liquid\"", "species[4].phase");
   bad("name = \"PM2.5\"", "name = \"SIA\"", "mechanism =", "chemistry.mechanism");
   bad("plume_rise = false\nemissions = { NOx = 10.0, SO2 = 5.0 }",
       "plume_rise = false\nno2_fraction = 0.3\nemissions = { SO2 = 5.0 }", "no2_fraction = 0.3",
       "source[0].no2_fraction");  // no NOx to split
-  bad("emissions = { NOx = 10.0, SO2 = 5.0 }", "emissions = { NOy = 10.0, SO2 = 5.0 }",
-      "NOy", "source[0].emissions.NOy");
+  bad("emissions = { NOx = 10.0, SO2 = 5.0 }", "emissions = { NOy = 10.0, SO2 = 5.0 }", "NOy",
+      "source[0].emissions.NOy");
   bad("mixing_height = 800.0", "mixing_height = 800.0\nrelative_humidity = 120.0",
       "relative_humidity", "met.relative_humidity");
   bad("mixing_height = 800.0", "mixing_height = 800.0\ncloud_cover = 9.0", "cloud_cover",
       "met.cloud_cover");
-  bad("mixing_height = 800.0", "mixing_height = 800.0\npressure = 200.0", "pressure =",
-      "met.pressure");
+  bad("mixing_height = 800.0", "mixing_height = 800.0\npressure = 200.0",
+      "pressure =", "met.pressure");
 }
 
 TEST_CASE("chemistry spec: the ozone CSV and the station columns are checked row by row") {
@@ -217,9 +217,8 @@ TEST_CASE("chemistry spec: the ozone CSV and the station columns are checked row
     std::ofstream(path) << text;
   };
   const std::string o3 = "test_chemistry_o3.csv";
-  const std::string with_file =
-      replaced(kChemistry, "mechanism = \"nox_sia\"",
-               "mechanism = \"nox_sia\"\nozone_file = \"" + o3 + "\"");
+  const std::string with_file = replaced(kChemistry, "mechanism = \"nox_sia\"",
+                                         "mechanism = \"nox_sia\"\nozone_file = \"" + o3 + "\"");
   auto o3_error = [&](const std::string& csv) {
     write(o3, csv);
     try {
@@ -242,15 +241,17 @@ TEST_CASE("chemistry spec: the ozone CSV and the station columns are checked row
 
   // Station CSV: the optional relative_humidity, cloud_cover and pressure columns.
   const std::string met = "test_chemistry_met.csv";
-  const std::string station = replaced(
-      kChemistry, "kind = \"uniform\"\nspeed = 3.0\ndirection = 270.0\nstability = \"D\"\n"
-                  "mixing_height = 800.0",
-      "kind = \"station\"\nfile = \"" + met + "\"");
+  const std::string station =
+      replaced(kChemistry,
+               "kind = \"uniform\"\nspeed = 3.0\ndirection = 270.0\nstability = \"D\"\n"
+               "mixing_height = 800.0",
+               "kind = \"station\"\nfile = \"" + met + "\"");
   const std::string head =
       "time,wind_speed,wind_direction,stability,mixing_height,temperature,relative_humidity,"
       "cloud_cover,pressure\n";
-  write(met, head + "2026-01-15T00:00,2,90,E,200,-5,85,7,1025\n2026-01-15T01:00,2,90,E,200,-6,"
-                    "88,8,1025\n");
+  write(met, head +
+                 "2026-01-15T00:00,2,90,E,200,-5,85,7,1025\n2026-01-15T01:00,2,90,E,200,-6,"
+                 "88,8,1025\n");
   const Scenario s = parse_scenario(station, "t.toml", dir);
   const MetFields f = make_met_provider(s)->fields(4000);
   CHECK(f.relative_humidity[0] == doctest::Approx(0.88));
@@ -258,12 +259,14 @@ TEST_CASE("chemistry spec: the ozone CSV and the station columns are checked row
   CHECK(f.radiation_factor[0] == doctest::Approx(0.25));
   CHECK(f.pressure[0] < 102500.0f);
   CHECK(f.pressure[0] > 102000.0f);  // 10 m above the ground: -1.3 hPa
-  write(met, head + "2026-01-15T00:00,2,90,E,200,-5,185,7,1025\n2026-01-15T01:00,2,90,E,200,-6,"
-                    "88,8,1025\n");
+  write(met, head +
+                 "2026-01-15T00:00,2,90,E,200,-5,185,7,1025\n2026-01-15T01:00,2,90,E,200,-6,"
+                 "88,8,1025\n");
   m = error_of(station);
   CHECK(m.rfind("./" + met + ":2: column 'relative_humidity': ", 0) == 0);
-  write(met, head + "2026-01-15T00:00,2,90,E,200,-5,85,9,1025\n2026-01-15T01:00,2,90,E,200,-6,"
-                    "88,8,1025\n");
+  write(met, head +
+                 "2026-01-15T00:00,2,90,E,200,-5,85,9,1025\n2026-01-15T01:00,2,90,E,200,-6,"
+                 "88,8,1025\n");
   m = error_of(station);
   CHECK(m.rfind("./" + met + ":2: column 'cloud_cover': ", 0) == 0);
   std::remove(met.c_str());
