@@ -39,17 +39,20 @@ AIRSHED_HD inline double nh4no3_deliquescence_rh(double temperature) {
 //   ln P3 = -182.61 + 13875 / T + 24.46 ln T
 // (Mozurkewich 1993; the form of EMEP's ammonium module, EMEP Report 2/98,
 // p. B:3, and its Ammonium_mod.f90, which notes that P3's ln T coefficient
-// is 24.46 where the report printed 2446).
+// is 24.46 where the report printed 2446). From 1/T and ln T.
+AIRSHED_HD inline double nh4no3_kp(double inv_t, double ln_t, double relative_humidity) {
+  const double ln_kp = 118.87 - 24084.0 * inv_t - 6.025 * ln_t;
+  if (relative_humidity < 0.01 * ::exp(723.7 * inv_t + 1.6954)) return ::exp(ln_kp);
+  const double h = relative_humidity < 1 ? 1 - relative_humidity : 0.0;
+  const double p1 = ::exp(-135.94 + 8763.0 * inv_t + 19.12 * ln_t + ln_kp);
+  const double p2 = ::exp(-122.65 + 9969.0 * inv_t + 16.22 * ln_t + ln_kp);
+  const double p3 = ::exp(-182.61 + 13875.0 * inv_t + 24.46 * ln_t + ln_kp);
+  const double root_h = ::sqrt(h);
+  return (p1 - p2 * h + p3 * h * h) * h * root_h * ::sqrt(root_h);  // h^1.75
+}
 AIRSHED_HD inline double nh4no3_dissociation_constant(double temperature,
                                                       double relative_humidity) {
-  const double lt = ::log(temperature);
-  const double kp = ::exp(118.87 - 24084.0 / temperature - 6.025 * lt);
-  if (relative_humidity < nh4no3_deliquescence_rh(temperature)) return kp;
-  const double p1 = ::exp(-135.94 + 8763.0 / temperature + 19.12 * lt);
-  const double p2 = ::exp(-122.65 + 9969.0 / temperature + 16.22 * lt);
-  const double p3 = ::exp(-182.61 + 13875.0 / temperature + 24.46 * lt);
-  const double h = relative_humidity < 1 ? 1 - relative_humidity : 0.0;
-  return (p1 - p2 * h + p3 * h * h) * ::pow(h, 1.75) * kp;
+  return nh4no3_kp(1.0 / temperature, ::log(temperature), relative_humidity);
 }
 
 // The NH4NO3 formed (ppb) from free ammonia a and total nitrate n: the

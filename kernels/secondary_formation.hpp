@@ -12,11 +12,24 @@
 
 namespace airshed::kernels {
 
-// Moves the exact first-order loss of `from` over dt into `to`.
-AIRSHED_HD inline void first_order_transfer(double& from, double& to, double rate, double dt) {
-  const double moved = from * -::expm1(-rate * dt);
+// The fraction a first-order loss at `rate` removes in dt: 1 - exp(-rate dt),
+// without cancellation for small rate dt.
+AIRSHED_HD inline double first_order_fraction(double rate, double dt) {
+  return -::expm1(-rate * dt);
+}
+
+// Moves that fraction of `from` into `to`.
+AIRSHED_HD inline void first_order_transfer(double& from, double& to, double fraction) {
+  const double moved = from * fraction;
   from -= moved;
   to += moved;
+}
+
+// The two rates from the OH and the sun: OH oxidation plus the night-time
+// rate when the sun is down (below).
+AIRSHED_HD inline double oxidation_rate(double k_oh, double oh, double night_rate,
+                                        double cos_zenith) {
+  return k_oh * oh + (cos_zenith > 0 ? 0.0 : night_rate);
 }
 
 // SO2 oxidation rate (1/s): gas-phase OH + SO2 with the prescribed OH, plus
@@ -24,8 +37,9 @@ AIRSHED_HD inline void first_order_transfer(double& from, double& to, double rat
 // (chemistry_rates.hpp). At a clear summer noon (cos = 0.9, OH 6e6 cm-3) ~2 %/h.
 AIRSHED_HD inline double so2_oxidation_rate(double temperature, double air_density,
                                             double cos_zenith, double radiation_factor) {
-  const double oh = oh_number_density(cos_zenith, radiation_factor);
-  return k_oh_so2(temperature, air_density) * oh + (cos_zenith > 0 ? 0.0 : night_so2_oxidation);
+  return oxidation_rate(k_oh_so2(temperature, air_density),
+                        oh_number_density(cos_zenith, radiation_factor), night_so2_oxidation,
+                        cos_zenith);
 }
 
 // NO2 oxidation rate (1/s): OH + NO2 + M with the prescribed OH, plus the
@@ -33,8 +47,9 @@ AIRSHED_HD inline double so2_oxidation_rate(double temperature, double air_densi
 // the same clear summer noon ~23 %/h.
 AIRSHED_HD inline double no2_oxidation_rate(double temperature, double air_density,
                                             double cos_zenith, double radiation_factor) {
-  const double oh = oh_number_density(cos_zenith, radiation_factor);
-  return k_oh_no2(temperature, air_density) * oh + (cos_zenith > 0 ? 0.0 : night_no2_oxidation);
+  return oxidation_rate(k_oh_no2(temperature, air_density),
+                        oh_number_density(cos_zenith, radiation_factor), night_no2_oxidation,
+                        cos_zenith);
 }
 
 }  // namespace airshed::kernels

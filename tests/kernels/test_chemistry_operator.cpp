@@ -172,3 +172,43 @@ TEST_CASE("a winter night box: NH3 and NOx make particulate nitrate") {
   CHECK(d.no3 == 0);
   CHECK(d.hno3 == doctest::Approx(c.hno3 + c.no3).epsilon(1e-12));
 }
+
+TEST_CASE("chemistry_rates: the shared-logarithm rates are the pieces' and the JPL formula's") {
+  // The JPL fall-off as printed (Sander et al. 2006, Section 2), with pow.
+  const auto jpl = [](double k0_300, double n, double kinf, double t, double m) {
+    const double k0m = k0_300 * std::pow(t / 300.0, -n) * m;
+    return k0m / (1 + k0m / kinf) * std::pow(0.6, 1 / (1 + std::pow(std::log10(k0m / kinf), 2)));
+  };
+  for (const double t : {240.0, 268.0, 298.0, 315.0})
+    for (const double p : {6e4, 1e5})
+      for (const double cz : {-0.3, 0.0, 0.05, 0.6, 1.0})
+        for (const double rh : {0.2, 0.7, 0.95}) {
+          const ChemistryEnvironment env{t, p, rh, cz, 0.8};
+          const ChemistryRates r = chemistry_rates(env);
+          const double m = air_number_density(t, p);
+          CHECK(k_oh_so2(t, m) == doctest::Approx(jpl(3.3e-31, 4.3, 1.6e-12, t, m)).epsilon(1e-13));
+          CHECK(k_oh_no2(t, m) == doctest::Approx(jpl(1.8e-30, 3.0, 2.8e-11, t, m)).epsilon(1e-13));
+          CHECK(r.k_no_o3 == doctest::Approx(per_ppb(k_no_o3(t), m)).epsilon(1e-14));
+          CHECK(r.j_no2 == doctest::Approx(j_no2(cz, 0.8)).epsilon(1e-14));
+          CHECK(r.so2_oxidation ==
+                doctest::Approx(so2_oxidation_rate(t, m, cz, 0.8)).epsilon(1e-14));
+          CHECK(r.no2_oxidation ==
+                doctest::Approx(no2_oxidation_rate(t, m, cz, 0.8)).epsilon(1e-14));
+          CHECK(r.kp == doctest::Approx(nh4no3_dissociation_constant(t, rh)).epsilon(1e-14));
+        }
+  // j and OH against the MCM formula as printed, with pow: l cos^m exp(-n / cos).
+  CHECK(j_no2(0.6, 1.0) ==
+        doctest::Approx(1.165e-2 * std::pow(0.6, 0.244) * std::exp(-0.267 / 0.6)).epsilon(1e-14));
+  const double j1 = 6.073e-5 * std::pow(0.6, 1.743) * std::exp(-0.474 / 0.6);
+  CHECK(j_o1d(0.6, 1.0) == doctest::Approx(j1).epsilon(1e-14));
+  CHECK(oh_number_density(0.6, 1.0) ==
+        doctest::Approx(2.4e6 * std::pow(j1 / 1e-5, 0.83) + 0.13e6).epsilon(1e-14));
+  // The aqueous Kp against the formula as printed, with pow(h, 1.75).
+  const double t = 285.0, rh = 0.9, h = 0.1, lt = std::log(t);
+  const double kp = std::exp(118.87 - 24084.0 / t - 6.025 * lt);
+  const double p1 = std::exp(-135.94 + 8763.0 / t + 19.12 * lt);
+  const double p2 = std::exp(-122.65 + 9969.0 / t + 16.22 * lt);
+  const double p3 = std::exp(-182.61 + 13875.0 / t + 24.46 * lt);
+  CHECK(nh4no3_dissociation_constant(t, rh) ==
+        doctest::Approx((p1 - p2 * h + p3 * h * h) * std::pow(h, 1.75) * kp).epsilon(1e-12));
+}
