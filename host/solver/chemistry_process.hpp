@@ -5,6 +5,16 @@
 // (<= 0). Compiled per backend with backend_solver.hpp, which registers it
 // when TransportConfig::chemistry is enabled.
 //
+// Where it runs: last on an even step and first on the odd step after it
+// (... S, C | C, S ...), so a Strang pair's two chemistry halves are
+// adjacent. They are applied as one: C(2 dt) at the end of the even step,
+// centred on the pair's middle time, and nothing on the odd step. Every
+// piece of chemistry_step is second order over its step, so the merged
+// operator keeps the pair's order, at half the cost. The run advances in
+// whole pairs (TransportSolver::advance), so outputs and checkpoints see
+// whole pairs; a solver stepped an odd number of times holds the chemistry
+// of its last pair in full.
+//
 // Units: a species' field c is mass per m^3 (M/m^3, M = grams_per_unit g;
 // host/scenario/parse_species.cpp), so its mole fraction in ppb at the
 // cell's temperature T (K) and pressure p (Pa) is
@@ -49,8 +59,8 @@ struct ChemistryColumns {
   const float* radiation;
   const double* lon;
   const double* lat;
-  double utc;  // s since 1970, the middle of the step
-  double dt;
+  double utc;  // s since 1970, the middle of the Strang pair
+  double dt;   // the pair's length, 2 dt of one step
   k::ChemistryOptions options;
   double* prod;
   double* loss;
@@ -106,6 +116,7 @@ class ChemistryProcess {
   }
 
   void operator()(const ProcessContext& ctx, double dt) const {
+    if (!ctx.forward) return;  // the odd step's half ran with the even step's (see above)
     const ChemistryConfig& chem = ctx.cfg->chemistry;
     if (!ctx.temperature || !ctx.pressure || !ctx.relative_humidity || !ctx.radiation_factor)
       throw std::logic_error(
@@ -123,8 +134,8 @@ class ChemistryProcess {
         ctx.radiation_factor,
         raw(state_->lon),
         raw(state_->lat),
-        chem.start_utc_epoch_s + ctx.time + 0.5 * dt,
-        dt,
+        chem.start_utc_epoch_s + ctx.time + dt,  // the pair's middle
+        2 * dt,                                  // the whole pair
         k::ChemistryOptions{chem.photostationary, chem.sulfate, chem.nitrate, chem.ammonium},
         raw(state_->prod),
         raw(state_->loss)};
