@@ -72,20 +72,17 @@ std::vector<DerivedOutput> derived_outputs(const Scenario& s) {
   // NOx as NO2: NO2 + the NO2 mass of NO's moles, in the NO2 species' unit.
   const ScenarioSpecies& no = species(chem_no);
   const ScenarioSpecies& no2 = species(chem_no2);
-  out.push_back({{"NOx", no2.units, no2.to_output_units, "nitrogen oxides (NO + NO2) as NO2",
-                  ""},
+  out.push_back({{"NOx", no2.units, no2.to_output_units, "nitrogen oxides (NO + NO2) as NO2", ""},
                  {{c.species[chem_no2], 1.0},
                   {c.species[chem_no], grams(no) / no.molar_mass * no2.molar_mass / grams(no2)}}});
   if (c.mechanism != "nox_sia") return out;
   // Secondary inorganic aerosol and PM2.5 in ug/m3: each species' mass
   // (the solver holds mass concentrations, so no temperature or pressure
   // enters), ug per solver unit = 1e6 g.
-  DerivedOutput sia{{"SIA", "ug/m3", 1.0, "secondary inorganic aerosol (SO4 + NO3 + NH4)", ""},
-                    {}};
+  DerivedOutput sia{{"SIA", "ug/m3", 1.0, "secondary inorganic aerosol (SO4 + NO3 + NH4)", ""}, {}};
   for (int role : {chem_so4, chem_no3, chem_nh4})
     sia.terms.push_back({c.species[std::size_t(role)], 1e6 * grams(species(role))});
-  DerivedOutput pm{{"PM2.5_total", "ug/m3", 1.0,
-                    "PM2.5: primary + sulfate + nitrate + ammonium",
+  DerivedOutput pm{{"PM2.5_total", "ug/m3", 1.0, "PM2.5: primary + sulfate + nitrate + ammonium",
                     "mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air"},
                    sia.terms};
   if (c.primary_pm25 >= 0)

@@ -153,8 +153,7 @@ void check_derived_names(const TomlTable& t, const Scenario& s) {
 void parse_chemistry(const TomlTable& root, const std::string& base_dir, Scenario& s) {
   const std::optional<TomlTable> t = root.table_opt("chemistry");
   if (!t) return;
-  t->allow({"mechanism", "species", "no2_fraction", "ozone_profile", "ozone_file",
-            "primary_pm25"});
+  t->allow({"mechanism", "species", "no2_fraction", "ozone_profile", "ozone_file", "primary_pm25"});
   ChemistrySpec& c = s.chemistry;
   c.enabled = true;
   c.mechanism = t->choice("mechanism", {"nox", "nox_sia"});
