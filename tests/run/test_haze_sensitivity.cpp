@@ -10,7 +10,7 @@
 //     by at most the whole local increment (nitrate >= the inflow's);
 //   - halving the road's NOx raises O3 at the roadside (less NO to titrate
 //     it: NO + O3 -> NO2 in the dark) while NO2 there falls.
-// The numbers are in docs/chemistry.md ("Sensitivity").
+// The numbers are in README.md ("Chemistry: ... (winter haze)").
 #include <doctest/doctest.h>
 
 #include <cmath>
