@@ -24,6 +24,14 @@ struct MetFields {
   std::vector<float> ustar;      // m/s, friction velocity, >= 0
   std::vector<float> inverse_L;  // 1/m, inverse Monin-Obukhov length (0 = neutral)
   std::vector<float> z0;         // m, roughness length, > 0
+  // The air's state for chemistry (host/solver/chemistry_process.hpp); empty
+  // = not given, which is what every provider hands over when the scenario
+  // has no [chemistry] (MetSpec::chemistry_met), so a run without chemistry
+  // uploads and reads nothing more. Given, all four together.
+  std::vector<float> temperature;        // nx * ny * nz, K, cell centres, > 0
+  std::vector<float> pressure;           // nx * ny * nz, Pa, cell centres, > 0
+  std::vector<float> relative_humidity;  // nx * ny * nz, 0..1, cell centres
+  std::vector<float> radiation_factor;   // nx * ny, 0..1: shortwave at the ground / clear sky
 };
 
 MetFields uniform_met(const Grid& g, double u, double v, double w, double kh, double kz);
@@ -37,7 +45,11 @@ struct CellEmission {
 
 // Throws std::invalid_argument when a field has the wrong size or a value
 // that is not finite (or negative where it must not be; z0 must be > 0).
-// The surface fields are checked only when given, all three together.
+// The surface fields are checked only when given, all three together; the
+// chemistry fields likewise, all four together (temperature, pressure > 0,
+// relative humidity and radiation factor in [0, 1]).
 void validate(const TransportConfig& cfg, const MetFields& met);
+// The chemistry fields alone, which must be given (a run with chemistry).
+void validate_chemistry_met(const TransportConfig& cfg, const MetFields& met);
 
 }  // namespace airshed

@@ -33,6 +33,29 @@ void validate(const TransportConfig& cfg) {
   if (cfg.grid.nz > 256)
     throw std::invalid_argument(
         "transport: at most 256 vertical levels (kernels/column_physics.hpp)");
+  if (cfg.chemistry.enabled) validate_chemistry(cfg);
+}
+
+void validate_chemistry(const TransportConfig& cfg) {
+  const ChemistryConfig& c = cfg.chemistry;
+  const int ns = int(cfg.species.size());
+  for (int r = 0; r < chem_roles; ++r) {
+    const int s = c.species[std::size_t(r)];
+    if (s < -1 || s >= ns)
+      throw std::invalid_argument("transport: chemistry role " + std::to_string(r) +
+                                  " names no species");
+    if (s >= 0 && !(c.molar_mass[std::size_t(r)] > 0 && c.grams_per_unit[std::size_t(r)] > 0))
+      throw std::invalid_argument("transport: chemistry species '" + cfg.species[s].name +
+                                  "' needs a molar mass and a mass unit > 0");
+  }
+  for (int r : {chem_no, chem_no2, chem_o3})
+    if (c.species[std::size_t(r)] < 0)
+      throw std::invalid_argument("transport: chemistry needs NO, NO2 and O3");
+  if (c.air_species >= ns)
+    throw std::invalid_argument("transport: chemistry air species out of range");
+  const std::size_t cols = std::size_t(cfg.grid.nx) * cfg.grid.ny;
+  if (c.lon.size() != cols || c.lat.size() != cols)
+    throw std::invalid_argument("transport: chemistry needs a longitude and latitude per column");
 }
 
 }  // namespace airshed

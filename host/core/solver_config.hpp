@@ -5,6 +5,7 @@
 // the mass budget the solver reports in budget.hpp.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,37 @@ struct SpeciesSpec {
   double schmidt_number = 1.0;  // Sc = nu / D of the gas, for r_b
 };
 
+// The chemistry process (host/solver/chemistry_process.hpp), registered in
+// the pipeline when `enabled`. The mechanism's species by role, in the
+// order of kernels::ChemistryCell: the config's species index of each, or
+// -1 where the mechanism does not use it (then it is zero in the cell).
+enum ChemistryRole {
+  chem_no,
+  chem_no2,
+  chem_o3,
+  chem_so2,
+  chem_so4,
+  chem_hno3,
+  chem_no3,
+  chem_nh3,
+  chem_nh4,
+  chem_roles
+};
+struct ChemistryConfig {
+  bool enabled = false;
+  bool photostationary = true, sulfate = true, nitrate = true, ammonium = true;
+  std::array<int, chem_roles> species{-1, -1, -1, -1, -1, -1, -1, -1, -1};
+  // Per role: g/mol, and grams per solver mass unit M (1e-6 for ug).
+  std::array<double, chem_roles> molar_mass{}, grams_per_unit{};
+  // The transported air's species index (carry_air: c = q * air), -1 when
+  // not carried; with_air() (host/solver/mixing_ratio_solver.hpp) sets it.
+  int air_species = -1;
+  double start_utc_epoch_s = 0;  // UTC seconds since 1970 at solver time 0
+  // Longitude and latitude of each column's centre (nx * ny, degrees), for
+  // the solar zenith angle.
+  std::vector<double> lon, lat;
+};
+
 struct TransportConfig {
   Grid grid;
   std::vector<SpeciesSpec> species;
@@ -59,6 +91,7 @@ struct TransportConfig {
   // does not do on its own (Easter 1993; Byun 1999). For gridded met; the
   // horizontally uniform winds need it not (every sweep is divergence-free).
   bool carry_air = false;
+  ChemistryConfig chemistry;  // off unless the scenario has [chemistry]
   int threads = 0;  // CPU threads, 0..max_cpu_threads (host/solver/cpu_threads.hpp); 0: as
                     // OpenMP is set (its default: OMP_NUM_THREADS, else every hardware thread)
 };
@@ -68,5 +101,7 @@ constexpr int max_cpu_threads = 1024;
 
 // Throws std::invalid_argument naming the first bad value.
 void validate(const TransportConfig& cfg);
+// The chemistry part alone (validate() calls it when chemistry is enabled).
+void validate_chemistry(const TransportConfig& cfg);
 
 }  // namespace airshed

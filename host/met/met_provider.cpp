@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "host/met/chemistry_met.hpp"
 #include "host/met/similarity.hpp"
 #include "host/met/station_csv.hpp"
 #include "host/met/station_network.hpp"
@@ -28,12 +29,21 @@ class RecordMetProvider final : public MetProvider {
         zref_(spec.anemometer_height),
         start_(start.utc_epoch_s),
         hourly_(spec.kind == MetKind::station),
+        chemistry_(spec.chemistry_met),
         records_(std::move(records)) {}
 
   SurfaceState surface(double t_s) const override {
     return surface_state(records_[index(t_s)], z0_, zref_);
   }
-  MetFields fields(double t_s) const override { return profile_fields(grid_, surface(t_s)); }
+  MetFields fields(double t_s) const override {
+    const SurfaceState s = surface(t_s);
+    MetFields m = profile_fields(grid_, s);
+    if (chemistry_) {
+      size_chemistry_met(m, grid_);
+      for (std::size_t c = 0; c < grid_.columns(); ++c) fill_chemistry_column(m, grid_, c, s);
+    }
+    return m;
+  }
 
   double next_change(double t_s) const override {
     if (!hourly_) return std::numeric_limits<double>::infinity();
@@ -60,6 +70,7 @@ class RecordMetProvider final : public MetProvider {
   double z0_, zref_;
   long long start_;
   bool hourly_;
+  bool chemistry_;  // fill the chemistry fields (MetSpec::chemistry_met)
   std::vector<MetRecord> records_;
 };
 

@@ -15,8 +15,10 @@ namespace airshed {
 
 namespace {
 
-const char* const kColumns[] = {"time",          "wind_speed", "wind_direction", "stability",
-                                "mixing_height", "ustar",      "temperature",    "precipitation"};
+const char* const kColumns[] = {
+    "time",        "wind_speed",    "wind_direction",    "stability",   "mixing_height", "ustar",
+    "temperature", "precipitation", "relative_humidity", "cloud_cover", "pressure"};
+constexpr int kColumnCount = int(sizeof kColumns / sizeof kColumns[0]);
 constexpr int kRequired = 5;  // the first five columns must be present
 
 std::string trim(const std::string& s) {
@@ -66,6 +68,13 @@ bool check_met_record(const MetRecord& r, MetProblem& p) {
     return bad("temperature", "not a plausible air temperature", "-73 <= value <= 66 (degC)");
   if (!std::isfinite(r.precipitation) || r.precipitation < 0 || r.precipitation > 500)
     return bad("precipitation", "not a plausible rate", "0 <= value <= 500 (mm/h), or empty");
+  if (!std::isfinite(r.relative_humidity) || r.relative_humidity < 0 || r.relative_humidity > 1)
+    return bad("relative_humidity", "not a relative humidity", "0 <= value <= 100 (%), or empty");
+  if (!std::isfinite(r.cloud_cover) || r.cloud_cover < 0 || r.cloud_cover > 8)
+    return bad("cloud_cover", "not a cloud cover", "0 <= value <= 8 (oktas), or empty");
+  if (!std::isfinite(r.pressure) || r.pressure < 30000 || r.pressure > 110000)
+    return bad("pressure", "not a plausible surface pressure",
+               "300 <= value <= 1100 (hPa), or empty");
   return true;
 }
 
@@ -111,10 +120,10 @@ std::vector<MetRecord> read_station_rows(std::istream& in, const std::string& pa
       throw_scenario_error(path, n, "column '" + col + "'", what, allowed);
     };
     if (column_of.empty()) {  // the header row
-      bool seen[8] = {};
+      bool seen[kColumnCount] = {};
       for (const auto& name : cells) {
         int idx = -1;
-        for (int c = 0; c < 8; ++c)
+        for (int c = 0; c < kColumnCount; ++c)
           if (name == kColumns[c]) idx = c;
         if (idx < 0) fail(name, "unknown column", all);
         if (seen[idx]) fail(name, "column given twice", all);
@@ -187,6 +196,15 @@ std::vector<MetRecord> read_station_rows(std::istream& in, const std::string& pa
           break;
         case 7:
           r.precipitation = x;
+          break;
+        case 8:
+          r.relative_humidity = x / 100;  // the column is in per cent
+          break;
+        case 9:
+          r.cloud_cover = x;
+          break;
+        case 10:
+          r.pressure = x * 100;  // hPa
           break;
       }
     }

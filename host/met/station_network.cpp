@@ -8,6 +8,7 @@
 #include <limits>
 #include <vector>
 
+#include "host/met/chemistry_met.hpp"
 #include "host/met/idw.hpp"
 #include "host/met/similarity.hpp"
 #include "host/met/surface_profiles.hpp"
@@ -21,8 +22,12 @@ const double kDegree = std::acos(-1.0) / 180.0;  // rad
 class StationNetworkProvider final : public MetProvider {
  public:
   StationNetworkProvider(const Grid& grid, std::vector<std::unique_ptr<MetProvider>> stations,
-                         std::vector<double> xs, std::vector<double> ys)
-      : grid_(grid), stations_(std::move(stations)), xs_(std::move(xs)), ys_(std::move(ys)) {}
+                         std::vector<double> xs, std::vector<double> ys, bool chemistry)
+      : grid_(grid),
+        stations_(std::move(stations)),
+        xs_(std::move(xs)),
+        ys_(std::move(ys)),
+        chemistry_(chemistry) {}
 
   // The blend at the domain's centre.
   SurfaceState surface(double t_s) const override {
@@ -74,6 +79,7 @@ class StationNetworkProvider final : public MetProvider {
   Grid grid_;
   std::vector<std::unique_ptr<MetProvider>> stations_;
   std::vector<double> xs_, ys_;
+  bool chemistry_;  // fill the chemistry fields (MetSpec::chemistry_met)
 };
 
 SurfaceState StationNetworkProvider::blend(const Hour& h, const double* lambda) {
@@ -100,6 +106,9 @@ SurfaceState StationNetworkProvider::blend(const Hour& h, const double* lambda) 
   c.z0 = mean(&SurfaceState::z0);
   c.temperature = mean(&SurfaceState::temperature);
   c.precipitation = mean(&SurfaceState::precipitation);
+  c.relative_humidity = mean(&SurfaceState::relative_humidity);
+  c.cloud_cover = mean(&SurfaceState::cloud_cover);
+  c.pressure = mean(&SurfaceState::pressure);
   // The direction of the weighted mean wind vector ("from" components).
   double sx = 0, sy = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -134,6 +143,7 @@ MetFields StationNetworkProvider::fields(double t_s) const {
   m.kz.resize(nx * ny * (nz + 1));
   m.ustar.resize(nx * ny), m.inverse_L.resize(nx * ny), m.z0.resize(nx * ny);
   std::vector<double> lambda(n);
+  if (chemistry_) size_chemistry_met(m, grid_);
   for (std::size_t j = 0; j < ny; ++j)
     for (std::size_t i = 0; i <= nx; ++i) {  // x faces
       idw_weights(xs_, ys_, double(i) * grid_.dx, (double(j) + 0.5) * grid_.dy, lambda.data());
@@ -154,6 +164,7 @@ MetFields StationNetworkProvider::fields(double t_s) const {
       const std::size_t col = j * nx + i;
       m.ustar[col] = float(c.ustar), m.inverse_L[col] = float(c.inverse_L);
       m.z0[col] = float(c.z0);
+      if (chemistry_) fill_chemistry_column(m, grid_, col, c);  // the blended state
       for (std::size_t k = 0; k < nz; ++k)
         m.kh[k * nx * ny + col] = float(similarity::horizontal_diffusivity(
             grid_.z_centre(int(k)), c.ustar, c.inverse_L, c.mixing_height));
@@ -179,12 +190,13 @@ std::unique_ptr<MetProvider> make_station_network_provider(const MetSpec& spec, 
     one.station_file = s.file;
     one.file_site = s.file_site;
     one.anemometer_site = s.anemometer_site;
+    one.chemistry_met = spec.chemistry_met;
     stations.push_back(make_met_provider(one, grid, start, duration_s));
     xs.push_back(s.x);
     ys.push_back(s.y);
   }
   return std::make_unique<StationNetworkProvider>(grid, std::move(stations), std::move(xs),
-                                                  std::move(ys));
+                                                  std::move(ys), spec.chemistry_met);
 }
 
 }  // namespace airshed

@@ -16,6 +16,9 @@ SurfaceState surface_state(const MetRecord& r, double z0, double anemometer_heig
   s.mixing_height = r.mixing_height;
   s.temperature = r.temperature;
   s.precipitation = r.precipitation;
+  s.relative_humidity = r.relative_humidity;
+  s.cloud_cover = r.cloud_cover;
+  s.pressure = r.pressure;
   if (r.stability_class != 0) {
     s.pasquill_class = r.stability_class;
     s.inverse_L = similarity::inverse_obukhov_golder(r.stability_class, z0);

@@ -29,10 +29,14 @@ double next_clock_hour(const Scenario& s, double t_s) {
   return (std::floor(local / 3600.0) + 1) * 3600.0 - double(local0);
 }
 
-Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species, double t) {
+// The transported species' fields, then the derived outputs' (RunInfo::species).
+Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species,
+                       const std::vector<DerivedOutput>& derived, double t) {
   Snapshot snap{t, {}};
   for (std::size_t sp = 0; sp < n_species; ++sp)
     snap.fields.push_back(solver.concentration(int(sp)));
+  for (std::vector<float>& f : derived_fields(derived, snap.fields))
+    snap.fields.push_back(std::move(f));
   return snap;
 }
 
@@ -72,6 +76,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   all.push_back(&printer);
 
   const std::size_t n_species = s.species.size();
+  const std::vector<DerivedOutput> derived = derived_outputs(s);
   RunInfo info = run_info(s, solver.backend_name());
   info.threads = solver.threads();  // as the backend counts them (TransportSolver::threads)
   info.terrain = met->terrain();
@@ -139,9 +144,11 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
     flush_adjusted_log();
     solver.set_met(f);
     solver.set_emissions(emissions.at(t, *met));
+    // The ozone background of the hour: what open boundaries let in.
+    if (inputs.ozone) solver.set_background(s.chemistry.species[chem_o3], inputs.ozone->at(t));
   };
   auto report = [&](double t) {
-    const Snapshot snap = take_snapshot(solver, n_species, t);
+    const Snapshot snap = take_snapshot(solver, n_species, derived, t);
     for (RunObserver* o : all) o->snapshot(snap);
     Progress p{
         t,
@@ -201,6 +208,12 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   } else {
     for (RunObserver* o : all) o->begin(info);
     force(t);
+    // The ozone background is the initial O3 field too (a profile's or a
+    // file's first hour, where the constructor used the species' own).
+    if (inputs.ozone) {
+      const int o3 = s.chemistry.species[chem_o3];
+      solver.set_concentration(o3, std::vector<float>(s.grid.cells(), float(inputs.ozone->at(t))));
+    }
     report(t);
     last_output = t;
   }

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "host/scenario/projection.hpp"
+
 namespace airshed {
 
 RunInputs open_run_inputs(const Scenario& s) {
@@ -14,8 +16,40 @@ RunInputs open_run_inputs(const Scenario& s) {
     in.backgrounds.push_back(
         b.file.empty() ? statistics::ReceptorBackground::constant(b.species, b.value)
                        : statistics::ReceptorBackground::read(b, names, s.start, s.duration_s));
+  if (s.chemistry.enabled) in.ozone = std::make_unique<OzoneBackground>(s);
   return in;
 }
+
+namespace {
+
+// [chemistry] as the solver's ChemistryConfig: the roles' species, their
+// molar masses and mass units, the start time and each column's place.
+ChemistryConfig chemistry_config(const Scenario& s) {
+  ChemistryConfig c;
+  c.enabled = true;
+  const bool sia = s.chemistry.mechanism == "nox_sia";
+  c.sulfate = c.nitrate = c.ammonium = sia;
+  for (std::size_t r = 0; r < std::size_t(chem_roles); ++r) {
+    const int i = s.chemistry.species[r];
+    c.species[r] = i;
+    if (i < 0) continue;
+    const ScenarioSpecies& sp = s.species[std::size_t(i)];
+    c.molar_mass[r] = sp.molar_mass;
+    c.grams_per_unit[r] = 1 / sp.emission_to_solver;  // g per solver mass unit
+  }
+  c.start_utc_epoch_s = double(s.start.utc_epoch_s);
+  const LocalProjection proj{s.origin_lon, s.origin_lat};
+  for (int j = 0; j < s.grid.ny; ++j)
+    for (int i = 0; i < s.grid.nx; ++i) {
+      double lon = 0, lat = 0;
+      proj.to_lonlat(s.grid.x_centre(i), (j + 0.5) * s.grid.dy, lon, lat);
+      c.lon.push_back(lon);
+      c.lat.push_back(lat);
+    }
+  return c;
+}
+
+}  // namespace
 
 TransportConfig transport_config(const Scenario& s, int threads) {
   TransportConfig cfg;
@@ -28,7 +62,54 @@ TransportConfig transport_config(const Scenario& s, int threads) {
   // divergence-free only as a whole, not sweep by sweep, so the solver
   // carries the air to keep mixing ratios consistent (mixing_ratio_solver.hpp).
   cfg.carry_air = s.met.kind == MetKind::stations || s.met.kind == MetKind::wrf;
+  if (s.chemistry.enabled) cfg.chemistry = chemistry_config(s);
   return cfg;
+}
+
+std::vector<DerivedOutput> derived_outputs(const Scenario& s) {
+  std::vector<DerivedOutput> out;
+  const ChemistrySpec& c = s.chemistry;
+  if (!c.enabled) return out;
+  auto species = [&](int role) -> const ScenarioSpecies& {
+    return s.species[std::size_t(c.species[std::size_t(role)])];
+  };
+  // Grams per solver unit of a species (its emissions' g -> M factor).
+  auto grams = [](const ScenarioSpecies& sp) { return 1 / sp.emission_to_solver; };
+  // NOx as NO2: NO2 + the NO2 mass of NO's moles, in the NO2 species' unit.
+  const ScenarioSpecies& no = species(chem_no);
+  const ScenarioSpecies& no2 = species(chem_no2);
+  out.push_back({{"NOx", no2.units, no2.to_output_units, "nitrogen oxides (NO + NO2) as NO2", ""},
+                 {{c.species[chem_no2], 1.0},
+                  {c.species[chem_no], grams(no) / no.molar_mass * no2.molar_mass / grams(no2)}}});
+  if (c.mechanism != "nox_sia") return out;
+  // Secondary inorganic aerosol and PM2.5 in ug/m3: each species' mass
+  // (the solver holds mass concentrations, so no temperature or pressure
+  // enters), ug per solver unit = 1e6 g.
+  DerivedOutput sia{{"SIA", "ug/m3", 1.0, "secondary inorganic aerosol (SO4 + NO3 + NH4)", ""}, {}};
+  for (int role : {chem_so4, chem_no3, chem_nh4})
+    sia.terms.push_back({c.species[std::size_t(role)], 1e6 * grams(species(role))});
+  DerivedOutput pm{{"PM2.5_total", "ug/m3", 1.0, "PM2.5: primary + sulfate + nitrate + ammonium",
+                    "mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air"},
+                   sia.terms};
+  if (c.primary_pm25 >= 0)
+    pm.terms.insert(pm.terms.begin(),
+                    {c.primary_pm25, 1e6 * grams(s.species[std::size_t(c.primary_pm25)])});
+  out.push_back(sia);
+  out.push_back(pm);
+  return out;
+}
+
+std::vector<std::vector<float>> derived_fields(const std::vector<DerivedOutput>& d,
+                                               const std::vector<std::vector<float>>& fields) {
+  std::vector<std::vector<float>> out;
+  for (const DerivedOutput& o : d) {
+    const std::size_t n = fields.empty() ? 0 : fields[0].size();
+    std::vector<double> sum(n, 0.0);
+    for (const auto& [s, w] : o.terms)
+      for (std::size_t i = 0; i < n; ++i) sum[i] += w * double(fields[std::size_t(s)][i]);
+    out.emplace_back(sum.begin(), sum.end());
+  }
+  return out;
 }
 
 RunInfo run_info(const Scenario& s, const std::string& backend_name) {
@@ -42,6 +123,9 @@ RunInfo run_info(const Scenario& s, const std::string& backend_name) {
   for (const auto& sp : s.species)
     info.species.push_back(
         {sp.spec.name, sp.units, sp.to_output_units, sp.long_name, sp.standard_name});
+  // The derived outputs after the transported species: every recorder
+  // sees them as species (run_loop.cpp appends their fields).
+  for (const DerivedOutput& d : derived_outputs(s)) info.species.push_back(d.info);
   for (const auto& r : s.receptors) info.receptors.push_back({r.name, r.x, r.y, r.z});
   for (const auto& src : s.sources) {
     SourceInfo si{src.name, src.group, to_string(src.kind), {}, {}};

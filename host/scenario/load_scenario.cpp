@@ -10,7 +10,8 @@ Scenario parse_scenario(const std::string& text, const std::string& label,
                         const std::string& base_dir) {
   const toml::table doc = parse_toml(text, label);
   const TomlTable root(doc, "", label);
-  root.allow({"scenario", "domain", "species", "met", "profile", "source", "receptor", "output"});
+  root.allow({"scenario", "domain", "species", "met", "profile", "source", "receptor", "output",
+              "chemistry"});
 
   Scenario s;
   s.file = label;
@@ -19,6 +20,7 @@ Scenario parse_scenario(const std::string& text, const std::string& label,
   detail::parse_domain(root, s);
   detail::parse_species(root, s);
   detail::parse_met(root, base_dir, s);
+  detail::parse_chemistry(root, base_dir, s);
   detail::parse_profiles(root, s);
   detail::parse_sources(root, s);
   detail::parse_receptors(root, s);

@@ -17,6 +17,11 @@ struct MetRecord {
   double ustar = -1;            // m/s, < 0 when not observed
   double temperature = 288.15;  // K
   double precipitation = 0;     // mm/h
+  // What chemistry reads (host/met/chemistry_met.hpp); the defaults where a
+  // station or the [met] table does not state them.
+  double relative_humidity = 0.7;  // 0..1
+  double cloud_cover = 0;          // oktas, 0..8
+  double pressure = 101325;        // Pa, at the ground
 };
 
 }  // namespace airshed

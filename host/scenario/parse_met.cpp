@@ -124,7 +124,8 @@ void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) 
   }
   if (kind == "stations") return parse_stations(t, base_dir, s);
   t.allow({"kind", "z0", "anemometer_height", "speed", "direction", "stability", "obukhov_length",
-           "mixing_height", "ustar", "temperature"});
+           "mixing_height", "ustar", "temperature", "relative_humidity", "cloud_cover",
+           "pressure"});
   s.met.kind = MetKind::uniform;
   MetRecord& r = s.met.uniform;
   r.line = t.line();
@@ -135,6 +136,10 @@ void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) 
   r.mixing_height = t.number("mixing_height", Range{0, 6000, true, false});
   r.ustar = t.number_or("ustar", -1, Range{0, 5, true, false});
   r.temperature = t.number_or("temperature", 15, closed(-73, 66)) + 273.15;
+  // What [chemistry] reads; the defaults of MetRecord where not stated.
+  r.relative_humidity = t.number_or("relative_humidity", 70, closed(0, 100)) / 100;
+  r.cloud_cover = t.number_or("cloud_cover", 0, closed(0, 8));
+  r.pressure = t.number_or("pressure", 1013.25, closed(300, 1100)) * 100;
   require_above_z0(t, s.met);
 }
 

@@ -17,6 +17,9 @@ void parse_species(const TomlTable& root, Scenario& s);                         
 void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s);  // [met]
 // [met] kind = "wrf" (its own file, parse_met_wrf.cpp): `t` is the [met] table.
 void parse_met_wrf(const TomlTable& t, const std::string& base_dir, Scenario& s);
+// [chemistry] (parse_chemistry.cpp): after [met], before the sources,
+// which split their NOx by its fractions.
+void parse_chemistry(const TomlTable& root, const std::string& base_dir, Scenario& s);
 void parse_profiles(const TomlTable& root, Scenario& s);                             // [[profile]]
 void parse_sources(const TomlTable& root, Scenario& s);                              // [[source]]
 void parse_receptors(const TomlTable& root, Scenario& s);                            // [[receptor]]

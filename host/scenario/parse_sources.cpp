@@ -29,19 +29,39 @@ void read_rates(const TomlTable& t, Source& src, const Scenario& s) {
   const toml::table& raw = *t.node("emissions")->as_table();
   if (raw.empty())
     t.fail("emissions", "is empty", "{ SPECIES = rate, ... } for " + species_list(s));
+  const ChemistrySpec& chem = s.chemistry;
+  // With [chemistry] a source may state "NOx" (mass as NO2) unless a
+  // species of that name exists: split into NO and NO2 below.
+  const bool nox_key = chem.enabled && species_index(s, "NOx") < 0;
   for (auto&& [k, v] : raw) {
     const std::string name(k.str());
     const int i = species_index(s, name);
-    if (i < 0) e.fail(name, "unknown species", species_list(s));
+    if (i < 0 && !(nox_key && name == "NOx"))
+      e.fail(name, "unknown species",
+             species_list(s) + (nox_key ? ", NOx (split into NO and NO2 by [chemistry])" : ""));
     if (v.is_number() && (v.is_integer() ? *v.value<long long>() < 0 : *v.value<double>() < 0))
       e.fail(name, "negative emission rate", "rate >= 0");
-    src.rates[i] = e.number(name, non_negative(1e9));
+    if (i >= 0) src.rates[i] = e.number(name, non_negative(1e9));
   }
+  if (t.has("no2_fraction") && !(nox_key && e.has("NOx")))
+    t.fail("no2_fraction", "only used for a source that states NOx with [chemistry]",
+           "omit it, or give emissions.NOx");
+  if (!(nox_key && e.has("NOx"))) return;
+  // NOx as NO2 mass, Q: NO2 gets f Q, NO the rest as moles of NO,
+  // (1 - f) Q M_NO / M_NO2 (each at its own molar mass).
+  const double q = e.number("NOx", non_negative(1e9));
+  const double f =
+      t.number_or("no2_fraction", chem.no2_fraction[std::size_t(src.kind)], closed(0, 1));
+  const ScenarioSpecies& no = s.species[std::size_t(chem.species[chem_no])];
+  const ScenarioSpecies& no2 = s.species[std::size_t(chem.species[chem_no2])];
+  src.rates[std::size_t(chem.species[chem_no2])] += f * q;
+  src.rates[std::size_t(chem.species[chem_no])] += (1 - f) * q * no.molar_mass / no2.molar_mass;
+  src.no2_fraction = f;
 }
 
 void read_point(const TomlTable& t, Source& src, const Scenario& s) {
   t.allow({"name", "group", "kind", "profile", "emissions", "position", "height", "diameter",
-           "exit_velocity", "exit_temperature", "plume_rise"});
+           "exit_velocity", "exit_temperature", "plume_rise", "no2_fraction"});
   src.height = t.number("height", non_negative(1000));
   if (src.height >= s.grid.top())
     t.fail("height",
@@ -87,7 +107,8 @@ void read_geometry(const TomlTable& t, Source& src, const Scenario& s) {
       src.vertices = {read_position(t, "position", proj)};
       break;
     case SourceKind::volume:
-      t.allow({"name", "group", "kind", "profile", "emissions", "position", "size", "height"});
+      t.allow({"name", "group", "kind", "profile", "emissions", "position", "size", "height",
+               "no2_fraction"});
       src.vertices = {read_position(t, "position", proj)};
       {
         const auto sz = t.numbers("size", 3, Range{0, 1e5, true, false});
@@ -106,7 +127,7 @@ void read_geometry(const TomlTable& t, Source& src, const Scenario& s) {
     case SourceKind::area:
     case SourceKind::line:
       t.allow({"name", "group", "kind", "profile", "emissions", "vertices", "vertices_lonlat",
-               "height", "width"});
+               "height", "width", "no2_fraction"});
       src.vertices = read_vertices(t, "vertices", src.kind == SourceKind::area ? 3 : 2, proj);
       src.height = t.number_or("height", 0, non_negative(1e4));
       if (src.height >= s.grid.top())

@@ -54,7 +54,7 @@ void check_dataset_names(const TomlTable& t, const std::string& name, const Scen
 void parse_species(const TomlTable& root, Scenario& s) {
   for (const TomlTable& t : root.tables("species", true)) {
     t.allow({"name", "units", "long_name", "standard_name", "molar_mass", "background",
-             "decay_rate", "deposition_velocity", "surface_resistance", "schmidt_number"});
+             "decay_rate", "deposition_velocity", "surface_resistance", "schmidt_number", "phase"});
     ScenarioSpecies sp;
     sp.spec.name = t.text("name");
     if (sp.spec.name.empty()) t.fail("name", "must not be empty", "a non-empty string");
@@ -64,6 +64,7 @@ void parse_species(const TomlTable& root, Scenario& s) {
     sp.units = t.choice("units", {"ug/m3", "mg/m3", "ppb", "OU/m3"});
     sp.long_name = t.text_or("long_name", sp.spec.name, TextKind::prose);
     sp.standard_name = t.text_or("standard_name", "");
+    sp.phase = t.choice_or("phase", "gas", {"gas", "particle"});
 
     if (sp.units == "ppb") {
       sp.molar_mass = t.number("molar_mass", closed(1, 1000));
@@ -71,8 +72,11 @@ void parse_species(const TomlTable& root, Scenario& s) {
       sp.to_output_units = 1e3 * molar_volume_m3 / sp.molar_mass;
       sp.emission_to_solver = 1e6;
     } else {
-      if (t.has("molar_mass"))
-        t.fail("molar_mass", "only used for ppb species", "omit it for units " + sp.units);
+      // A mass species may state its molar mass, which [chemistry] needs to
+      // turn its mass into moles; odour has none.
+      if (t.has("molar_mass") && sp.units == "OU/m3")
+        t.fail("molar_mass", "only used for ppb and mass species", "omit it for units OU/m3");
+      sp.molar_mass = t.number_or("molar_mass", 0, closed(1, 1000));
       sp.to_output_units = 1;
       sp.emission_to_solver = sp.units == "ug/m3" ? 1e6 : sp.units == "mg/m3" ? 1e3 : 1;
     }

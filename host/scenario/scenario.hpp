@@ -30,6 +30,9 @@ struct ScenarioSpecies {
   double molar_mass = 0;          // g/mol, ppb species only
   double to_output_units = 1;     // solver concentration * this = value in `units`
   double emission_to_solver = 1;  // user emission unit (g or OU) per s -> M/s
+  // "gas" or "particle" (the species key `phase`): the chemistry's roles
+  // check it; deposition per phase is the species' own deposition keys.
+  std::string phase = "gas";
 };
 
 // Factors that multiply a source's stated rates at a given local time.
@@ -67,6 +70,9 @@ struct Source {
   // line g/s/m; OU instead of g for odour species.
   std::vector<double> rates;
   int profile = -1;  // index into Scenario::profiles, -1 = constant
+  // With [chemistry]: the NO2 share of the NOx the source states (already
+  // split into the NO and NO2 rates above); < 0 when it states none.
+  double no2_fraction = -1;
 };
 
 struct Receptor {
@@ -123,6 +129,10 @@ struct StationSpec {
 // run's hours only, and reports problems at the sites kept here.
 struct MetSpec {
   MetKind kind = MetKind::uniform;
+  // The providers fill MetFields' temperature, pressure, humidity and
+  // radiation factor only when this is set (a scenario with [chemistry]),
+  // so a run without chemistry gets the fields it always got.
+  bool chemistry_met = false;
   double z0 = 0.1;                    // m, roughness length
   double anemometer_height = 10;      // m, height of the given wind speed
   MetRecord uniform;                  // uniform only: the stated conditions (line: the [met] table)
@@ -138,6 +148,29 @@ struct MetSpec {
   double adjustment_vertical_weight = 1;
 };
 
+// [chemistry] (docs/scenario-format.md, docs/chemistry.md): the mechanism,
+// which species play which role, how a source's NOx is split, and the
+// ozone background.
+enum class OzoneBackgroundKind { constant, diurnal, file };
+struct ChemistrySpec {
+  bool enabled = false;
+  std::string mechanism;  // "nox" (NO-NO2-O3) or "nox_sia" (with SO4, NO3, NH4)
+  // Scenario species index per ChemistryRole (host/core/solver_config.hpp);
+  // -1 where the mechanism does not use the role.
+  std::array<int, chem_roles> species{-1, -1, -1, -1, -1, -1, -1, -1, -1};
+  // The NO2 share of the NOx mass (as NO2) a source states, per SourceKind
+  // (point, area, line, volume); a source's own `no2_fraction` overrides it.
+  std::array<double, 4> no2_fraction{0.10, 0.10, 0.20, 0.10};
+  OzoneBackgroundKind ozone_kind = OzoneBackgroundKind::constant;
+  std::array<double, 24> ozone_diurnal{};  // O3 species' units, local hour 0..23
+  std::string ozone_file;                  // file: resolved path of the hourly CSV
+  InputSite ozone_site;                    // the key the profile or file came from
+  // The primary PM2.5 species (`primary_pm25`, default a species named
+  // "PM2.5" where there is one), -1: none; the derived output PM2.5_total
+  // adds the secondary inorganic aerosol to it (docs/output-format.md).
+  int primary_pm25 = -1;
+};
+
 struct Scenario {
   std::string file;  // path as given
   std::string name;
@@ -150,6 +183,7 @@ struct Scenario {
   double courant = 0.5;
   std::vector<ScenarioSpecies> species;
   MetSpec met;
+  ChemistrySpec chemistry;
   std::vector<TemporalProfile> profiles;
   std::vector<Source> sources;
   std::vector<Receptor> receptors;

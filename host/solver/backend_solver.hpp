@@ -23,6 +23,7 @@
 
 #include "host/core/numerical_fault.hpp"
 #include "host/solver/backend_functors.hpp"
+#include "host/solver/chemistry_process.hpp"
 #include "host/solver/emission_list.hpp"
 #include "host/solver/process.hpp"
 #include "host/solver/process_pipeline.hpp"
@@ -89,6 +90,10 @@ class BackendSolver final : public TransportSolver {
     pipeline_.add("columns", {"outflow", "deposition", "decay"},
                   [this](double dt, bool) { columns(dt); });
     pipeline_.add("emissions", {"emissions"}, [this](double dt, bool) { add_emissions(dt); });
+    // The chemistry (chemistry_process.hpp), in the middle of the Strang
+    // pair with the sources: ... S, C | C, S ... (docs/numerics.md).
+    if (cfg_.chemistry.enabled)
+      add_process("chemistry", {"chemical_production", "chemical_loss"}, ChemistryProcess(cfg_));
   }
   // The pipeline's launches hold `this`.
   BackendSolver(const BackendSolver&) = delete;
@@ -98,19 +103,38 @@ class BackendSolver final : public TransportSolver {
   // write one); every species' budget gains its term, MassBudget::processes
   // `name`. Only before the first step, so that every term covers the run.
   void add_process(const std::string& name, ProcessLaunch launch) {
+    add_process(name, {name}, std::move(launch));
+  }
+  // The same with several budget terms (ProcessContext::report's `which`
+  // indexes them), e.g. a process's production and its loss.
+  void add_process(const std::string& name, const std::vector<std::string>& terms,
+                   ProcessLaunch launch) {
     if (steps_ != 0)
       throw std::logic_error("add_process: register processes before the first step");
-    for (const BudgetTerm& t : MassBudget{}.terms())
-      if (t.name == name)
-        throw std::invalid_argument("add_process: '" + name + "' names a built-in budget term");
+    if (terms.empty()) throw std::invalid_argument("add_process: '" + name + "' has no terms");
+    for (const std::string& term : terms) {
+      for (const BudgetTerm& t : MassBudget{}.terms())
+        if (t.name == term)
+          throw std::invalid_argument("add_process: '" + term + "' names a built-in budget term");
+      for (const std::string& other : process_names_)
+        if (other == term)
+          throw std::invalid_argument("add_process: the budget term '" + term +
+                                      "' is taken by another process");
+    }
     const std::size_t term = process_names_.size();
-    pipeline_.add(name, {name}, [this, term, launch = std::move(launch)](double dt, bool forward) {
+    pipeline_.add(name, terms, [this, term, launch = std::move(launch)](double dt, bool forward) {
       launch(ProcessContext{&cfg_, grid_view(), met_view(), raw(c_), cfg_.grid.cells(),
-                            raw(column_mass_), &budgets_, term, forward},
+                            raw(column_mass_), &budgets_, term, forward, time_,
+                            chem_t_.empty() ? nullptr : raw(chem_t_),
+                            chem_p_.empty() ? nullptr : raw(chem_p_),
+                            chem_rh_.empty() ? nullptr : raw(chem_rh_),
+                            chem_rad_.empty() ? nullptr : raw(chem_rad_)},
              dt);
     });
-    process_names_.push_back(name);
-    for (MassBudget& b : budgets_) b.processes.push_back({name, 0.0});
+    for (const std::string& t : terms) {
+      process_names_.push_back(t);
+      for (MassBudget& b : budgets_) b.processes.push_back({t, 0.0});
+    }
     column_mass_.assign(cfg_.grid.columns(), 0.0);  // assign, not resize: see grow()
   }
   const ProcessPipeline& pipeline() const { return pipeline_; }
@@ -136,6 +160,13 @@ class BackendSolver final : public TransportSolver {
     upload(em_cell_, list.cell);
     upload(em_species_, list.species);
     upload(em_rate_, list.rate_per_volume);
+  }
+
+  void set_background(int s, double background) override {
+    check_species(s);
+    if (!(background >= 0) || !std::isfinite(background))
+      throw std::invalid_argument("set_background: the background must be finite and >= 0");
+    cfg_.species[std::size_t(s)].background = background;
   }
 
   void set_concentration(int s, const std::vector<float>& field) override {
@@ -321,6 +352,15 @@ class BackendSolver final : public TransportSolver {
         throw std::invalid_argument("set_met: species '" + sp.name +
                                     "' has a surface_resistance but the met gives no surface "
                                     "fields (ustar, inverse_L, z0) for its deposition");
+    // The chemistry's air state: only a run with chemistry uploads it, and
+    // its met must have it (the constructor's still air has none).
+    if (cfg_.chemistry.enabled && !calm) {
+      validate_chemistry_met(cfg_, met);
+      chem_t_ = met.temperature;
+      chem_p_ = met.pressure;
+      chem_rh_ = met.relative_humidity;
+      chem_rad_ = met.radiation_factor;
+    }
     u_ = met.u;
     v_ = met.v;
     w_ = met.w;
@@ -401,15 +441,16 @@ class BackendSolver final : public TransportSolver {
   device_vector<float> c_, scratch_;
   device_vector<k::ColumnLosses> column_losses_;  // per column, one species at a time
   device_vector<float> u_, v_, w_, kh_, kz_;      // u_, v_: boundary faces filled (fill_face_data)
-  device_vector<float> kx_face_, ky_face_;        // face diffusivities (fill_face_data)
-  device_vector<float> ghosts_, edges_;           // per line of the current sweep (grid_lines.hpp)
+  device_vector<float> chem_t_, chem_p_, chem_rh_, chem_rad_;  // chemistry only (load_met)
+  device_vector<float> kx_face_, ky_face_;  // face diffusivities (fill_face_data)
+  device_vector<float> ghosts_, edges_;     // per line of the current sweep (grid_lines.hpp)
   device_vector<std::size_t> em_cell_;
   device_vector<int> em_species_;
   device_vector<float> em_rate_;
   std::vector<double> emitted_rate_;
   std::vector<MassBudget> budgets_;
   ProcessPipeline pipeline_;
-  std::vector<std::string> process_names_;  // the added processes, in pipeline order
+  std::vector<std::string> process_names_;  // the added processes' terms, in pipeline order
   device_vector<double> column_mass_;       // scratch of the added processes
   device_vector<float> vd_;     // deposition velocity, per species then column (set_deposition)
   std::vector<double> max_vd_;  // its largest value per species

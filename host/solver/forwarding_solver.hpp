@@ -20,6 +20,7 @@ class ForwardingSolver : public TransportSolver {
   const TransportConfig& config() const override { return inner_->config(); }
   void set_met(const MetFields& m) override { inner_->set_met(m); }
   void set_emissions(const std::vector<CellEmission>& e) override { inner_->set_emissions(e); }
+  void set_background(int s, double b) override { inner_->set_background(s, b); }
   void set_concentration(int s, const std::vector<float>& c) override {
     inner_->set_concentration(s, c);
   }

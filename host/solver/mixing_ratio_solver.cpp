@@ -11,6 +11,8 @@ TransportConfig with_air(const TransportConfig& cfg) {
   inner.carry_air = false;
   // Unit density: background 1 at inflow faces and above an open top.
   inner.species.push_back({"air", 1.0, 0.0, 0.0});
+  // Chemistry works on q = c / air (host/solver/chemistry_process.hpp).
+  if (inner.chemistry.enabled) inner.chemistry.air_species = int(cfg.species.size());
   return inner;
 }
 

@@ -25,8 +25,16 @@ struct ProcessContext {
   std::size_t species_stride;        // floats from one species' field to the next
   double* column_mass;               // grid.columns() doubles of backend scratch
   std::vector<MassBudget>* budgets;  // per species
-  std::size_t term;                  // this process's entry of MassBudget::processes
+  std::size_t term;                  // this process's first entry of MassBudget::processes
   bool forward;                      // an even step (process_pipeline.hpp)
+  double time;                       // s, the solver's time at the start of this step
+  // The met's chemistry fields (MetFields), null until a met that has them
+  // was set: temperature (K), pressure (Pa), relative humidity (0..1) per
+  // cell, and the radiation factor (0..1) per column.
+  const float* temperature;
+  const float* pressure;
+  const float* relative_humidity;
+  const float* radiation_factor;
 
   int species_count() const { return int(cfg->species.size()); }
   float* species(int s) const { return c + std::size_t(s) * species_stride; }
@@ -34,8 +42,11 @@ struct ProcessContext {
   double sum_column_mass() const {
     return thrust::reduce(policy(), column_mass, column_mass + grid.columns(), 0.0);
   }
-  // Adds `added` (M; a loss is negative) to this process's term of species s.
-  void report(int s, double added) const { (*budgets)[s].processes[term].added += added; }
+  // Adds `added` (M; a loss is negative) to this process's term of species
+  // s: its first, or the `which`-th of the terms it was registered with.
+  void report(int s, double added, std::size_t which = 0) const {
+    (*budgets)[s].processes[term + which].added += added;
+  }
 };
 
 using ProcessLaunch = std::function<void(const ProcessContext& ctx, double dt)>;

@@ -33,6 +33,11 @@ class TransportSolver {
   virtual void set_met(const MetFields& met) = 0;
   // Replaces the emission list (rates in M/s per cell).
   virtual void set_emissions(const std::vector<CellEmission>& emissions) = 0;
+  // Replaces one species' background (M/m^3): what open lateral inflow and
+  // an open top let in from then on (SpeciesSpec::background). Forcing, not
+  // state: the run loop sets it at every refresh (the ozone background of
+  // a run with chemistry, host/met/ozone_background.hpp).
+  virtual void set_background(int species, double background) = 0;
   // Replaces one species' concentration (x fastest) and restarts its budget.
   virtual void set_concentration(int species, const std::vector<float>& c) = 0;
   virtual std::vector<float> concentration(int species) const = 0;

@@ -33,6 +33,16 @@ cp -r scenarios/met "$tmp/" 2>/dev/null
 expect "unknown key" "unknown_key.toml:[0-9]+:.*colour" -- "$bin" run "$tmp/unknown_key.toml" --output "$tmp/o2"
 [ -e "$tmp/o2" ] && { fails=$((fails + 1)); echo "FAIL unknown key: output directory was created"; }
 
+# [chemistry] (issue 16): a bad mechanism, and an ozone CSV that misses an
+# hour of the run (read at set-up, before anything is written).
+sed 's/^mechanism = .*/mechanism = "cb6"/' scenarios/winter_haze.toml >"$tmp/bad_mechanism.toml"
+expect "bad chemistry mechanism" "bad_mechanism.toml:[0-9]+: key 'chemistry.mechanism': .*nox_sia" -- "$bin" run "$tmp/bad_mechanism.toml" --output "$tmp/o13"
+[ -e "$tmp/o13" ] && { fails=$((fails + 1)); echo "FAIL bad mechanism: output directory was created"; }
+printf 'time,o3\n2026-01-20T18:00,20\n2026-01-20T19:00,19\n' >"$tmp/o3_short.csv"
+sed -e 's|^ozone_profile = .*|ozone_file = "o3_short.csv"|' -e '/^                 30.0, 32.0/d' scenarios/winter_haze.toml >"$tmp/o3_gap.toml"
+expect "ozone CSV with a gap" "o3_gap.toml:[0-9]+: key 'chemistry.ozone_file': no ozone background for 2026-01-20T20:00" -- "$bin" run "$tmp/o3_gap.toml" --output "$tmp/o14"
+[ -e "$tmp/o14" ] && { fails=$((fails + 1)); echo "FAIL ozone gap: output directory was created"; }
+
 # A line break in a file name the scenario gives (found by tests/fuzz) must
 # not split the error line; it is refused at the scenario's met.file line,
 # shown escaped (issue 19).

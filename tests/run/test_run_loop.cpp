@@ -30,6 +30,7 @@ class RecordingSolver final : public TransportSolver {
     emission_totals.push_back(0);
     for (const auto& c : e) emission_totals.back() += c.rate;
   }
+  void set_background(int, double) override {}
   void set_concentration(int, const std::vector<float>&) override {}
   std::vector<float> concentration(int) const override {
     return std::vector<float>(cfg_.grid.cells(), 0.0f);

@@ -35,8 +35,8 @@ TEST_CASE("unknown keys are rejected with the allowed list") {
   CHECK(msg.find("unknown key") != std::string::npos);
   CHECK(msg.find("mixing_height") != std::string::npos);
 
-  const std::string top = std::string(kSmallScenario) + "\n[chemistry]\nenabled = true\n";
-  check(error_of(top), line_containing(top, "[chemistry]"), "chemistry");
+  const std::string top = std::string(kSmallScenario) + "\n[aerosol]\nenabled = true\n";
+  check(error_of(top), line_containing(top, "[aerosol]"), "aerosol");
 }
 
 TEST_CASE("missing required keys name the table's line") {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <utility>
 
+#include "host/met/wrf/wrf_chemistry_met.hpp"
+
 namespace airshed {
 
 namespace {
@@ -43,7 +45,7 @@ void check_finite(const WrfOnGrid& g, const InputSite& site, const std::string& 
 WrfMetProvider::WrfMetProvider(std::vector<std::string> paths, std::vector<InputSite> sites,
                                const Grid& grid, const LocalProjection& proj, const Instant& start,
                                double duration_s, double update_interval_s, WrfSourceOpener open,
-                               const WrfIndexMapFactory& index_map)
+                               const WrfIndexMapFactory& index_map, bool chemistry_met)
     : paths_(std::move(paths)),
       sites_(std::move(sites)),
       grid_(grid),
@@ -52,6 +54,7 @@ WrfMetProvider::WrfMetProvider(std::vector<std::string> paths, std::vector<Input
       update_s_(update_interval_s),
       open_(std::move(open)),
       proj_(proj),
+      chemistry_(chemistry_met),
       index_map_(index_map) {
   sites_.resize(paths_.size(), sites_.empty() ? InputSite{} : sites_.back());
   const WrfRunWindow run{start_utc_, start_utc_ + (long long)std::ceil(duration_s),
@@ -85,6 +88,7 @@ WrfOnGrid WrfMetProvider::read_time(std::size_t i) const {
     have_maps_ = true;
   }
   WrfOnGrid g = regrid_time(f, e.grid, maps_, grid_);
+  if (chemistry_) add_wrf_chemistry_met(g, f, e.grid, maps_, grid_, proj_);
   g.utc_epoch_s = e.utc;
   check_finite(g, sites_[e.file], paths_[e.file], format_iso8601(Instant{e.utc, offset_minutes_}));
   if (project_) project_(g.met);
@@ -225,7 +229,8 @@ std::unique_ptr<MetProvider> make_wrf_met_provider(const MetSpec& spec, const Gr
                                                    const WrfSourceOpener& open,
                                                    const WrfIndexMapFactory& index_map) {
   return std::make_unique<WrfMetProvider>(spec.wrf_files, spec.wrf_file_sites, grid, proj, start,
-                                          duration_s, spec.wrf_update_interval_s, open, index_map);
+                                          duration_s, spec.wrf_update_interval_s, open, index_map,
+                                          spec.chemistry_met);
 }
 
 }  // namespace airshed

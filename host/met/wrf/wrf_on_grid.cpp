@@ -151,6 +151,11 @@ WrfOnGrid interpolate_in_time(const WrfOnGrid& a, const WrfOnGrid& b, double w) 
   lerp(o.met.u, a.met.u, b.met.u, w), lerp(o.met.v, a.met.v, b.met.v, w);
   lerp(o.met.w, a.met.w, b.met.w, w), lerp(o.met.kh, a.met.kh, b.met.kh, w);
   lerp(o.met.kz, a.met.kz, b.met.kz, w);
+  // The chemistry's air state (empty without [chemistry]: stays empty).
+  lerp(o.met.temperature, a.met.temperature, b.met.temperature, w);
+  lerp(o.met.pressure, a.met.pressure, b.met.pressure, w);
+  lerp(o.met.relative_humidity, a.met.relative_humidity, b.met.relative_humidity, w);
+  lerp(o.met.radiation_factor, a.met.radiation_factor, b.met.radiation_factor, w);
   lerp(o.ustar, a.ustar, b.ustar, w), lerp(o.inverse_L, a.inverse_L, b.inverse_L, w);
   lerp(o.pblh, a.pblh, b.pblh, w), lerp(o.z0, a.z0, b.z0, w);
   lerp(o.temperature, a.temperature, b.temperature, w);
