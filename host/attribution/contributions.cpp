@@ -89,15 +89,16 @@ std::string text_attribute(const std::string& file, hid_t obj, const std::string
 }
 
 // A numeric scalar attribute; `fallback` when absent and `required` is false.
-double number_attribute(const std::string& file, hid_t obj, const std::string& name,
-                        bool required, double fallback) {
+double number_attribute(const std::string& file, hid_t obj, const std::string& name, bool required,
+                        double fallback) {
   if (H5Aexists(obj, name.c_str()) <= 0) {
     if (required) fail(file, "attribute '" + name + "'", "missing");
     return fallback;
   }
   H5Handle a(H5Aopen(obj, name.c_str(), H5P_DEFAULT), H5Aclose, "attribute " + name);
   H5Handle space(H5Aget_space(a), H5Sclose, "attribute space");
-  if (H5Sget_simple_extent_npoints(space) != 1) fail(file, "attribute '" + name + "'", "not a scalar");
+  if (H5Sget_simple_extent_npoints(space) != 1)
+    fail(file, "attribute '" + name + "'", "not a scalar");
   double v = 0;
   if (H5Aread(a, H5T_NATIVE_DOUBLE, &v) < 0)
     fail(file, "attribute '" + name + "'", "is not a number");
@@ -173,15 +174,15 @@ Contributions read_contributions(const std::string& out_dir) {
   if (kinds.size() != names.size() || selectors.size() != names.size())
     fail(file, "attributes 'tags', 'tag_kinds', 'tag_selectors'", "differ in length");
   if (names.empty()) fail(file, "attribute 'tags'", "is empty");
-  for (std::size_t k = 0; k < names.size(); ++k) c.tags.push_back({names[k], kinds[k], selectors[k]});
+  for (std::size_t k = 0; k < names.size(); ++k)
+    c.tags.push_back({names[k], kinds[k], selectors[k]});
 
   const std::string start = text_attribute(file, f, "start", "");
   const auto at = parse_iso8601(start);
   if (!at) fail(file, "attribute 'start'", "'" + start + "' is not an ISO 8601 time with offset");
   c.start = *at;
   c.output_interval_s = number_attribute(file, f, "output_interval_s", true, 0);
-  if (!(c.output_interval_s > 0))
-    fail(file, "attribute 'output_interval_s'", "must be positive");
+  if (!(c.output_interval_s > 0)) fail(file, "attribute 'output_interval_s'", "must be positive");
   c.linear = number_attribute(file, f, "linear", false, 1) != 0;
 
   H5Handle time = open_dataset(file, f, "/time");
@@ -258,8 +259,8 @@ GroundReader::GroundReader(const Contributions& c, std::size_t species) : impl_(
     if (s.ground_dataset.empty())
       fail(c.file, "dataset '/ground/" + output::safe_name(s.info.name) + "'", "missing");
     impl_->name = c.file + ": dataset '" + s.ground_dataset + "'";
-    impl_->file = H5Handle(H5Fopen(c.file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
-                           "open " + c.file);
+    impl_->file =
+        H5Handle(H5Fopen(c.file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + c.file);
     impl_->dataset = H5Handle(H5Dopen2(impl_->file, s.ground_dataset.c_str(), H5P_DEFAULT),
                               H5Dclose, "open " + impl_->name);
     impl_->file_space = H5Handle(H5Dget_space(impl_->dataset), H5Sclose, "space");

@@ -20,11 +20,11 @@ struct TagInfo {
 };
 
 struct SpeciesContributions {
-  SpeciesInfo info;                // name and output units (to_output_units unused: 1)
-  std::vector<double> receptors;   // [nt][ntags][nr], output units
-  std::vector<double> emissions;   // [ntags], mass emitted over the run; empty if absent
-  std::string emission_units;      // its `units` attribute ("g" when it has none)
-  std::string ground_dataset;      // "/ground/NAME" when the file has ground maps, else ""
+  SpeciesInfo info;               // name and output units (to_output_units unused: 1)
+  std::vector<double> receptors;  // [nt][ntags][nr], output units
+  std::vector<double> emissions;  // [ntags], mass emitted over the run; empty if absent
+  std::string emission_units;     // its `units` attribute ("g" when it has none)
+  std::string ground_dataset;     // "/ground/NAME" when the file has ground maps, else ""
 };
 
 struct Contributions {
@@ -34,8 +34,8 @@ struct Contributions {
   std::vector<double> time;  // s since start of each snapshot the statistics saw
   Instant start;
   double output_interval_s = 0, duration_s = 0;
-  bool linear = true;              // false: a non-linear process ran (results are estimates)
-  std::size_t ny = 0, nx = 0;      // ground map shape (0 without ground maps)
+  bool linear = true;          // false: a non-linear process ran (results are estimates)
+  std::size_t ny = 0, nx = 0;  // ground map shape (0 without ground maps)
   std::vector<SpeciesContributions> species;  // the tagged species
   // From OUTDIR/run.json (run_record.hpp): every threshold of the run (all
   // species, standards tables included) and the cell size.

@@ -44,7 +44,8 @@ std::optional<std::vector<std::string>> selector_values(const std::string& selec
   while ((at = selector.find(key, at)) != std::string::npos) {
     const bool starts = at == 0 || std::string(" ;,\t").find(selector[at - 1]) != std::string::npos;
     std::size_t eq = at + key.size();
-    while (eq < selector.size() && (selector[eq] == '_' || std::isalpha((unsigned char)selector[eq])))
+    while (eq < selector.size() &&
+           (selector[eq] == '_' || std::isalpha((unsigned char)selector[eq])))
       ++eq;  // region_xy
     if (!starts || eq >= selector.size() || selector[eq] != '=') {
       at += key.size();
@@ -115,8 +116,8 @@ std::optional<std::size_t> find_tag(const std::vector<TagInfo>& tags, const std:
     for (const TagInfo& t : tags)
       if (selector_values(t.selector, selector_key))
         allowed += (allowed.empty() ? "" : ", ") + prefix + ":" + t.name;
-    why = "no tag selects " + prefix + " '" + name + "'; allowed: " +
-          (allowed.empty() ? "(no " + prefix + " tags in the file)" : allowed);
+    why = "no tag selects " + prefix + " '" + name +
+          "'; allowed: " + (allowed.empty() ? "(no " + prefix + " tags in the file)" : allowed);
   }
   return found;
 }
@@ -126,8 +127,7 @@ std::optional<double> parse_cut(const std::string& text) {
   if (t.empty()) return std::nullopt;
   char* end = nullptr;
   const double v = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size() || !std::isfinite(v) || v > 1 || v < 1 - 1e6)
-    return std::nullopt;
+  if (end != t.c_str() + t.size() || !std::isfinite(v) || v > 1 || v < 1 - 1e6) return std::nullopt;
   return v;
 }
 
@@ -234,8 +234,8 @@ std::string read_text(const std::string& path, const char* subject) {
 
 }  // namespace
 
-std::vector<FactorSet> parse_factor_sets(const std::vector<TagInfo>& tags,
-                                         const std::string& text, const std::string& path) {
+std::vector<FactorSet> parse_factor_sets(const std::vector<TagInfo>& tags, const std::string& text,
+                                         const std::string& path) {
   const auto lines = csv_lines(text, path);
   if (lines.empty())
     throw_scenario_error(path, 1, "header", "the file has no header",
@@ -252,7 +252,8 @@ std::vector<FactorSet> parse_factor_sets(const std::vector<TagInfo>& tags,
   for (std::size_t r = 1; r < lines.size(); ++r) {
     const CsvLine& l = lines[r];
     if (l.cells.size() != h.cells.size())
-      throw_scenario_error(path, l.number, "row", "has " + std::to_string(l.cells.size()) + " cells",
+      throw_scenario_error(path, l.number, "row",
+                           "has " + std::to_string(l.cells.size()) + " cells",
                            std::to_string(h.cells.size()) + " as the header");
     if (out.size() == kMaxScenarios)
       throw_scenario_error(path, l.number, "row", "more than 100000 scenarios",
@@ -304,15 +305,15 @@ EmergencyList parse_emergency_list(const std::vector<TagInfo>& tags, const std::
   if (lines.empty()) throw_scenario_error(path, 1, "header", "the file has no header", layout);
   const CsvLine& h = lines[0];
   if (h.cells != std::vector<std::string>{"enterprise", "yellow", "orange", "red"})
-    throw_scenario_error(path, h.number, "header", "is not 'enterprise,yellow,orange,red'",
-                         layout);
+    throw_scenario_error(path, h.number, "header", "is not 'enterprise,yellow,orange,red'", layout);
   EmergencyList list;
   list.file = path;
   std::set<std::size_t> seen;
   for (std::size_t r = 1; r < lines.size(); ++r) {
     const CsvLine& l = lines[r];
     if (l.cells.size() != 4)
-      throw_scenario_error(path, l.number, "row", "has " + std::to_string(l.cells.size()) + " cells",
+      throw_scenario_error(path, l.number, "row",
+                           "has " + std::to_string(l.cells.size()) + " cells",
                            "4: enterprise,yellow,orange,red");
     std::string why;
     const auto k = find_tag(tags, l.cells[0], why);

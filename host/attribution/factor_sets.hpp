@@ -48,8 +48,8 @@ FactorSet factors_from_arguments(const std::vector<TagInfo>& tags,
 // starts a comment line, blank lines are skipped. Throws ScenarioError
 // "FILE:LINE: column 'TAG': ...".
 std::vector<FactorSet> read_factor_sets(const std::vector<TagInfo>& tags, const std::string& path);
-std::vector<FactorSet> parse_factor_sets(const std::vector<TagInfo>& tags,
-                                         const std::string& text, const std::string& path);
+std::vector<FactorSet> parse_factor_sets(const std::vector<TagInfo>& tags, const std::string& text,
+                                         const std::string& path);
 
 // Warning levels of the heavy-pollution emergency plans and their targets
 // for the cut of SO2, NOx, PM and VOCs emissions (emergency.hpp).

@@ -35,8 +35,8 @@ inline float combine(const double* f, const float* c, std::size_t nk, std::size_
 void receptor_statistics(const Contributions& c, const SpeciesContributions& sp,
                          const std::vector<FactorSet>& sets, SpeciesResults& out) {
   const std::size_t nt = c.nt(), nk = c.ntags(), nr = c.nr(), ns = sets.size();
-  auto config = statistics::species_config(c.output_interval_s, c.start, c.duration_s,
-                                           out.thresholds);
+  auto config =
+      statistics::species_config(c.output_interval_s, c.start, c.duration_s, out.thresholds);
   config.keep_daily_means = true;  // receptors: the daily series, as the run keeps it
   SeriesStatistics st(ns * nr, config);
   std::vector<float> v(ns * nr);
@@ -52,8 +52,8 @@ void receptor_statistics(const Contributions& c, const SpeciesContributions& sp,
   std::vector<statistics::ReceptorStatistic> rows;
   for (std::size_t i = 0; i < ns * nr; ++i) {
     rows.clear();
-    statistics::append_receptor_rows(st, i, c.receptors[i % nr], sp.info, out.thresholds,
-                                     c.start, rows);
+    statistics::append_receptor_rows(st, i, c.receptors[i % nr], sp.info, out.thresholds, c.start,
+                                     rows);
     if (i == 0) {
       for (const auto& row : rows) {
         out.statistic.push_back(row.statistic);
@@ -79,14 +79,15 @@ void ground_statistics(const Contributions& c, std::size_t species,
                        const std::vector<FactorSet>& sets, std::size_t memory,
                        SpeciesResults& out) {
   const std::size_t nt = c.nt(), nk = c.ntags(), cells = c.ny * c.nx, ns = sets.size();
-  const auto config = statistics::species_config(c.output_interval_s, c.start, c.duration_s,
-                                                 out.thresholds);
+  const auto config =
+      statistics::species_config(c.output_interval_s, c.start, c.duration_s, out.thresholds);
   // What one scenario's accumulators over the ground cells hold (float64
   // hour and period sums, 24 hourly means, the maxima, exceedances, the
   // kept top daily values): a generous per-cell estimate.
   const std::size_t per_scenario =
       cells * (16 + 24 * 4 + 6 * 4 + 8 * config.thresholds.size() + 64);
-  const std::size_t block = std::max<std::size_t>(1, memory / std::max<std::size_t>(per_scenario, 1));
+  const std::size_t block =
+      std::max<std::size_t>(1, memory / std::max<std::size_t>(per_scenario, 1));
   out.ground_max_period_mean.assign(ns, 0);
   out.ground_max_hourly_mean.assign(ns, 0);
   out.ground_cells_above.assign(ns, std::vector<long>(config.thresholds.size(), 0));

@@ -49,8 +49,7 @@ void append_receptor_rows(const SeriesStatistics& r, std::size_t i, const std::s
   }
   for (std::size_t d = 0; d < r.daily_means.size(); ++d) {
     const double midnight = double(d) * 86400.0 - double(local_seconds_of_day(start));
-    row("daily_mean", r.daily_means[d][i], sp.units,
-        format_iso8601(start, midnight).substr(0, 10));
+    row("daily_mean", r.daily_means[d][i], sp.units, format_iso8601(start, midnight).substr(0, 10));
   }
 }
 

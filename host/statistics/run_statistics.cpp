@@ -117,8 +117,8 @@ std::vector<ReceptorStatistic> RunStatistics::receptor_statistics() const {
     for (std::size_t k : species_[n].threshold_index) thresholds.push_back(thresholds_[k]);
     const SeriesStatistics& r = species_[n].receptors;
     for (std::size_t i = 0; i < r.series(); ++i)
-      append_receptor_rows(r, i, info_.receptors[i].name, info_.species[n], thresholds,
-                           info_.start, out);
+      append_receptor_rows(r, i, info_.receptors[i].name, info_.species[n], thresholds, info_.start,
+                           out);
   }
   return out;
 }
