@@ -36,6 +36,10 @@ struct SpeciesSpec {
   // met's u*, 1/L and z0 at every met update. 0: constant v_d.
   double surface_resistance = 0;
   double schmidt_number = 1.0;  // Sc = nu / D of the gas, for r_b
+  // Source attribution (docs/tagging.md): carried as one field per tag of
+  // TransportConfig::tags (host/solver/tagged_solver.hpp). Ignored when
+  // the config has no tags.
+  bool tagged = false;
 };
 
 struct TransportConfig {
@@ -59,6 +63,11 @@ struct TransportConfig {
   // does not do on its own (Easter 1993; Byun 1999). For gridded met; the
   // horizontally uniform winds need it not (every sweep is divergence-free).
   bool carry_air = false;
+  // Source attribution (docs/tagging.md): the tags every tagged species is
+  // split into, in output order (the declared ones, "other", then
+  // "background", which alone carries the species' background). Empty: no
+  // tagging, the solver is exactly the untagged one.
+  std::vector<std::string> tags;
   int threads = 0;  // CPU threads, 0..max_cpu_threads (host/solver/cpu_threads.hpp); 0: as
                     // OpenMP is set (its default: OMP_NUM_THREADS, else every hardware thread)
 };

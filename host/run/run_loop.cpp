@@ -29,10 +29,13 @@ double next_clock_hour(const Scenario& s, double t_s) {
   return (std::floor(local / 3600.0) + 1) * 3600.0 - double(local0);
 }
 
-Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species, double t) {
-  Snapshot snap{t, {}};
+// `tagged`: the species whose per-tag fields go along (TaggingInfo::species).
+Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species,
+                       const std::vector<int>& tagged, double t) {
+  Snapshot snap{t, {}, {}};
   for (std::size_t sp = 0; sp < n_species; ++sp)
     snap.fields.push_back(solver.concentration(int(sp)));
+  for (int sp : tagged) snap.tags.push_back(solver.tag_concentrations(sp));
   return snap;
 }
 
@@ -141,7 +144,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
     solver.set_emissions(emissions.at(t, *met));
   };
   auto report = [&](double t) {
-    const Snapshot snap = take_snapshot(solver, n_species, t);
+    const Snapshot snap = take_snapshot(solver, n_species, info.tagging.species, t);
     for (RunObserver* o : all) o->snapshot(snap);
     Progress p{
         t,
@@ -251,6 +254,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   summary.steps = solver.steps_taken();
   summary.interrupted = interrupted;
   for (std::size_t sp = 0; sp < n_species; ++sp) summary.budgets.push_back(solver.budget(int(sp)));
+  for (int sp : info.tagging.species) summary.tag_budgets.push_back(solver.tag_budgets(sp));
   {
     std::lock_guard<std::mutex> lock(adjusted_lock);
     summary.wind_adjustment = adjusted;

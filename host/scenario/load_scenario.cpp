@@ -10,7 +10,8 @@ Scenario parse_scenario(const std::string& text, const std::string& label,
                         const std::string& base_dir) {
   const toml::table doc = parse_toml(text, label);
   const TomlTable root(doc, "", label);
-  root.allow({"scenario", "domain", "species", "met", "profile", "source", "receptor", "output"});
+  root.allow({"scenario", "domain", "species", "met", "profile", "source", "receptor", "output",
+              "tagging", "tag"});
 
   Scenario s;
   s.file = label;
@@ -23,6 +24,7 @@ Scenario parse_scenario(const std::string& text, const std::string& label,
   detail::parse_sources(root, s);
   detail::parse_receptors(root, s);
   detail::parse_output(root, s);
+  detail::parse_tags(root, s);
   return s;
 }
 
