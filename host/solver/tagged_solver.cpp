@@ -50,6 +50,7 @@ MassBudget sum_budgets(const std::vector<MassBudget>& budgets) {
 
 TaggedSolver::TaggedSolver(std::unique_ptr<TransportSolver> inner, const TransportConfig& cfg)
     : ForwardingSolver(std::move(inner)), cfg_(cfg) {
+  validate(cfg_);  // the inner config no longer holds the tags it checks
   int next = 0;
   for (const SpeciesSpec& sp : cfg_.species) {
     first_.push_back(next);
