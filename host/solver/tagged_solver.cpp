@@ -23,6 +23,7 @@ TransportConfig with_tags(const TransportConfig& cfg) {
       // Only the last tag ("background") sees the open-boundary inflow and
       // the open top's background; the initial field goes there too.
       if (k + 1 < n) t.background = 0;
+      t.tag_fields = k == 0 ? int(n) : 0;
       inner.species.push_back(t);
     }
   }
