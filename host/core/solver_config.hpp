@@ -40,6 +40,11 @@ struct SpeciesSpec {
   // TransportConfig::tags (host/solver/tagged_solver.hpp). Ignored when
   // the config has no tags.
   bool tagged = false;
+  // In a backend's config (with_tags(), host/solver/tagged_solver.hpp): the
+  // first of a tagged species' consecutive per-tag fields holds their
+  // count, the others 0; the horizontal advection then shares the total's
+  // flux among them (kernels/tagged_sweep.hpp). 1: an ordinary field.
+  int tag_fields = 1;
 };
 
 struct TransportConfig {

@@ -23,6 +23,7 @@ TransportConfig with_tags(const TransportConfig& cfg) {
       // Only the last tag ("background") sees the open-boundary inflow and
       // the open top's background; the initial field goes there too.
       if (k + 1 < n) t.background = 0;
+      t.tag_fields = k == 0 ? int(n) : 0;
       inner.species.push_back(t);
     }
   }
@@ -50,6 +51,7 @@ MassBudget sum_budgets(const std::vector<MassBudget>& budgets) {
 
 TaggedSolver::TaggedSolver(std::unique_ptr<TransportSolver> inner, const TransportConfig& cfg)
     : ForwardingSolver(std::move(inner)), cfg_(cfg) {
+  validate(cfg_);  // the inner config no longer holds the tags it checks
   int next = 0;
   for (const SpeciesSpec& sp : cfg_.species) {
     first_.push_back(next);

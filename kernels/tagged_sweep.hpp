@@ -1,0 +1,140 @@
+// One directional step of horizontal advection-diffusion for the tags of
+// one species (docs/tagging.md, host/solver/tagged_solver.hpp). The MC
+// limiter (limiter.hpp) is not linear, so tags advected each on its own
+// would not add up to the species advected as one field. Instead, as
+// CAMx-PSAT and CMAQ-ISAM apportion the bulk flux (Yarwood et al. 2004;
+// Kwok et al. 2013, Geosci. Model Dev. 6, 1695-1711): the advective flux
+// through each face is the total's, A_f = u c_face(T) with T = sum of the
+// tags, shared by every tag in proportion to its fraction of the upwind
+// cell,
+//   G_k,f = A_f * c_k(up) / T(up)  -  K_f (c_k(f) - c_k(f-1)) / d,
+// and diffusion (linear) acts on each tag as on any field. The fractions
+// add up to 1, so the tags' fluxes add up to the total's and the tags add
+// up to the species to rounding; each G_k keeps its tag positive (its
+// outflux is the total's times a fraction <= 1). A tag holding all of T
+// (fraction exactly 1) gets exactly the untagged flux, bit for bit.
+// At an open inflow face the upwind "cell" is the background: fraction
+// b_k / b (1 for the "background" tag, 0 for the others).
+#pragma once
+
+#include "grid_lines.hpp"
+#include "horizontal_flux.hpp"
+
+namespace airshed::kernels {
+
+// T = sum of n consecutive fields (k = 0 .. n-1, in that order), per cell.
+struct SumFields {
+  const float* fields;
+  int n;
+  std::size_t cells;
+  float* total;
+  AIRSHED_HD void operator()(std::size_t i) const {
+    float t = fields[i];
+    for (int k = 1; k < n; ++k) t += fields[std::size_t(k) * cells + i];
+    total[i] = t;
+  }
+};
+
+// Position p along line L of a field with its ghost cells (p in [-2, n+1]).
+AIRSHED_HD inline float line_value(const float* cl, const float* gh, const GridLine& L, int p) {
+  return p < 0 ? gh[p + 2] : p >= L.n ? gh[2 + p - L.n] : cl[p * L.stride];
+}
+
+// The total's advective flux A_f = u c_face through every face of a
+// direction (one cell (i, j, k) does its lower face, the last cell of a
+// line its upper one too), with the open-inflow rule of EdgeFluxes.
+template <int Dir>
+struct TotalAdvection {
+  GridView g;
+  const float* total;
+  const float* ghosts;  // FillGhosts of total
+  const float* vel;
+  float* adv;  // faces of Dir
+  int kind;
+  float background;  // the total's open inflow value
+  float dt_over_d, inv_d;
+
+  AIRSHED_HD void face(const GridLine& L, std::size_t l, int f) const {
+    const float* cl = total + L.cell0;
+    const float* gh = ghosts + l * ghosts_per_line;
+    const std::size_t fi = L.face0 + std::size_t(f) * L.stride;
+    const float u = vel[fi];
+    float cm2 = line_value(cl, gh, L, f - 2), cm1 = line_value(cl, gh, L, f - 1);
+    float c0 = line_value(cl, gh, L, f), cp1 = line_value(cl, gh, L, f + 1);
+    if (kind == lateral_open && f == 0 && u > 0) cm2 = cm1 = background;
+    if (kind == lateral_open && f == L.n && !(u > 0)) c0 = cp1 = background;
+    adv[fi] = limited_flux(u, cm2, cm1, c0, cp1, 0.0f, dt_over_d, inv_d);  // K = 0: u c_face
+  }
+  AIRSHED_HD void operator()(int i, int j, int k) const {
+    const std::size_t l = line_of<Dir>(g, i, j, k);
+    const GridLine L = grid_line<Dir>(g, l);
+    const int f = Dir == along_x ? i : j;
+    face(L, l, f);
+    if (f == L.n - 1) face(L, l, L.n);
+  }
+};
+
+// The flux of one tag through face f of line l.
+template <int Dir>
+struct TagFlux {
+  GridView g;
+  const float* c;         // the tag
+  const float* c_ghosts;  // FillGhosts of c
+  const float* total;
+  const float* t_ghosts;  // FillGhosts of total
+  const float* vel;
+  const float* adv;     // TotalAdvection
+  const float* k_face;  // FaceDiffusivity
+  int kind;
+  float inflow_fraction;  // b_k / b at an open inflow face (0 when b = 0)
+  float inv_d;
+
+  AIRSHED_HD float operator()(const GridLine& L, std::size_t l, int f) const {
+    const std::size_t fi = L.face0 + std::size_t(f) * L.stride;
+    const float u = vel[fi];
+    const float* cl = c + L.cell0;
+    const float* gc = c_ghosts + l * ghosts_per_line;
+    // Upwind as limited_flux chooses it: cell f-1 for u >= 0, else f.
+    const int up = u >= 0 ? f - 1 : f;
+    float fraction;
+    if (kind == lateral_open && ((f == 0 && u > 0) || (f == L.n && !(u > 0)))) {
+      fraction = inflow_fraction;
+    } else {
+      const float t = line_value(total + L.cell0, t_ghosts + l * ghosts_per_line, L, up);
+      fraction = t > 0 ? line_value(cl, gc, L, up) / t : 0.0f;
+    }
+    return adv[fi] * fraction -
+           k_face[fi] * (line_value(cl, gc, L, f) - line_value(cl, gc, L, f - 1)) * inv_d;
+  }
+};
+
+// c_out = c_in - dt/d (G_{f+1} - G_f) for every cell of one tag.
+template <int Dir>
+struct TaggedSweep {
+  TagFlux<Dir> flux;
+  float* c_out;
+  float dt_over_d;
+  AIRSHED_HD void operator()(int i, int j, int k) const {
+    const std::size_t l = line_of<Dir>(flux.g, i, j, k);
+    const GridLine L = grid_line<Dir>(flux.g, l);
+    const int f = Dir == along_x ? i : j;
+    const std::size_t idx = flux.g.cell(i, j, k);
+    c_out[idx] = flux.c[idx] - dt_over_d * (flux(L, l, f + 1) - flux(L, l, f));
+  }
+};
+
+// A tag's net outflow through the two ends of a line (mass per unit time),
+// as EdgeOutflow for an ordinary field. Reduced in float64.
+template <int Dir>
+struct TagEdgeOutflow {
+  TagFlux<Dir> flux;
+  AIRSHED_HD double operator()(std::size_t l) const {
+    const GridView& g = flux.g;
+    const GridLine L = grid_line<Dir>(g, l);
+    const int k = int(l / std::size_t(Dir == along_x ? g.ny : g.nx));
+    const double area = double(Dir == along_x ? g.dy : g.dx) * g.dz[k];
+    return (double(flux(L, l, L.n)) - double(flux(L, l, 0))) * area;
+  }
+};
+
+}  // namespace airshed::kernels
