@@ -184,6 +184,8 @@ Contributions read_contributions(const std::string& out_dir) {
   c.output_interval_s = number_attribute(file, f, "output_interval_s", true, 0);
   if (!(c.output_interval_s > 0)) fail(file, "attribute 'output_interval_s'", "must be positive");
   c.linear = number_attribute(file, f, "linear", false, 1) != 0;
+  if (H5Aexists(f, "nonlinear_processes") > 0)
+    c.nonlinear_processes = text_attribute(file, f, "nonlinear_processes", "");
 
   H5Handle time = open_dataset(file, f, "/time");
   const auto tdims = dims_of(time);

@@ -34,8 +34,9 @@ struct Contributions {
   std::vector<double> time;  // s since start of each snapshot the statistics saw
   Instant start;
   double output_interval_s = 0, duration_s = 0;
-  bool linear = true;          // false: a non-linear process ran (results are estimates)
-  std::size_t ny = 0, nx = 0;  // ground map shape (0 without ground maps)
+  bool linear = true;               // false: a non-linear process ran (results are estimates)
+  std::string nonlinear_processes;  // which, when the file names them
+  std::size_t ny = 0, nx = 0;       // ground map shape (0 without ground maps)
   std::vector<SpeciesContributions> species;  // the tagged species
   // From OUTDIR/run.json (run_record.hpp): every threshold of the run (all
   // species, standards tables included) and the cell size.

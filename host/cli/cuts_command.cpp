@@ -111,9 +111,11 @@ int cuts_command(const CutsOptions& o) {
   std::cout << "cuts: " << sets.size() << " scenario(s) from " << c.file << " (" << c.ntags()
             << " tags, " << c.nr() << " receptors, " << c.nt() << " times)\n";
   if (!r.linear)
-    std::cout << "cuts: " << kEstimateLabel
-              << ": the run had a process that is not linear in the emissions, so sums of "
-                 "tags are estimates of a rerun\n";
+    std::cout << "cuts: " << kEstimateLabel << ": the run had a process that is not linear in "
+              << "the emissions"
+              << (c.nonlinear_processes.empty() ? "" : " (" + c.nonlinear_processes + ")")
+              << ", so a recombination is an estimate of a rerun; the uncut baseline and a cut "
+                 "by one factor on every emitting tag stay exact\n";
   try {
     const std::size_t first = sets.size() - levels.size();  // the levels' scenarios come last
     for (std::size_t i = 0; i < levels.size(); ++i)
