@@ -325,8 +325,8 @@ class BackendSolver final : public TransportSolver {
                                         policy(), thrust::counting_iterator<std::size_t>(0),
                                         thrust::counting_iterator<std::size_t>(lines),
                                         k::TagEdgeOutflow<Dir>{flux}, 0.0, thrust::plus<double>());
-      for_each_cell(g.nx, g.ny, g.nz,
-                    k::TaggedSweep<Dir>{flux, out + std::size_t(t) * cells, dt_over_d});
+      for_each_cell_faces(g.nx, g.ny, g.nz,
+                          k::TaggedSweep<Dir>{flux, out + std::size_t(t) * cells, dt_over_d});
     }
   }
 
