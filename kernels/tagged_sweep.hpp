@@ -22,16 +22,24 @@
 
 namespace airshed::kernels {
 
-// T = sum of n consecutive fields (k = 0 .. n-1, in that order), per cell.
+// T = sum of n consecutive fields (k = 0 .. n-1, in that order), per cell,
+// a run of `width` cells per call: field by field over the run, so every
+// load is contiguous (one stream at a time, not n).
 struct SumFields {
   const float* fields;
   int n;
-  std::size_t cells;
+  std::size_t cells, width;
   float* total;
-  AIRSHED_HD void operator()(std::size_t i) const {
-    float t = fields[i];
-    for (int k = 1; k < n; ++k) t += fields[std::size_t(k) * cells + i];
-    total[i] = t;
+  AIRSHED_HD std::size_t runs() const { return (cells + width - 1) / width; }
+  AIRSHED_HD void operator()(std::size_t r) const {
+    const std::size_t lo = r * width, hi = lo + width < cells ? lo + width : cells;
+    float* t = total;
+    const float* f0 = fields;
+    for (std::size_t i = lo; i < hi; ++i) t[i] = f0[i];
+    for (int k = 1; k < n; ++k) {
+      const float* fk = fields + std::size_t(k) * cells;
+      for (std::size_t i = lo; i < hi; ++i) t[i] += fk[i];
+    }
   }
 };
 
@@ -176,6 +184,18 @@ struct TagEdgeOutflow {
     const int k = int(l / std::size_t(Dir == along_x ? g.ny : g.nx));
     const double area = double(Dir == along_x ? g.dy : g.dx) * g.dz[k];
     return (double(flux(L, l, L.n)) - double(flux(L, l, 0))) * area;
+  }
+};
+
+// A tag's ghost cells of one line, then (open boundaries) its outflow
+// there: one launch over the lines, as LineBoundaryStepWithOutflow.
+template <class Fill, int Dir>
+struct TagLineStep {
+  Fill fill;
+  TagEdgeOutflow<Dir> outflow;
+  AIRSHED_HD double operator()(std::size_t l) const {
+    fill(l);
+    return outflow(l);
   }
 };
 
