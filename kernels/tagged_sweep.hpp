@@ -22,16 +22,24 @@
 
 namespace airshed::kernels {
 
-// T = sum of n consecutive fields (k = 0 .. n-1, in that order), per cell.
+// T = sum of n consecutive fields (k = 0 .. n-1, in that order), per cell,
+// a run of `width` cells per call: field by field over the run, so every
+// load is contiguous (one stream at a time, not n).
 struct SumFields {
   const float* fields;
   int n;
-  std::size_t cells;
+  std::size_t cells, width;
   float* total;
-  AIRSHED_HD void operator()(std::size_t i) const {
-    float t = fields[i];
-    for (int k = 1; k < n; ++k) t += fields[std::size_t(k) * cells + i];
-    total[i] = t;
+  AIRSHED_HD std::size_t runs() const { return (cells + width - 1) / width; }
+  AIRSHED_HD void operator()(std::size_t r) const {
+    const std::size_t lo = r * width, hi = lo + width < cells ? lo + width : cells;
+    float* t = total;
+    const float* f0 = fields;
+    for (std::size_t i = lo; i < hi; ++i) t[i] = f0[i];
+    for (int k = 1; k < n; ++k) {
+      const float* fk = fields + std::size_t(k) * cells;
+      for (std::size_t i = lo; i < hi; ++i) t[i] += fk[i];
+    }
   }
 };
 
@@ -56,6 +64,13 @@ struct TotalAdvection {
 
   AIRSHED_HD void face(const GridLine& L, std::size_t l, int f) const {
     const float* cl = total + L.cell0;
+    if (f >= 2 && f <= L.n - 2) {  // the stencil stays on the line
+      const std::size_t fi = L.face0 + std::size_t(f) * L.stride;
+      const float* cc = cl + f * L.stride;
+      adv[fi] = limited_flux(vel[fi], cc[-2 * L.stride], cc[-L.stride], cc[0], cc[L.stride], 0.0f,
+                             dt_over_d, inv_d);
+      return;
+    }
     const float* gh = ghosts + l * ghosts_per_line;
     const std::size_t fi = L.face0 + std::size_t(f) * L.stride;
     const float u = vel[fi];
@@ -108,18 +123,53 @@ struct TagFlux {
   }
 };
 
-// c_out = c_in - dt/d (G_{f+1} - G_f) for every cell of one tag.
+// c_out = c_in - dt/d (G_{f+1} - G_f) for every cell of one tag, in the
+// interface of for_each_cell_faces (kernels/backend.hpp; as HorizontalSweep):
+// on the CPU each face's flux is computed once into a row buffer, the
+// interior ones (faces 1 .. n-1, which read cells f-1 and f only) in simd
+// loops; the two boundary faces of a line go through TagFlux's ghosts.
 template <int Dir>
 struct TaggedSweep {
   TagFlux<Dir> flux;
   float* c_out;
   float dt_over_d;
-  AIRSHED_HD void operator()(int i, int j, int k) const {
-    const std::size_t l = line_of<Dir>(flux.g, i, j, k);
-    const GridLine L = grid_line<Dir>(flux.g, l);
-    const int f = Dir == along_x ? i : j;
+
+  static constexpr bool along_rows = Dir == along_x;
+
+  AIRSHED_HD void interior_faces(int& lo, int& hi) const {
+    lo = 1;
+    hi = (Dir == along_x ? flux.g.nx : flux.g.ny) - 1;
+  }
+  // The flux through the lower face of cell (i, j, k), an interior face:
+  // branch-free (selects), so a loop over faces vectorises.
+  AIRSHED_HD float interior_flux(int i, int j, int k) const {
+    const GridView& g = flux.g;
+    const std::size_t idx = g.cell(i, j, k);
+    const std::size_t fi = Dir == along_x ? g.xface(i, j, k) : g.yface(i, j, k);
+    const std::size_t s = Dir == along_x ? 1 : std::size_t(g.nx);
+    const float u = flux.vel[fi];
+    const std::size_t up = u >= 0 ? idx - s : idx;
+    const float t = flux.total[up];
+    const float fraction = t > 0 ? flux.c[up] / (t > 0 ? t : 1.0f) : 0.0f;
+    return flux.adv[fi] * fraction - flux.k_face[fi] * (flux.c[idx] - flux.c[idx - s]) * flux.inv_d;
+  }
+  // The flux through any face of the line (i or j may be n).
+  AIRSHED_HD float face(int i, int j, int k) const {
+    const GridView& g = flux.g;
+    const int n = Dir == along_x ? g.nx : g.ny, f = Dir == along_x ? i : j;
+    if (f > 0 && f < n) return interior_flux(i, j, k);
+    const std::size_t l = line_of<Dir>(g, i, j, k);
+    return flux(grid_line<Dir>(g, l), l, f);
+  }
+  AIRSHED_HD void update(int i, int j, int k, float f_in, float f_out) const {
     const std::size_t idx = flux.g.cell(i, j, k);
-    c_out[idx] = flux.c[idx] - dt_over_d * (flux(L, l, f + 1) - flux(L, l, f));
+    c_out[idx] = flux.c[idx] - dt_over_d * (f_out - f_in);
+  }
+  // One cell on its own (one GPU thread): both of its face fluxes.
+  AIRSHED_HD void operator()(int i, int j, int k) const {
+    const float f_in = face(i, j, k);
+    const float f_out = Dir == along_x ? face(i + 1, j, k) : face(i, j + 1, k);
+    update(i, j, k, f_in, f_out);
   }
 };
 
@@ -134,6 +184,18 @@ struct TagEdgeOutflow {
     const int k = int(l / std::size_t(Dir == along_x ? g.ny : g.nx));
     const double area = double(Dir == along_x ? g.dy : g.dx) * g.dz[k];
     return (double(flux(L, l, L.n)) - double(flux(L, l, 0))) * area;
+  }
+};
+
+// A tag's ghost cells of one line, then (open boundaries) its outflow
+// there: one launch over the lines, as LineBoundaryStepWithOutflow.
+template <class Fill, int Dir>
+struct TagLineStep {
+  Fill fill;
+  TagEdgeOutflow<Dir> outflow;
+  AIRSHED_HD double operator()(std::size_t l) const {
+    fill(l);
+    return outflow(l);
   }
 };
 

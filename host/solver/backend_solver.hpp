@@ -307,7 +307,9 @@ class BackendSolver final : public TransportSolver {
     grow(advection_, k::face_count<Dir>(gv));
     double background = 0;
     for (int t = 0; t < n; ++t) background += cfg_.species[s0 + std::size_t(t)].background;
-    for_each_index(cells, k::SumFields{in, n, cells, raw(total_)});
+    // Runs of one x row on the CPU (contiguous, vectorised); one cell per GPU thread.
+    const k::SumFields sum{in, n, cells, column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
+    for_each_index(sum.runs(), sum);
     for_each_index(lines, k::FillGhosts<Dir>{gv, raw(total_), raw(total_ghosts_), kind});
     for_each_cell(g.nx, g.ny, g.nz,
                   k::TotalAdvection<Dir>{gv, raw(total_), raw(total_ghosts_), vel, raw(advection_),
@@ -325,8 +327,8 @@ class BackendSolver final : public TransportSolver {
                                         policy(), thrust::counting_iterator<std::size_t>(0),
                                         thrust::counting_iterator<std::size_t>(lines),
                                         k::TagEdgeOutflow<Dir>{flux}, 0.0, thrust::plus<double>());
-      for_each_cell(g.nx, g.ny, g.nz,
-                    k::TaggedSweep<Dir>{flux, out + std::size_t(t) * cells, dt_over_d});
+      for_each_cell_faces(g.nx, g.ny, g.nz,
+                          k::TaggedSweep<Dir>{flux, out + std::size_t(t) * cells, dt_over_d});
     }
   }
 
