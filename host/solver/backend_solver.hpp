@@ -443,11 +443,27 @@ class BackendSolver final : public TransportSolver {
   void columns(double dt) {
     const Grid& g = cfg_.grid;
     const double area = g.dx * g.dy;
+    int group_left = 0;  // fields of the current tagged species still to do
     for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
       const SpeciesSpec& sp = cfg_.species[s];
-      const k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)),
-                              raw(vd_) + s * g.columns(), cfg_.boundaries.top == TopBoundary::open,
-                              float(sp.background)};
+      if (sp.tag_fields > 1) {  // a tagged species' first field: its total's vertical fluxes
+        group_left = sp.tag_fields;
+        const std::size_t cells = g.cells();
+        grow(total_, cells);
+        grow(vertical_flux_, std::size_t(g.columns()) * (g.nz + 1));
+        const k::SumFields sum{species_ptr(int(s)), sp.tag_fields, cells,
+                               column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
+        for_each_index(sum.runs(), sum);
+        for_each_index(g.columns(), k::TotalVerticalFlux{grid_view(), raw(total_), raw(w_),
+                                                         raw(vertical_flux_), float(dt)});
+      }
+      k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)), raw(vd_) + s * g.columns(),
+                        cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
+      if (group_left > 0) {  // one of the tags: share the total's advective flux
+        p.shared_flux = raw(vertical_flux_);
+        p.shared_total = raw(total_);
+        --group_left;
+      }
       // One thread per block of column_lanes adjacent columns (one column
       // on the GPU; a SIMD-wide run along x on the CPU) in a plain launch
       // (evenly shared among CPU threads, and no register cap from a
@@ -474,6 +490,7 @@ class BackendSolver final : public TransportSolver {
   // Tagged species (tagged_horizontal): the per-tag fields after the first
   // direction, their total, its ghosts and its advective face fluxes.
   device_vector<float> tag_scratch_, total_, total_ghosts_, advection_;
+  device_vector<float> vertical_flux_;  // columns(): the total's advective flux, z faces
   device_vector<std::size_t> em_cell_;
   device_vector<int> em_species_;
   device_vector<float> em_rate_;

@@ -116,9 +116,7 @@ TEST_CASE("a tagged run writes contributions.h5 whose tags add up to the species
   std::filesystem::remove_all("out/test_tagging_halves");
   std::filesystem::create_directories("out");
   const std::string file = "out/test_tagging_halves.toml";  // run.json hashes it
-  {
-    std::ofstream(file) << kHalves;
-  }
+  { std::ofstream(file) << kHalves; }
   const Scenario s = load_scenario(file);
   auto solver = make_solver(BackendChoice::cpu, transport_config(s));
   output::OutputOptions o;

@@ -107,3 +107,23 @@ TEST_CASE("bad tagging input: one line naming the file, line and key") {
     check(error_of(s), line_containing(s, c.at), c.key, c.what);
   }
 }
+
+TEST_CASE("scenarios/emission_cuts_tagged.toml: default.toml with the batch's groups and source") {
+  // The tags `airshed cuts` recombines into scenarios/emission_cuts.toml's
+  // variants (steel -30 %, coke -50 %, no diesel trucks).
+  const Scenario t = load_scenario("scenarios/emission_cuts_tagged.toml");
+  const Scenario d = load_scenario("scenarios/default.toml");
+  CHECK(t.tagging.names() ==
+        std::vector<std::string>{"steel", "coke", "port-truck-road", "other", "background"});
+  CHECK(t.tagging.species.size() == t.species.size());
+  CHECK(t.tagging.tags[0].groups == std::vector<std::string>{"steel"});
+  CHECK(t.tagging.tags[1].groups == std::vector<std::string>{"coke"});
+  CHECK(t.tagging.tags[2].sources == std::vector<std::string>{"port-truck-road"});
+  REQUIRE(t.sources.size() == d.sources.size());
+  for (std::size_t i = 0; i < d.sources.size(); ++i) {
+    CHECK(t.sources[i].name == d.sources[i].name);
+    CHECK(t.sources[i].rates == d.sources[i].rates);
+  }
+  CHECK(t.duration_s == d.duration_s);
+  CHECK(t.grid.cells() == d.grid.cells());
+}
