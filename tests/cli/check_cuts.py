@@ -97,10 +97,12 @@ def hourly_and_daily(x):
 worst = {}
 for m in members:
     fv = factors(m)
-    run_series = collections.defaultdict(list)
+    # The member's samples at the snapshots the contributions hold (with or
+    # without t = 0).
+    by_time = collections.defaultdict(dict)
     for q in csv.DictReader(open(f"{brute_dir}/{m}/receptors.csv")):
-        if float(q["time_s"]) > 0:
-            run_series[(q["receptor"], q["species"])].append(float(q["value"] or "nan"))
+        by_time[(q["receptor"], q["species"])][float(q["time_s"])] = float(q["value"] or "nan")
+    run_series = {k: [v[t] for t in time if t in v] for k, v in by_time.items()}
     stats = {}
     for q in csv.DictReader(open(f"{brute_dir}/{m}/receptor_summary.csv")):
         key = q["statistic"] + (" " + q["when"] if q["statistic"] == "daily_mean" else "")
@@ -122,7 +124,7 @@ for m in members:
                                 f"maximum, bound {delta:.3g}")
             tol = D + 1e-7 * M
             row = summary[(m, r, sp)]
-            hours, days = hourly_and_daily(xrun)
+            hours, days = hourly_and_daily(xrun[time > 0])
             for key, v in row.items():
                 if key in ("member", "receptor", "species", "units", "method") or \
                         key.endswith("change_pct"):
