@@ -68,6 +68,17 @@ PY
 grep -q "^batch: summary via tags: 5 members recombined from one tagged run (7 tags)" "$tmp/tags.log" ||
   fail "the --via-tags summary does not say which path it took"
 head -1 "$tmp/tags/summary.csv" | grep -q ",method$" || fail "summary.csv has no method column"
+# The run's own word on linearity decides the label, either way.
+linear=$(/usr/bin/python3 -c "import h5py, sys; print(int(h5py.File(sys.argv[1], 'r').attrs.get('linear', 1)))" \
+  "$tmp/tags/@tags/contributions.h5") || fail "cannot read contributions.h5"
+if [ "$linear" -eq 0 ]; then
+  grep -q "^batch: summary via tags: .*; estimate (non-linear processes present)$" "$tmp/tags.log" ||
+    fail "a run with non-linear processes is not labelled an estimate"
+  grep -q ',"tags, estimate (non-linear processes present)"$' "$tmp/tags/summary.csv" ||
+    fail "summary.csv's method does not say estimate"
+else
+  ! grep -q "estimate" "$tmp/tags.log" || fail "a linear run labelled an estimate"
+fi
 "$exe" batch "$tmp/batch.toml" --output "$tmp/brute" --jobs 2 --threads 1 > "$tmp/brute.log" 2>&1 ||
   { cat "$tmp/brute.log"; fail "brute-force batch failed"; }
 grep -q "^batch: summary from one run per member$" "$tmp/brute.log" ||
