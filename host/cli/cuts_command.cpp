@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "host/attribution/contributions.hpp"
 #include "host/attribution/emergency.hpp"
@@ -79,12 +80,7 @@ int cuts_command(const CutsOptions& o) {
       sets.push_back(
           factors_from_arguments(c.tags, o.cut, o.name.empty() ? joined(o.cut) : o.name));
     if (!o.cuts_file.empty())
-      for (FactorSet& s : read_factor_sets(c.tags, o.cuts_file)) {
-        if (!sets.empty() && s.name == sets[0].name)
-          throw CutsError("--cuts " + o.cuts_file + ": scenario '" + s.name +
-                          "' has the name of the --cut scenario; give --name");
-        sets.push_back(std::move(s));
-      }
+      for (FactorSet& s : read_factor_sets(c.tags, o.cuts_file)) sets.push_back(std::move(s));
     if (!o.emergency.empty()) {
       list = read_emergency_list(c.tags, o.emergency);
       if (o.level.empty())
@@ -93,6 +89,11 @@ int cuts_command(const CutsOptions& o) {
         levels.push_back(*parse_level(o.level));
       for (Level l : levels) sets.push_back(emergency_factors(list, c.ntags(), l));
     }
+    std::set<std::string> names;
+    for (const FactorSet& s : sets)
+      if (!names.insert(s.name).second)
+        throw CutsError("scenario '" + s.name +
+                        "' is named twice (--name, --cuts rows and emergency-LEVEL must differ)");
   } catch (const ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return 2;
