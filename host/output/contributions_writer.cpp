@@ -117,6 +117,18 @@ void ContributionsWriter::begin(const RunInfo& info) {
   set_attribute(file_, "utc_offset_minutes", double(info.start.offset_minutes));
   set_attribute(file_, "output_interval_s", info.output_interval_s);
   set_attribute(file_, "scenario_file", info.scenario_file);
+  set_attribute(file_, "duration_s", info.duration_s);
+  // The tags add up to the run, but a cut recombined from them is exact only
+  // for linear transport: the limited advection is not (docs/tagging.md).
+  {
+    const int linear = 0;
+    H5Handle space(H5Screate(H5S_SCALAR), H5Sclose, "scalar space");
+    H5Handle a(H5Acreate2(file_, "linear", H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT),
+               H5Aclose, "create attribute linear");
+    h5_check(H5Awrite(a, H5T_NATIVE_INT, &linear), "write attribute linear");
+  }
+  set_attribute(file_, "nonlinear_processes",
+                "horizontal and vertical advection (MC slope limiter)");
   set_attribute(file_, "status", "running");
 
   {
@@ -180,9 +192,8 @@ void ContributionsWriter::append(hid_t dataset, hid_t mem_type, const void* data
 }
 
 void ContributionsWriter::record(const OutputSnapshot& s) {
-  // The t = 0 state stands for no interval: the statistics leave it out, so
-  // do the contributions (docs/tagging.md).
-  if (!(s.time_s > 0)) return;
+  // Every snapshot, t = 0 included, as the statistics record them (t = 0
+  // enters only the instantaneous maximum; contribution_table.hpp).
   const TaggingInfo& tg = info_.tagging;
   if (s.tags.size() != tg.species.size())
     throw std::invalid_argument("contributions: snapshot has " + std::to_string(s.tags.size()) +

@@ -1,7 +1,7 @@
 // OUTDIR/contributions.h5 and OUTDIR/contributions.csv: source attribution
 // of a tagged run (docs/tagging.md; layout in docs/output-format.md,
 // "Contributions"). Only made when the run carries tags (RunInfo::tagging).
-//   /time                  float64 [nt]   the snapshots the statistics see (t > 0)
+//   /time                  float64 [nt]   every snapshot, t = 0 included (as the statistics)
 //   /receptors/<species>   float64 [nt][ntags][nr]  sampled as receptors.csv is
 //   /ground/<species>      float32 [nt][ntags][ny][nx]  lowest layer
 //   /emissions/<species>   float64 [ntags]  mass emitted per tag (g or OU), at the end

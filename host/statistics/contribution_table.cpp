@@ -66,7 +66,10 @@ std::vector<ContributionRow> contribution_rows(const TaggedSeries& s, const Cont
   const auto samples_per_hour = std::size_t(std::lround(3600.0 / c.output_interval_s));
   const std::size_t min_samples = (3 * samples_per_hour + 3) / 4;
   std::map<long long, std::vector<std::size_t>> hours;
+  std::vector<std::size_t> all;  // the samples after the start: every average's
   for (std::size_t i = 0; i < s.times.size(); ++i) {
+    if (!(s.times[i] > 0)) continue;  // t = 0 enters only the instantaneous maximum
+    all.push_back(i);
     const double local = local0 + s.times[i] - 1e-6 * c.output_interval_s;
     hours[(long long)std::floor(local / 3600.0)].push_back(i);
   }
@@ -97,8 +100,6 @@ std::vector<ContributionRow> contribution_rows(const TaggedSeries& s, const Cont
     for (const auto& h : d.hours) sum += mean(s, h, tag, r, nr);
     return sum / double(d.hours.size());
   };
-  std::vector<std::size_t> all(s.times.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
 
   for (std::size_t r = 0; r < nr; ++r) {
     auto row = [&](const std::string& stat, const std::string& when, double value,
@@ -112,12 +113,14 @@ std::vector<ContributionRow> contribution_rows(const TaggedSeries& s, const Cont
       rows.push_back(std::move(x));
     };
     std::vector<double> parts(nt);
-    // Period mean: every sample.
-    for (std::size_t k = 0; k < nt; ++k) parts[k] = mean(s, all, int(k), r, nr);
-    row("period_mean", "", mean(s, all, -1, r, nr), parts);
-    // Maximum snapshot: its time.
+    // Period mean: every sample after the start.
+    if (!all.empty()) {
+      for (std::size_t k = 0; k < nt; ++k) parts[k] = mean(s, all, int(k), r, nr);
+      row("period_mean", "", mean(s, all, -1, r, nr), parts);
+    }
+    // Maximum snapshot (t = 0 included): its time.
     std::size_t imax = 0;
-    for (std::size_t i = 1; i < all.size(); ++i)
+    for (std::size_t i = 1; i < s.times.size(); ++i)
       if (s.total[i][r] > s.total[imax][r]) imax = i;
     for (std::size_t k = 0; k < nt; ++k) parts[k] = s.tag[imax][k * nr + r];
     row("max_instant", format_iso8601(c.start, s.times[imax]), s.total[imax][r], parts);

@@ -18,7 +18,8 @@
 
 namespace airshed::statistics {
 
-// The receptor series of one species and of each of its tags, t > 0 only.
+// The receptor series of one species and of each of its tags, every
+// snapshot from t = 0 (which enters only max_instant).
 struct TaggedSeries {
   std::size_t tags = 0;
   std::vector<double> times;               // s since start

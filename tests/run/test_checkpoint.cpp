@@ -483,7 +483,7 @@ TEST_CASE("a tagged run stopped and resumed equals an uninterrupted one, tags in
   for (const char* field : {"ground/SO2", "ground/NH3"}) {
     CAPTURE(field);
     const auto a = read_floats(d1 / "out/contributions.h5", field);
-    CHECK(a.size() == 18 * 3 * 100);  // 18 outputs after t = 0, 3 tags, 10 x 10
+    CHECK(a.size() == 19 * 3 * 100);  // t = 0 and 18 outputs, 3 tags, 10 x 10
     CHECK(same_bits(a, read_floats(d2 / "out/contributions.h5", field)));
   }
   CHECK(slurp(d1 / "out/contributions.csv") == slurp(d2 / "out/contributions.csv"));

@@ -26,7 +26,7 @@ TEST_CASE("contribution rows: the statistics' values, and tags that add up to th
   cfg.output_interval_s = dt;
   cfg.duration_s = 5 * 86400;
   SeriesStatistics ref(nr, cfg);
-  for (int n = 1; n <= 5 * 48; ++n) {
+  for (int n = 0; n <= 5 * 48; ++n) {  // t = 0 too: only max_instant sees it
     std::vector<double> tags(nt * nr), total(nr, 0.0);
     for (std::size_t k = 0; k < nt; ++k)
       for (std::size_t r = 0; r < nr; ++r) {
