@@ -49,6 +49,13 @@ struct ColumnParams {
   const float* vd;     // deposition velocity (m/s) per column, nx * ny, x fastest
   bool open_top;
   float background;  // above the model top
+  // Tags of one species (kernels/tagged_sweep.hpp, docs/tagging.md): when
+  // set, the advective flux through each interior face is the total's,
+  // shared_flux (z faces, from TotalVerticalFlux), times this field's
+  // fraction of the upwind level of shared_total (the tags' sum), instead
+  // of this field's own limited flux. nullptr: an ordinary field.
+  const float* shared_flux = nullptr;
+  const float* shared_total = nullptr;
 };
 
 // v[l] = src[min(l, last)] for the W lanes of a block (last = lanes in use - 1).
@@ -142,10 +149,24 @@ struct ColumnPhysics {
         const float* x_below = xk;
         const float* x_above = x + f * W;
         const float dz_below = g.dz[f - 1], dz_above = g.dz[f];
-        AIRSHED_SIMD
-        for (int l = 0; l < W; ++l)
-          f_upper[l] = vertical_face_flux(wf[l], x_below[l], x_above[l], j_lower[l], j_here[l],
-                                          dz_below, dz_above, dt);
+        if (p.shared_flux) {  // a tag: the total's flux times the upwind fraction
+          float af[W], t_below[W], t_above[W];
+          load_lanes<W>(af, p.shared_flux + g.zface(i0, j, f), last);
+          load_lanes<W>(t_below, p.shared_total + g.cell(i0, j, f - 1), last);
+          load_lanes<W>(t_above, p.shared_total + g.cell(i0, j, f), last);
+          AIRSHED_SIMD
+          for (int l = 0; l < W; ++l) {
+            const bool from_below = wf[l] >= 0;
+            const float t = from_below ? t_below[l] : t_above[l];
+            const float xu = from_below ? x_below[l] : x_above[l];
+            f_upper[l] = t > 0 ? af[l] * (xu / (t > 0 ? t : 1.0f)) : 0.0f;
+          }
+        } else {
+          AIRSHED_SIMD
+          for (int l = 0; l < W; ++l)
+            f_upper[l] = vertical_face_flux(wf[l], x_below[l], x_above[l], j_lower[l], j_here[l],
+                                            dz_below, dz_above, dt);
+        }
       } else {
         load_lanes<W>(wf, w + g.zface(i0, j, nz), last);
         AIRSHED_SIMD
@@ -210,6 +231,33 @@ struct ColumnPhysics {
       deposited[l] += double(vd[l]) * xs[l] * dt;
       top_outflow[l] += double(g_top) * (double(xs[(nz - 1) * W + l]) - p.background) * dt;
       out[g.cell(i0 + l, j, 0)] = ColumnLosses{top_outflow[l], deposited[l], decayed[l]};
+    }
+  }
+};
+
+// The advective flux of a column of the total T of a species' tags through
+// its interior faces 1 .. nz-1 (one column per call, idx = i + nx j), the
+// same limited flux ColumnPhysics gives an ordinary field: what the tags
+// then share (ColumnParams::shared_flux).
+struct TotalVerticalFlux {
+  GridView g;
+  const float* total;
+  const float* w;
+  float* flux;  // z faces
+  float dt;
+  AIRSHED_HD void operator()(std::size_t col) const {
+    const int i = int(col % std::size_t(g.nx)), j = int(col / std::size_t(g.nx));
+    const int nz = g.nz;
+    float j_lower = 0.0f;  // the jump of level f - 1 (0 for the ground level)
+    for (int f = 1; f < nz; ++f) {
+      const float xb = total[g.cell(i, j, f - 1)], xa = total[g.cell(i, j, f)];
+      const float j_here =
+          f < nz - 1 ? mc_jump_stretched(total[g.cell(i, j, f - 1)], xa, total[g.cell(i, j, f + 1)],
+                                         g.dz[f], g.dzc[f], g.dzc[f + 1])
+                     : 0.0f;
+      flux[g.zface(i, j, f)] = vertical_face_flux(w[g.zface(i, j, f)], xb, xa, j_lower, j_here,
+                                                  g.dz[f - 1], g.dz[f], dt);
+      j_lower = j_here;
     }
   }
 };

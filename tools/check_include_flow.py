@@ -28,6 +28,9 @@ RANKS = {
     "host/emissions": 4,
     "host/output": 5,
     "host/run": 6,
+    # Emission cuts from a tagged run's contributions: statistics and the
+    # HDF5 handles below it, used by batches and the command line above.
+    "host/attribution": 6,
     "host/batch": 7,
     "host/cli": 8,
 }

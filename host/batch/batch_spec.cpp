@@ -225,6 +225,12 @@ Scenario member_scenario(const BatchSpec& batch, const MemberSpec& m) {
   for (Source& src : s.sources)
     for (std::size_t sp = 0; sp < src.rates.size() && sp < s.species.size(); ++sp)
       src.rates[sp] *= emission_factor(m, src, s.species[sp].spec.name);
+  if (!m.tags.empty()) {  // the tagged run of --via-tags: these tags, on every species
+    s.tagging.enabled = true;
+    s.tagging.species.clear();
+    for (std::size_t i = 0; i < s.species.size(); ++i) s.tagging.species.push_back(int(i));
+    s.tagging.tags = m.tags;
+  }
   return s;
 }
 

@@ -28,6 +28,10 @@ struct MemberSpec {
   std::vector<RegionScale> regions;
   std::string met_file;  // absolute or relative to the working directory
   std::string start, duration;
+  // Non-empty only for the one tagged run of `airshed batch --via-tags`
+  // (tagged_batch.hpp): the base scenario's tagging becomes these tags,
+  // carried by every species.
+  std::vector<TagSpec> tags;
 };
 
 struct BatchSpec {

@@ -66,6 +66,8 @@ std::string spec_text(const MemberSpec& m) {
     o << '\n';
   }
   o << "met " << m.met_file << "\nstart " << m.start << "\nduration " << m.duration << "\n";
+  for (const TagSpec& t : m.tags)
+    o << "tag " << t.name.size() << ':' << t.name << ' ' << t.selectors << '\n';
   return o.str();
 }
 

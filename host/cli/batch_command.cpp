@@ -8,6 +8,7 @@
 #include "host/cli/batch_common.hpp"
 #include "host/cli/batch_driver.hpp"
 #include "host/cli/batch_slurm.hpp"
+#include "host/cli/batch_tagged.hpp"
 #include "host/input/input_error.hpp"
 #include "host/solver/cpu_threads.hpp"
 
@@ -31,6 +32,9 @@ CLI::App* add_batch_subcommand(CLI::App& app, BatchOptions& o) {
   b->add_flag("--quiet", o.quiet, "no per-member progress lines / run log");
   b->add_flag("--summary", o.summary_only, "only write summary.csv from finished members");
   b->add_flag("--slurm", o.slurm, "write Slurm job-array scripts instead of running");
+  b->add_flag("--via-tags", o.via_tags,
+              "emission scalings only: one tagged run plus recombination instead of one run "
+              "per member (docs/batch.md)");
   b->add_option("--partition", o.partition, "Slurm partition");
   b->add_option("--time", o.time_limit, "Slurm time limit per member, HH:MM:SS");
   b->add_option("--gpus-per-task", o.gpus_per_task, "Slurm GPUs per member")
@@ -53,6 +57,14 @@ int batch_command(const BatchOptions& o) {
     std::cerr << printable_line("airshed: error: output directory '" + out_dir + "': " + e.what())
               << "\n";
     return 1;
+  }
+  if (o.via_tags) {
+    if (o.slurm || o.index >= 0) {
+      std::cerr << "airshed: error: --via-tags makes one tagged run in this process; it takes "
+                   "neither --slurm nor --index\n";
+      return 2;
+    }
+    return run_via_tags(o, b, out_dir);
   }
   if (o.slurm) return write_slurm(o, b, out_dir);
   if (o.summary_only) return summarise(b, out_dir, true);

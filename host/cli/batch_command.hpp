@@ -23,6 +23,7 @@ struct BatchOptions {
   bool quiet = false;
   bool summary_only = false;
   bool slurm = false;
+  bool via_tags = false;  // one tagged run plus recombination (emission scalings only)
   std::string partition, time_limit = "04:00:00";
   int gpus_per_task = 0;
   BackendChoice backend = BackendChoice::automatic;

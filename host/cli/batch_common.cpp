@@ -27,7 +27,11 @@ int summarise(const BatchSpec& b, const std::string& out_dir, bool print) {
     for (const std::string& l : left_out)
       std::cerr << "batch: summary leaves out " << l << "; run the batch again to update it\n";
     write_summary_csv(rows, path);
-    if (print) print_summary_table(rows, std::cout);
+    if (print) {
+      // Which path gave the numbers (docs/batch.md; --via-tags says its own).
+      std::cout << "batch: summary from one run per member\n";
+      print_summary_table(rows, std::cout);
+    }
   } catch (const std::exception& e) {
     std::cerr << "airshed: error: summary: " << printable_line(e.what()) << "\n";
     return 1;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "host/cli/batch_command.hpp"
+#include "host/cli/cuts_command.hpp"
 #include "host/cli/run_command.hpp"
 #include "host/core/version.hpp"
 #include "host/input/input_error.hpp"
@@ -163,6 +164,8 @@ int airshed_main(int argc, char** argv) {
                 "disk space");
   airshed::cli::BatchOptions batch_opts;
   auto* batch = airshed::cli::add_batch_subcommand(app, batch_opts);
+  airshed::cli::CutsOptions cuts_opts;
+  auto* cuts = airshed::cli::add_cuts_subcommand(app, cuts_opts);
   batch->add_option("--backend", backend_name, backend_help)->check(backends);
   demo->add_option("--backend", backend_name, backend_help)->check(backends);
   std::vector<std::string> commands;
@@ -198,6 +201,7 @@ int airshed_main(int argc, char** argv) {
       batch_opts.backend_name = backend_name;
       return airshed::cli::batch_command(batch_opts);
     }
+    if (*cuts) return airshed::cli::cuts_command(cuts_opts);
   } catch (const std::exception& e) {
     return report_error(e.what());
   }

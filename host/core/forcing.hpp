@@ -41,6 +41,9 @@ struct CellEmission {
   std::size_t cell;  // Grid::index
   int species;
   double rate;
+  // Index into TransportConfig::tags of the tag this emission belongs to
+  // (docs/tagging.md); read only for a tagged species of a tagged config.
+  int tag = 0;
 };
 
 // Throws std::invalid_argument when a field has the wrong size or a value

@@ -26,7 +26,8 @@ struct SpeciesInfo {
 
 struct ReceptorInfo {
   std::string name;
-  double x, y, z;  // local metres from the domain's south-west corner; z above ground
+  double x, y, z;           // local metres from the domain's south-west corner; z above ground
+  double lon = 0, lat = 0;  // degrees, through the scenario's projection
 };
 
 struct SourceInfo {               // for maps: where the sources are
@@ -43,6 +44,19 @@ struct Threshold {             // user or standard threshold for exceedance coun
   // daily limits, 90 for O3's daily maximum 8-h mean); 0 = their maximum.
   // Read by the compliance table (host/statistics/receptor_tables.hpp).
   int percentile = 0;
+};
+
+// Source attribution (docs/tagging.md): the tags every tagged species is
+// split into. Empty `tags`: the run carries none.
+struct TaggingInfo {
+  std::vector<std::string> tags;       // output order: declared..., "other", "background"
+  std::vector<std::string> kinds;      // per tag: "tag", "other", "background"
+  std::vector<std::string> selectors;  // per tag, human-readable, e.g. "groups=steel"
+  std::vector<int> species;            // indices into RunInfo::species carrying tags
+  // Per tagged species: the user's emission mass unit ("g", or "OU" for
+  // odour) and the factor from solver mass M to it.
+  std::vector<std::string> mass_units;
+  std::vector<double> to_user_mass;
 };
 
 struct RunInfo {
@@ -64,11 +78,16 @@ struct RunInfo {
   // the met (MetProvider::terrain); empty: flat ground. Levels are heights
   // above it: a cell's centre is at terrain + grid.z_centre(k) above sea level.
   std::vector<float> terrain;
+  TaggingInfo tagging;
 };
+
+// Per tagged species (TaggingInfo::species order), per tag: a field, x fastest.
+using TagFields = std::vector<std::vector<std::vector<float>>>;
 
 struct Snapshot {
   double time_s;                           // since start
   std::vector<std::vector<float>> fields;  // per species, solver units, x fastest
+  TagFields tags;                          // solver units; empty when the run has no tags
 };
 
 // The mass-consistent adjustment of a gridded first-guess wind over a run
@@ -88,6 +107,8 @@ struct RunSummary {
   double wall_seconds = 0;
   bool interrupted = false;
   std::vector<MassBudget> budgets;  // per species, solver units
+  // Per tagged species (TaggingInfo::species order), per tag; empty when untagged.
+  std::vector<std::vector<MassBudget>> tag_budgets;
   WindAdjustmentSummary wind_adjustment;
 };
 
@@ -107,15 +128,25 @@ struct RunFailure {
 struct OutputSnapshot {
   double time_s;                           // since start
   std::vector<std::vector<float>> fields;  // per species, output units, x fastest
+  TagFields tags;                          // output units; empty when the run has no tags
 };
 
-inline OutputSnapshot in_output_units(const Snapshot& s, const std::vector<SpeciesInfo>& species) {
-  OutputSnapshot out{s.time_s, std::vector<std::vector<float>>(s.fields.size())};
-  for (std::size_t n = 0; n < s.fields.size(); ++n) {
-    const double k = species[n].to_output_units;
-    out.fields[n].resize(s.fields[n].size());
-    for (std::size_t i = 0; i < s.fields[n].size(); ++i)
-      out.fields[n][i] = float(s.fields[n][i] * k);
+inline std::vector<float> in_output_units(const std::vector<float>& field, double k) {
+  std::vector<float> out(field.size());
+  for (std::size_t i = 0; i < field.size(); ++i) out[i] = float(field[i] * k);
+  return out;
+}
+
+// `tagged`: TaggingInfo::species, whose order s.tags follows.
+inline OutputSnapshot in_output_units(const Snapshot& s, const std::vector<SpeciesInfo>& species,
+                                      const std::vector<int>& tagged = {}) {
+  OutputSnapshot out{s.time_s, std::vector<std::vector<float>>(s.fields.size()), {}};
+  for (std::size_t n = 0; n < s.fields.size(); ++n)
+    out.fields[n] = in_output_units(s.fields[n], species[n].to_output_units);
+  for (std::size_t n = 0; n < s.tags.size() && n < tagged.size(); ++n) {
+    const double k = species[std::size_t(tagged[n])].to_output_units;
+    out.tags.emplace_back();
+    for (const auto& f : s.tags[n]) out.tags.back().push_back(in_output_units(f, k));
   }
   return out;
 }

@@ -30,6 +30,12 @@ void validate(const TransportConfig& cfg) {
   if (cfg.threads < 0 || cfg.threads > max_cpu_threads)
     throw std::invalid_argument("transport: threads must be in 0.." +
                                 std::to_string(max_cpu_threads));
+  for (std::size_t k = 0; k < cfg.tags.size(); ++k) {
+    if (cfg.tags[k].empty()) throw std::invalid_argument("transport: a tag has an empty name");
+    for (std::size_t j = 0; j < k; ++j)
+      if (cfg.tags[j] == cfg.tags[k])
+        throw std::invalid_argument("transport: tag '" + cfg.tags[k] + "' is given twice");
+  }
   if (cfg.grid.nz > 256)
     throw std::invalid_argument(
         "transport: at most 256 vertical levels (kernels/column_physics.hpp)");

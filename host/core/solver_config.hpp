@@ -37,6 +37,15 @@ struct SpeciesSpec {
   // met's u*, 1/L and z0 at every met update. 0: constant v_d.
   double surface_resistance = 0;
   double schmidt_number = 1.0;  // Sc = nu / D of the gas, for r_b
+  // Source attribution (docs/tagging.md): carried as one field per tag of
+  // TransportConfig::tags (host/solver/tagged_solver.hpp). Ignored when
+  // the config has no tags.
+  bool tagged = false;
+  // In a backend's config (with_tags(), host/solver/tagged_solver.hpp): the
+  // first of a tagged species' consecutive per-tag fields holds their
+  // count, the others 0; the horizontal advection then shares the total's
+  // flux among them (kernels/tagged_sweep.hpp). 1: an ordinary field.
+  int tag_fields = 1;
 };
 
 // The chemistry process (host/solver/chemistry_process.hpp), registered in
@@ -92,6 +101,11 @@ struct TransportConfig {
   // horizontally uniform winds need it not (every sweep is divergence-free).
   bool carry_air = false;
   ChemistryConfig chemistry;  // off unless the scenario has [chemistry]
+  // Source attribution (docs/tagging.md): the tags every tagged species is
+  // split into, in output order (the declared ones, "other", then
+  // "background", which alone carries the species' background). Empty: no
+  // tagging, the solver is exactly the untagged one.
+  std::vector<std::string> tags;
   int threads = 0;  // CPU threads, 0..max_cpu_threads (host/solver/cpu_threads.hpp); 0: as
                     // OpenMP is set (its default: OMP_NUM_THREADS, else every hardware thread)
 };

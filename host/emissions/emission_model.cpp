@@ -3,9 +3,33 @@
 #include <algorithm>
 #include <cmath>
 
+#include "host/geometry/geometry.hpp"
 #include "host/met/surface_profiles.hpp"
 
 namespace airshed {
+
+namespace {
+
+bool listed(const std::vector<std::string>& names, const std::string& name) {
+  return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+int emission_tag(const Scenario& s, const Source& src, std::size_t species, std::size_t cell) {
+  const TaggingSpec& tg = s.tagging;
+  const Grid& g = s.grid;
+  const Vec2 centre{g.x_centre(int(cell % std::size_t(g.nx))),
+                    g.y_centre(int(cell / std::size_t(g.nx) % std::size_t(g.ny)))};
+  for (std::size_t k = 0; k < tg.tags.size(); ++k) {
+    const TagSpec& t = tg.tags[k];
+    if (listed(t.groups, src.group) && listed(t.sources, src.name) &&
+        listed(t.species, s.species[species].spec.name) &&
+        (t.region.empty() || contains(t.region, centre)))
+      return int(k);
+  }
+  return int(tg.tags.size());  // "other"
+}
 
 double profile_factor(const TemporalProfile* p, const LocalCalendar& at) {
   if (!p) return 1.0;
@@ -79,7 +103,12 @@ std::vector<CellEmission> EmissionModel::emissions_at(
     for (std::size_t sp = 0; sp < src.rates.size(); ++sp) {
       const double q = src.rates[sp] * factor * s_.species[sp].emission_to_solver;
       if (q <= 0) continue;
-      for (const CellWeight& w : cells) out.push_back({w.cell, int(sp), q * w.weight});
+      const bool tagged =
+          s_.tagging.enabled && std::find(s_.tagging.species.begin(), s_.tagging.species.end(),
+                                          int(sp)) != s_.tagging.species.end();
+      for (const CellWeight& w : cells)
+        out.push_back(
+            {w.cell, int(sp), q * w.weight, tagged ? emission_tag(s_, src, sp, w.cell) : 0});
     }
   }
   return out;

@@ -20,6 +20,12 @@ namespace airshed {
 // Factor of `profile` (nullptr = constant 1) at a local calendar time.
 double profile_factor(const TemporalProfile* profile, const LocalCalendar& at);
 
+// The tag (index into TaggingSpec::names()) of the emission of `species`
+// by `src` into `cell` (Grid::index): the first declared tag whose
+// selectors all match (a region holds the cell's centre), else "other"
+// (docs/tagging.md).
+int emission_tag(const Scenario& s, const Source& src, std::size_t species, std::size_t cell);
+
 class EmissionModel {
  public:
   // Keeps a reference to `s`, which must outlive the model.

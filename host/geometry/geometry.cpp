@@ -130,4 +130,18 @@ std::vector<Vec2> strip(const Vec2& a, const Vec2& b, double w) {
   return {{a.x - nx, a.y - ny}, {b.x - nx, b.y - ny}, {b.x + nx, b.y + ny}, {a.x + nx, a.y + ny}};
 }
 
+bool contains(const std::vector<Vec2>& polygon, const Vec2& p) {
+  bool inside = false;
+  const std::size_t n = polygon.size();
+  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+    const Vec2& a = polygon[i];
+    const Vec2& b = polygon[j];
+    // Edge a-b straddles the horizontal line through p (half-open in y,
+    // so a vertex on the line is counted once) and crosses it right of p.
+    if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
+      inside = !inside;
+  }
+  return inside;
+}
+
 }  // namespace airshed

@@ -37,6 +37,12 @@ std::optional<std::pair<std::size_t, std::size_t>> first_crossing(const std::vec
 // method for line clipping", ACM Trans. Graph. 3, 1-22).
 double length_in_rect(const Vec2& a, const Vec2& b, const Rect& r);
 
+// Whether p lies inside a closed polygon (even-odd rule, crossing number;
+// O'Rourke, "Computational Geometry in C", 2nd ed. 1998, section 7.4). A
+// point on an edge counts as inside for edges facing one way only, so two
+// polygons sharing an edge never both hold it.
+bool contains(const std::vector<Vec2>& polygon, const Vec2& p);
+
 // Length of [a0, a1] ∩ [b0, b1] (0 when disjoint).
 double overlap(double a0, double a1, double b0, double b1);
 

@@ -7,6 +7,7 @@
 
 #include "host/core/field_names.hpp"
 #include "host/output/atomic_file.hpp"
+#include "host/output/contributions_writer.hpp"
 #include "host/output/hdf5_output.hpp"
 #include "host/output/output_dir.hpp"
 #include "host/output/receptor_writer.hpp"
@@ -44,7 +45,8 @@ class OutputSet : public RunObserver {
   }
 
   void snapshot(const Snapshot& s) override {
-    const OutputSnapshot converted = in_output_units(s, record_.info.species);
+    const OutputSnapshot converted =
+        in_output_units(s, record_.info.species, record_.info.tagging.species);
     for (auto& a : analyses_) a.second->record(converted);
     for (auto& w : writers_) w.second->record(converted);
   }
@@ -109,6 +111,9 @@ class OutputSet : public RunObserver {
     if (opt_.vtk) writers_.emplace_back("vtk", std::make_unique<VtkWriter>(dir, name));
     if (opt_.receptors && !info.receptors.empty())
       writers_.emplace_back("receptors", std::make_unique<ReceptorWriter>(dir));
+    // Source attribution (docs/tagging.md): whenever the run carries tags.
+    if (!info.tagging.tags.empty())
+      writers_.emplace_back("contributions", std::make_unique<ContributionsWriter>(dir));
     if (resume) check_recorders(*resume);
 
     // Analyses first: the statistics reject an interval that does not

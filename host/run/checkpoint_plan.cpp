@@ -8,6 +8,7 @@
 #include "host/core/field_names.hpp"
 #include "host/run/run_setup.hpp"
 #include "host/solver/mixing_ratio_solver.hpp"
+#include "host/solver/tagged_solver.hpp"
 
 namespace airshed {
 
@@ -45,7 +46,10 @@ CheckpointIdentity checkpoint_identity(const Scenario& s, const std::string& ext
   id.nz = s.grid.nz;
   // The fields the solver transports: gridded met's carried air is one
   // (run_setup.cpp's transport_config, host/solver/mixing_ratio_solver.hpp).
+  // The tags (tagged_solver.hpp) are fields too: "SO2[steel]", so the
+  // identity holds the tag set.
   TransportConfig cfg = transport_config(s);
+  if (!cfg.tags.empty()) cfg = with_tags(cfg);
   if (cfg.carry_air) cfg = with_air(cfg);
   for (const auto& sp : cfg.species) id.species.push_back(sp.name);
   id.duration_s = s.duration_s;

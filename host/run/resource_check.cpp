@@ -62,10 +62,15 @@ MemoryNeed memory_need(const Scenario& s) {
   const double cells = double(s.grid.nx) * double(s.grid.ny) * double(s.grid.nz);
   const double columns = double(s.grid.nx) * double(s.grid.ny);
   const double ns = double(s.species.size());
+  // Source attribution (docs/tagging.md): a tagged species is one field
+  // per tag, and its sweep keeps one more copy of them and their total.
+  const double ntags = s.tagging.enabled ? double(s.tagging.names().size()) : 0;
+  const double tag_fields = double(s.tagging.species.size()) * (ntags - 1);
+  const double nf = ns + (s.tagging.enabled ? tag_fields : 0);
   MemoryNeed m;
-  // Concentrations (4 B per species), one scratch field (4), u, v, w (~12),
+  // Concentrations (4 B per field), one scratch field (4), u, v, w (~12),
   // Kh (4), Kz (~4), and 24 B per column of per-column losses.
-  m.solver = cells * (24 + 4 * ns) + columns * 24;
+  m.solver = cells * (24 + 4 * nf + (s.tagging.enabled ? 4 * ntags + 12 : 0)) + columns * 24;
   // Ground statistics: ~160 B per column and species (measured).
   const double stats = s.output.statistics ? columns * ns * 160 : 0;
   m.statistics = stats;
@@ -74,8 +79,8 @@ MemoryNeed memory_need(const Scenario& s) {
   // units (4 per species). At a checkpoint the solver state and the
   // statistics are copied ~5 times over (state, archive, file bytes, string
   // growth); the two peaks do not overlap.
-  const double snapshot = cells * (20 + 4 * ns + (s.output.vtk ? 4 * ns : 0));
-  const double checkpoint = s.output.checkpoint_interval_s > 0 ? 5 * (cells * 4 * ns + stats) : 0;
+  const double snapshot = cells * (20 + 4 * nf + (s.output.vtk ? 4 * ns : 0));
+  const double checkpoint = s.output.checkpoint_interval_s > 0 ? 5 * (cells * 4 * nf + stats) : 0;
   m.snapshot = snapshot;
   m.buffers = std::max(snapshot, checkpoint);
   return m;
@@ -139,6 +144,14 @@ OutputVolume output_volume(const Scenario& s, long snapshots) {
   if (s.output.receptors) v.receptors = n * double(s.receptors.size()) * ns * 80;
   // The checkpoint: the fields, and its temporary twin while it is replaced.
   if (s.output.checkpoint_interval_s > 0) v.other += 2 * ns * cells * 4;
+  // contributions.h5 (docs/tagging.md): per tagged species and tag a
+  // ground field and the receptor values; the checkpoint holds every tag.
+  if (s.tagging.enabled) {
+    const double ntags = double(s.tagging.names().size());
+    const double tagged = double(s.tagging.species.size());
+    v.other += n * tagged * ntags * (columns * 4 + double(s.receptors.size()) * 8);
+    if (s.output.checkpoint_interval_s > 0) v.other += 2 * tagged * (ntags - 1) * cells * 4;
+  }
   return v;
 }
 

@@ -29,14 +29,17 @@ double next_clock_hour(const Scenario& s, double t_s) {
   return (std::floor(local / 3600.0) + 1) * 3600.0 - double(local0);
 }
 
-// The transported species' fields, then the derived outputs' (RunInfo::species).
+// The transported species' fields, then the derived outputs' (RunInfo::species);
+// `tagged`: the species whose per-tag fields go along (TaggingInfo::species).
 Snapshot take_snapshot(const TransportSolver& solver, std::size_t n_species,
-                       const std::vector<DerivedOutput>& derived, double t) {
-  Snapshot snap{t, {}};
+                       const std::vector<DerivedOutput>& derived, const std::vector<int>& tagged,
+                       double t) {
+  Snapshot snap{t, {}, {}};
   for (std::size_t sp = 0; sp < n_species; ++sp)
     snap.fields.push_back(solver.concentration(int(sp)));
   for (std::vector<float>& f : derived_fields(derived, snap.fields))
     snap.fields.push_back(std::move(f));
+  for (int sp : tagged) snap.tags.push_back(solver.tag_concentrations(sp));
   return snap;
 }
 
@@ -148,7 +151,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
     if (inputs.ozone) solver.set_background(s.chemistry.species[chem_o3], inputs.ozone->at(t));
   };
   auto report = [&](double t) {
-    const Snapshot snap = take_snapshot(solver, n_species, derived, t);
+    const Snapshot snap = take_snapshot(solver, n_species, derived, info.tagging.species, t);
     for (RunObserver* o : all) o->snapshot(snap);
     Progress p{
         t,
@@ -264,6 +267,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
   summary.steps = solver.steps_taken();
   summary.interrupted = interrupted;
   for (std::size_t sp = 0; sp < n_species; ++sp) summary.budgets.push_back(solver.budget(int(sp)));
+  for (int sp : info.tagging.species) summary.tag_budgets.push_back(solver.tag_budgets(sp));
   {
     std::lock_guard<std::mutex> lock(adjusted_lock);
     summary.wind_adjustment = adjusted;

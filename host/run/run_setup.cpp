@@ -63,6 +63,11 @@ TransportConfig transport_config(const Scenario& s, int threads) {
   // carries the air to keep mixing ratios consistent (mixing_ratio_solver.hpp).
   cfg.carry_air = s.met.kind == MetKind::stations || s.met.kind == MetKind::wrf;
   if (s.chemistry.enabled) cfg.chemistry = chemistry_config(s);
+  // Source attribution (docs/tagging.md): none unless the scenario asks.
+  if (s.tagging.enabled) {
+    cfg.tags = s.tagging.names();
+    for (int sp : s.tagging.species) cfg.species[std::size_t(sp)].tagged = true;
+  }
   return cfg;
 }
 
@@ -126,7 +131,12 @@ RunInfo run_info(const Scenario& s, const std::string& backend_name) {
   // The derived outputs after the transported species: every recorder
   // sees them as species (run_loop.cpp appends their fields).
   for (const DerivedOutput& d : derived_outputs(s)) info.species.push_back(d.info);
-  for (const auto& r : s.receptors) info.receptors.push_back({r.name, r.x, r.y, r.z});
+  const LocalProjection proj{s.origin_lon, s.origin_lat};
+  for (const auto& r : s.receptors) {
+    ReceptorInfo ri{r.name, r.x, r.y, r.z};
+    proj.to_lonlat(r.x, r.y, ri.lon, ri.lat);
+    info.receptors.push_back(ri);
+  }
   for (const auto& src : s.sources) {
     SourceInfo si{src.name, src.group, to_string(src.kind), {}, {}};
     for (const auto& v : src.vertices) {
@@ -144,6 +154,23 @@ RunInfo run_info(const Scenario& s, const std::string& backend_name) {
   // info.threads: what the solver reports (TransportSolver::threads()),
   // set by the run loop, which has the solver.
   info.omp_wait_policy = omp_wait_policy();
+  if (s.tagging.enabled) {
+    TaggingInfo& t = info.tagging;
+    t.tags = s.tagging.names();
+    for (const TagSpec& tag : s.tagging.tags) {
+      t.kinds.push_back("tag");
+      t.selectors.push_back(tag.selectors);
+    }
+    t.kinds.insert(t.kinds.end(), {"other", "background"});
+    t.selectors.push_back("emissions no declared tag matches");
+    t.selectors.push_back("initial field and boundary inflow at the background");
+    t.species = s.tagging.species;
+    for (int sp : s.tagging.species) {
+      const ScenarioSpecies& ss = s.species[std::size_t(sp)];
+      t.mass_units.push_back(ss.units == "OU/m3" ? "OU" : "g");
+      t.to_user_mass.push_back(1.0 / ss.emission_to_solver);
+    }
+  }
   return info;
 }
 

@@ -11,7 +11,7 @@ Scenario parse_scenario(const std::string& text, const std::string& label,
   const toml::table doc = parse_toml(text, label);
   const TomlTable root(doc, "", label);
   root.allow({"scenario", "domain", "species", "met", "profile", "source", "receptor", "output",
-              "chemistry"});
+              "chemistry", "tagging", "tag"});
 
   Scenario s;
   s.file = label;
@@ -25,6 +25,7 @@ Scenario parse_scenario(const std::string& text, const std::string& label,
   detail::parse_sources(root, s);
   detail::parse_receptors(root, s);
   detail::parse_output(root, base_dir, s);
+  detail::parse_tags(root, s);
   return s;
 }
 

@@ -24,6 +24,7 @@ void parse_profiles(const TomlTable& root, Scenario& s);                        
 void parse_sources(const TomlTable& root, Scenario& s);                              // [[source]]
 void parse_receptors(const TomlTable& root, Scenario& s);                            // [[receptor]]
 void parse_output(const TomlTable& root, const std::string& base_dir, Scenario& s);  // [output]
+void parse_tags(const TomlTable& root, Scenario& s);  // [tagging], [[tag]]
 
 // A position written as { x = .., y = .. } (local metres) or
 // { lon = .., lat = .. } (degrees, through the scenario's projection).

@@ -109,6 +109,26 @@ struct OutputSpec {
   double checkpoint_interval_s = 6 * 3600.0;
 };
 
+// [tagging] and [[tag]] (docs/tagging.md): which species carry tags and
+// the declared tags. An emission (source, species, cell) belongs to the
+// first tag whose selectors all match it (an empty selector matches
+// anything), else to the implicit tag "other"; the initial field and the
+// boundary inflow at the background belong to "background".
+struct TagSpec {
+  std::string name;
+  std::vector<std::string> groups, sources, species;  // empty: any
+  std::vector<Vec2> region;                           // local metres; empty: anywhere
+  std::string selectors;                              // human-readable, e.g. "groups=steel"
+};
+
+struct TaggingSpec {
+  bool enabled = false;       // [tagging] or any [[tag]] given
+  std::vector<int> species;   // indices into Scenario::species carrying tags, in order
+  std::vector<TagSpec> tags;  // as declared
+  // The tags in output order: the declared ones, "other", "background".
+  std::vector<std::string> names() const;
+};
+
 enum class MetKind { uniform, station, stations, wrf };
 
 // One station of a network (`[met] kind = "stations"`, `[[met.station]]`):
@@ -188,6 +208,7 @@ struct Scenario {
   std::vector<Source> sources;
   std::vector<Receptor> receptors;
   OutputSpec output;
+  TaggingSpec tagging;
 };
 
 const char* to_string(SourceKind k);

@@ -37,6 +37,7 @@
 #include "kernels/sources.hpp"
 #include "kernels/stability.hpp"
 #include "kernels/state_check.hpp"
+#include "kernels/tagged_sweep.hpp"
 
 namespace airshed::AIRSHED_BACKEND_NS {
 
@@ -284,6 +285,12 @@ class BackendSolver final : public TransportSolver {
   // first direction, scratch -> c along the second (no copy back).
   void horizontal(double dt, bool x_first) {
     for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
+      const int tags = cfg_.species[s].tag_fields;
+      if (tags > 1) {  // a tagged species' fields, s .. s + tags - 1
+        tagged_horizontal(s, tags, dt, x_first);
+        s += std::size_t(tags - 1);
+        continue;
+      }
       float* c = species_ptr(int(s));
       if (x_first) {
         sweep<k::along_x>(s, c, raw(scratch_), dt);
@@ -292,6 +299,67 @@ class BackendSolver final : public TransportSolver {
         sweep<k::along_y>(s, c, raw(scratch_), dt);
         sweep<k::along_x>(s, raw(scratch_), c, dt);
       }
+    }
+  }
+
+  // Both directions for the `n` tags of one species (fields s0 ..): c ->
+  // tag scratch along the first, back along the second.
+  void tagged_horizontal(std::size_t s0, int n, double dt, bool x_first) {
+    const std::size_t cells = cfg_.grid.cells();
+    grow(tag_scratch_, std::size_t(n) * cells);
+    float* c = species_ptr(int(s0));
+    if (x_first) {
+      tagged_sweep<k::along_x>(s0, n, c, raw(tag_scratch_), dt);
+      tagged_sweep<k::along_y>(s0, n, raw(tag_scratch_), c, dt);
+    } else {
+      tagged_sweep<k::along_y>(s0, n, c, raw(tag_scratch_), dt);
+      tagged_sweep<k::along_x>(s0, n, raw(tag_scratch_), c, dt);
+    }
+  }
+
+  // One direction for the tags of a species (kernels/tagged_sweep.hpp):
+  // their total, its ghosts and advective face fluxes once, then per tag
+  // its ghosts, its open-boundary outflow and its update.
+  template <int Dir>
+  void tagged_sweep(std::size_t s0, int n, const float* in, float* out, double dt) {
+    const Grid& g = cfg_.grid;
+    const k::GridView gv = grid_view();
+    const std::size_t cells = g.cells();
+    const double d = Dir == k::along_x ? g.dx : g.dy;
+    const LateralBoundary bc = Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y;
+    const int kind = lateral_kind(bc);
+    const float* vel = Dir == k::along_x ? raw(u_) : raw(v_);
+    const float* k_face = Dir == k::along_x ? raw(kx_face_) : raw(ky_face_);
+    const float dt_over_d = float(dt / d), inv_d = float(1.0 / d);
+    const std::size_t lines = k::line_count<Dir>(gv);
+    grow(total_, cells);
+    grow(total_ghosts_, lines * k::ghosts_per_line);
+    grow(ghosts_, lines * k::ghosts_per_line);
+    grow(advection_, k::face_count<Dir>(gv));
+    double background = 0;
+    for (int t = 0; t < n; ++t) background += cfg_.species[s0 + std::size_t(t)].background;
+    // Runs of one x row on the CPU (contiguous, vectorised); one cell per GPU thread.
+    const k::SumFields sum{in, n, cells, column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
+    for_each_index(sum.runs(), sum);
+    for_each_index(lines, k::FillGhosts<Dir>{gv, raw(total_), raw(total_ghosts_), kind});
+    for_each_cell(g.nx, g.ny, g.nz,
+                  k::TotalAdvection<Dir>{gv, raw(total_), raw(total_ghosts_), vel, raw(advection_),
+                                         kind, float(background), dt_over_d, inv_d});
+    for (int t = 0; t < n; ++t) {
+      const std::size_t s = s0 + std::size_t(t);
+      const float* c_in = in + std::size_t(t) * cells;
+      for_each_index(lines, k::FillGhosts<Dir>{gv, c_in, raw(ghosts_), kind});
+      const float fraction = background > 0 ? float(cfg_.species[s].background / background) : 0.0f;
+      const k::TagFlux<Dir> flux{
+          gv,     c_in, raw(ghosts_), raw(total_), raw(total_ghosts_), vel, raw(advection_),
+          k_face, kind, fraction,     inv_d};
+      if (bc == LateralBoundary::open)
+        budgets_[s].outflow += dt * thrust::transform_reduce(
+                                        policy(), thrust::counting_iterator<std::size_t>(0),
+                                        thrust::counting_iterator<std::size_t>(lines),
+                                        k::TagEdgeOutflow<Dir>{flux}, 0.0, thrust::plus<double>());
+      for_each_cell_faces(g.nx, g.ny, g.nz,
+                          k::TaggedSweep<Dir>{flux, out + std::size_t(t) * cells, dt_over_d});
     }
   }
 
@@ -415,11 +483,27 @@ class BackendSolver final : public TransportSolver {
   void columns(double dt) {
     const Grid& g = cfg_.grid;
     const double area = g.dx * g.dy;
+    int group_left = 0;  // fields of the current tagged species still to do
     for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
       const SpeciesSpec& sp = cfg_.species[s];
-      const k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)),
-                              raw(vd_) + s * g.columns(), cfg_.boundaries.top == TopBoundary::open,
-                              float(sp.background)};
+      if (sp.tag_fields > 1) {  // a tagged species' first field: its total's vertical fluxes
+        group_left = sp.tag_fields;
+        const std::size_t cells = g.cells();
+        grow(total_, cells);
+        grow(vertical_flux_, std::size_t(g.columns()) * (g.nz + 1));
+        const k::SumFields sum{species_ptr(int(s)), sp.tag_fields, cells,
+                               column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
+        for_each_index(sum.runs(), sum);
+        for_each_index(g.columns(), k::TotalVerticalFlux{grid_view(), raw(total_), raw(w_),
+                                                         raw(vertical_flux_), float(dt)});
+      }
+      k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)), raw(vd_) + s * g.columns(),
+                        cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
+      if (group_left > 0) {  // one of the tags: share the total's advective flux
+        p.shared_flux = raw(vertical_flux_);
+        p.shared_total = raw(total_);
+        --group_left;
+      }
       // One thread per block of column_lanes adjacent columns (one column
       // on the GPU; a SIMD-wide run along x on the CPU) in a plain launch
       // (evenly shared among CPU threads, and no register cap from a
@@ -444,6 +528,10 @@ class BackendSolver final : public TransportSolver {
   device_vector<float> chem_t_, chem_p_, chem_rh_, chem_rad_;  // chemistry only (load_met)
   device_vector<float> kx_face_, ky_face_;  // face diffusivities (fill_face_data)
   device_vector<float> ghosts_, edges_;     // per line of the current sweep (grid_lines.hpp)
+  // Tagged species (tagged_horizontal): the per-tag fields after the first
+  // direction, their total, its ghosts and its advective face fluxes.
+  device_vector<float> tag_scratch_, total_, total_ghosts_, advection_;
+  device_vector<float> vertical_flux_;  // columns(): the total's advective flux, z faces
   device_vector<std::size_t> em_cell_;
   device_vector<int> em_species_;
   device_vector<float> em_rate_;

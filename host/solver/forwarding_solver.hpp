@@ -33,6 +33,10 @@ class ForwardingSolver : public TransportSolver {
   double time() const override { return inner_->time(); }
   long steps_taken() const override { return inner_->steps_taken(); }
   MassBudget budget(int s) const override { return inner_->budget(s); }
+  std::vector<std::vector<float>> tag_concentrations(int s) const override {
+    return inner_->tag_concentrations(s);
+  }
+  std::vector<MassBudget> tag_budgets(int s) const override { return inner_->tag_budgets(s); }
   State state() const override { return inner_->state(); }
   void restore(const State& st) override { inner_->restore(st); }
 

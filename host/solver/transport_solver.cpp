@@ -8,6 +8,7 @@
 #include "host/solver/cpu_threads.hpp"
 #include "host/solver/mixing_ratio_solver.hpp"
 #include "host/solver/solver_decorator.hpp"
+#include "host/solver/tagged_solver.hpp"
 
 namespace airshed {
 
@@ -106,10 +107,14 @@ void install_solver_decorator(SolverDecorator d) { installed_decorator = d; }
 
 std::unique_ptr<TransportSolver> make_solver(BackendChoice choice, const TransportConfig& cfg) {
   apply_cpu_threads(cfg);  // TransportConfig::threads: the one place the count is set
+  // Tags (tagged_solver.hpp) split species into per-tag fields of the
+  // backend; the air, when carried, comes after all of them.
+  const TransportConfig fields = cfg.tags.empty() ? cfg : with_tags(cfg);
   std::unique_ptr<TransportSolver> solver =
-      cfg.carry_air
-          ? std::make_unique<MixingRatioSolver>(make_backend_solver(choice, with_air(cfg)), cfg)
-          : make_backend_solver(choice, cfg);
+      fields.carry_air ? std::make_unique<MixingRatioSolver>(
+                             make_backend_solver(choice, with_air(fields)), fields)
+                       : make_backend_solver(choice, fields);
+  if (!cfg.tags.empty()) solver = std::make_unique<TaggedSolver>(std::move(solver), cfg);
   if (installed_decorator) return installed_decorator(std::move(solver));
   return solver;
 }

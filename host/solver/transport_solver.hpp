@@ -81,6 +81,14 @@ class TransportSolver {
   virtual long steps_taken() const = 0;
   virtual MassBudget budget(int species) const = 0;
 
+  // Source attribution (tagged_solver.hpp, docs/tagging.md): the field of
+  // `species` per tag of config().tags, x fastest, in the units of
+  // concentration(); empty when the species carries no tags (the default:
+  // an untagged solver). The fields add up to concentration(species).
+  virtual std::vector<std::vector<float>> tag_concentrations(int /*species*/) const { return {}; }
+  // The budget of each of those tags; they add up to budget(species).
+  virtual std::vector<MassBudget> tag_budgets(int /*species*/) const { return {}; }
+
   // Everything a step depends on besides the forcing (met, emissions),
   // which the caller re-applies: restoring a saved state and the same
   // forcing continues bitwise as the original would have (same backend and

@@ -3,28 +3,23 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "host/statistics/receptor_rows.hpp"
 #include "host/statistics/standards.hpp"
 
 namespace airshed::statistics {
 namespace {
 
-SeriesStatisticsConfig config_for(const RunInfo& info, const std::vector<Threshold>& all,
-                                  const std::string& species, std::vector<std::size_t>& index) {
-  SeriesStatisticsConfig c;
-  c.output_interval_s = info.output_interval_s;
-  c.start_seconds_of_day = double(local_seconds_of_day(info.start));
-  c.duration_s = info.duration_s;
-  c.percentiles = {90, 95, 98};
+// The run's thresholds of `species`, and where each is in `all`.
+std::vector<Threshold> species_thresholds(const std::vector<Threshold>& all,
+                                          const std::string& species,
+                                          std::vector<std::size_t>& index) {
+  std::vector<Threshold> out;
   for (std::size_t k = 0; k < all.size(); ++k) {
     if (all[k].species != species) continue;
-    c.thresholds.push_back({parse_averaging(all[k].averaging), all[k].value});
+    out.push_back(all[k]);
     index.push_back(k);
   }
-  return c;
-}
-
-std::string when_of(const Instant& start, float t) {
-  return std::isnan(t) ? std::string() : format_iso8601(start, t);
+  return out;
 }
 
 }  // namespace
@@ -42,7 +37,8 @@ void RunStatistics::begin(const RunInfo& info) {
     stencils_.push_back(trilinear_stencil(info.grid, r.x, r.y, r.z));
   for (const auto& sp : info.species) {
     std::vector<std::size_t> index;
-    SeriesStatisticsConfig c = config_for(info, thresholds_, sp.name, index);
+    SeriesStatisticsConfig c = species_config(info.output_interval_s, info.start, info.duration_s,
+                                              species_thresholds(thresholds_, sp.name, index));
     SeriesStatistics ground(info.grid.columns(), c);
     c.keep_daily_means = true;  // receptors are few: keep their daily series
     SeriesStatistics receptors(info.receptors.size(), c);
@@ -117,38 +113,12 @@ std::vector<GroundStatistic> RunStatistics::ground_statistics() const {
 std::vector<ReceptorStatistic> RunStatistics::receptor_statistics() const {
   std::vector<ReceptorStatistic> out;
   for (std::size_t n = 0; n < species_.size(); ++n) {
-    const SpeciesInfo& sp = info_.species[n];
+    std::vector<Threshold> thresholds;
+    for (std::size_t k : species_[n].threshold_index) thresholds.push_back(thresholds_[k]);
     const SeriesStatistics& r = species_[n].receptors;
-    for (std::size_t i = 0; i < r.series(); ++i) {
-      auto row = [&](const std::string& stat, double v, const std::string& units,
-                     std::string when = "") {
-        out.push_back({info_.receptors[i].name, sp.name, stat, v, units, std::move(when)});
-      };
-      row("max_instant", r.max_instant[i], sp.units,
-          when_of(info_.start, r.time_of_max_instant[i]));
-      row("max_hourly_mean", r.max_hourly_mean[i], sp.units);
-      row("period_mean", r.period_mean[i], sp.units);
-      row("max_daily_mean", r.max_daily_mean[i], sp.units);
-      row("max_daily_max_8h", r.max_daily_max_8h[i], sp.units);
-      for (int pct : daily_percentiles)
-        row("daily_mean_p" + std::to_string(pct),
-            r.daily_mean_percentile(i, pct, PercentileRule::hj663), sp.units);
-      row("daily_mean_p98_us", r.daily_mean_percentile(i, 98, PercentileRule::us_appendix),
-          sp.units);
-      row("daily_max_8h_p90", r.daily_max_8h_percentile(i, 90, PercentileRule::hj663), sp.units);
-      for (std::size_t k = 0; k < species_[n].threshold_index.size(); ++k) {
-        const Threshold& th = thresholds_[species_[n].threshold_index[k]];
-        row("exceedances " + th.label, r.exceedances[k][i], "1");
-        if (th.averaging == "instant")
-          row("arrival_time " + th.label, r.first_above[k][i], "s",
-              when_of(info_.start, r.first_above[k][i]));
-      }
-      for (std::size_t d = 0; d < r.daily_means.size(); ++d) {
-        const double midnight = double(d) * 86400.0 - double(local_seconds_of_day(info_.start));
-        row("daily_mean", r.daily_means[d][i], sp.units,
-            format_iso8601(info_.start, midnight).substr(0, 10));
-      }
-    }
+    for (std::size_t i = 0; i < r.series(); ++i)
+      append_receptor_rows(r, i, info_.receptors[i].name, info_.species[n], thresholds, info_.start,
+                           out);
   }
   return out;
 }

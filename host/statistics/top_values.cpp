@@ -5,15 +5,6 @@
 #include <limits>
 
 namespace airshed::statistics {
-namespace {
-
-// Ascending ranks (1-based) a rule reads for n values, and the weight of the
-// upper one: P = X(lo) + w (X(hi) - X(lo)).
-struct Ranks {
-  std::size_t lo, hi;
-  double w;
-};
-
 Ranks ranks(int percent, PercentileRule rule, std::size_t n) {
   const std::size_t p = std::size_t(percent);
   if (rule == PercentileRule::us_appendix) {
@@ -25,8 +16,6 @@ Ranks ranks(int percent, PercentileRule rule, std::size_t n) {
   const double w = double(num % 100) / 100.0;
   return {s, std::min(s + 1, n), w};
 }
-
-}  // namespace
 
 std::size_t needed_capacity(int percent, PercentileRule rule, std::size_t n_max) {
   std::size_t need = 1;

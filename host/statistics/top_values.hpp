@@ -22,6 +22,14 @@ enum class PercentileRule {
 };
 
 // How many of the largest values `rule` may read for any n <= n_max.
+// Ascending ranks (1-based) a rule reads for n >= 1 values, and the weight
+// of the upper one: P = X(lo) + w (X(hi) - X(lo)).
+struct Ranks {
+  std::size_t lo, hi;
+  double w;
+};
+Ranks ranks(int percent, PercentileRule rule, std::size_t n);
+
 std::size_t needed_capacity(int percent, PercentileRule rule, std::size_t n_max);
 
 class TopValues {

@@ -64,7 +64,7 @@ class ReceptorMeans final : public RunObserver {
   RunInfo info_;
   std::vector<std::vector<double>> sums_;
   int count_ = 0;
-  Snapshot last_{0, {}};
+  Snapshot last_{0, {}, {}};
   RunSummary summary_;
 };
 

@@ -86,7 +86,7 @@ TableResults tables_of(const RunInfo& info, std::vector<ReceptorBackground> bg =
   t.begin(info);
   const std::size_t cells = info.grid.cells();
   for (int k = -1; k < 48; ++k)  // k = -1: the t = 0 snapshot
-    t.record({3600.0 * (k + 1), {std::vector<float>(cells, float(std::max(k, 0)))}});
+    t.record({3600.0 * (k + 1), {std::vector<float>(cells, float(std::max(k, 0)))}, {}});
   t.end(RunSummary{});
   REQUIRE(got);
   return *got;
