@@ -130,14 +130,20 @@ VectorFile open_vector(const std::string& driver_name, const std::string& path,
 void add_feature(VectorFile& f, const GroundMap& map, const char* kind, double level,
                  double area_m2, OGRGeometryH lonlat) {
   Feature feat(OGR_F_Create(OGR_L_GetLayerDefn(f.layer)));
-  OGR_F_SetFieldString(feat.get(), 0, kind);
-  OGR_F_SetFieldDouble(feat.get(), 1, level);
-  OGR_F_SetFieldString(feat.get(), 2, map.units.c_str());
-  OGR_F_SetFieldString(feat.get(), 3, map.species.c_str());
-  OGR_F_SetFieldString(feat.get(), 4,
+  // By name: a driver may put fields of its own first (KML's Name, Description).
+  auto index = [&](const char* name) { return OGR_F_GetFieldIndex(feat.get(), name); };
+  OGR_F_SetFieldString(feat.get(), index("kind"), kind);
+  OGR_F_SetFieldDouble(feat.get(), index("level"), level);
+  OGR_F_SetFieldString(feat.get(), index("units"), map.units.c_str());
+  OGR_F_SetFieldString(feat.get(), index("species"), map.species.c_str());
+  OGR_F_SetFieldString(feat.get(), index("statistic"),
                        map.statistic.empty() ? "ground field" : map.statistic.c_str());
-  OGR_F_SetFieldString(feat.get(), 5, map.time.c_str());
-  if (area_m2 >= 0) OGR_F_SetFieldDouble(feat.get(), 6, area_m2);
+  OGR_F_SetFieldString(feat.get(), index("time"), map.time.c_str());
+  if (area_m2 >= 0) OGR_F_SetFieldDouble(feat.get(), index("area_m2"), area_m2);
+  char label[96];
+  std::snprintf(label, sizeof label, "%s %s%.6g %s", map.species.c_str(),
+                std::string(kind) == "contour" ? "contour " : ">= ", level, map.units.c_str());
+  if (index("Name") >= 0) OGR_F_SetFieldString(feat.get(), index("Name"), label);
   OGR_F_SetGeometry(feat.get(), lonlat);
   if (OGR_L_CreateFeature(f.layer, feat.get()) != OGRERR_NONE)
     throw gdal_error(f.path + ": cannot write a feature");

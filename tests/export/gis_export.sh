@@ -46,6 +46,7 @@ for f in out/export/SO2_max_hourly_mean.tif out/export/NO2_ground_t*.tif last.ti
 done
 ogrinfo -ro -al -so out/export/SO2_max_hourly_mean_contours.geojson >geojson.txt || fail "ogrinfo geojson"
 ogrinfo -ro -al -so out/export/SO2_max_hourly_mean_contours.kml >kml.txt || fail "ogrinfo kml"
+ogrinfo -ro -al out/export/SO2_max_hourly_mean_contours.kml >kml_all.txt || fail "ogrinfo kml"
 /usr/bin/python3 -c "
 import h5py
 open('crs.wkt', 'w').write(h5py.File('out/default.h5')['crs'].attrs['crs_wkt'].decode())"
@@ -136,6 +137,13 @@ for name in ("geojson.txt", "kml.txt"):
     txt = open(name).read()
     if f"Feature Count: {2 * len(levels)}" not in txt:
         fail(f"{name}: not {2 * len(levels)} features (exceedance + contour per level):\n{txt}")
+# KML keeps the attributes under their names (ExtendedData).
+kml = open("kml_all.txt").read()
+for level in levels:
+    if not re.search(r"level \(Real\) = %s\b" % re.escape("%.6g" % level), kml):
+        fail(f"KML lacks level {level}")
+if kml.count("kind (String) = exceedance") != len(levels) or kml.count("units (String) = ug/m3") != 2 * len(levels):
+    fail("KML attributes (kind, units) not as written")
 raw = json.load(open("out/export/SO2_max_hourly_mean_contours.geojson"))
 for feat in raw["features"]:
     g = feat["geometry"]
