@@ -33,6 +33,12 @@ m = float(np.nanmax(h5py.File('out/default.h5')['statistics/SO2_max_hourly_mean'
 print('%.6g,%.6g,%.6g' % (0.1 * m, 0.4 * m, 2 * m))")
 "$bin" export out --field SO2:max_hourly_mean --geotiff --contours "$levels" >export.log 2>&1 ||
   fail "export of the statistic failed: $(cat export.log)"
+no2_levels=$(/usr/bin/python3 -c "
+import h5py, numpy as np
+m = float(np.nanmax(h5py.File('out/default.h5')['NO2_ground'][:]))
+print('%.6g,%.6g' % (0.05 * m, 0.3 * m))")
+"$bin" export out --field NO2 --contours "$no2_levels" --geojson no2.geojson >>export.log 2>&1 ||
+  fail "contours of a ground field failed: $(cat export.log)"
 "$bin" export out --field NO2 >>export.log 2>&1 || fail "export of a ground field failed: $(cat export.log)"
 "$bin" export out --field NO2 --time last --geotiff last.tif >>export.log 2>&1 ||
   fail "export at the last time failed: $(cat export.log)"
@@ -52,7 +58,8 @@ import h5py
 open('crs.wkt', 'w').write(h5py.File('out/default.h5')['crs'].attrs['crs_wkt'].decode())"
 ogr2ogr -f GeoJSON -t_srs crs.wkt projected.geojson out/export/SO2_max_hourly_mean_contours.geojson ||
   fail "ogr2ogr to the run's CRS"
-/usr/bin/python3 - "$levels" <<'PY' || exit 1
+ogr2ogr -f GeoJSON -t_srs crs.wkt no2_projected.geojson no2.geojson || fail "ogr2ogr to the run's CRS"
+/usr/bin/python3 - "$levels" "$no2_levels" <<'PY' || exit 1
 import glob, json, math, re, sys, tomllib
 import subprocess
 import h5py, numpy as np
@@ -158,45 +165,49 @@ def ring_area(r):
     r = np.asarray(r)
     return 0.5 * abs(np.dot(r[:-1, 0], r[1:, 1]) - np.dot(r[1:, 0], r[:-1, 1]))
 
-proj = json.load(open("projected.geojson"))
-for level in levels:
-    feats = [ft for ft in proj["features"]
-             if ft["properties"]["kind"] == "exceedance" and abs(ft["properties"]["level"] - level) <= 1e-9 * level]
-    if len(feats) != 1:
-        fail(f"level {level}: {len(feats)} exceedance features")
-    g = feats[0]["geometry"]
-    area = 0.0
-    if g:
-        polys = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
-        for p in polys:
-            area += ring_area(p[0]) - sum(ring_area(h) for h in p[1:])
-    inside = np.nan_to_num(stat, nan=-np.inf) >= level
-    cells = inside.sum() * dx * dy
-    # The cells' union perimeter, domain edges included.
-    pad = np.pad(inside, 1)
-    faces = np.count_nonzero(pad[1:, :] != pad[:-1, :]) * dx + np.count_nonzero(pad[:, 1:] != pad[:, :-1]) * dy
-    # Marching squares puts the contour between a cell centre at or above the
-    # level and its neighbour below, where the cell union puts the face; in
-    # each dual square (corners at four centres) the boundary crosses, the
-    # two regions differ by at most half the square per length h of face
-    # inside it (worst case: two adjacent corners above, the contour anywhere
-    # between the centres), so |polygon - cells| <= perimeter * h / 2.
-    h = max(dx, dy)
-    bound = faces * h / 2
-    diff = area - cells
-    print(f"level {level:g}: polygons {area:.6g} m2, cells {cells:.6g} m2 ({inside.sum()} cells), "
-          f"difference {diff:.4g} m2 = {diff / (dx * dy):.2f} cells; bound perimeter*h/2 = {bound:.4g} m2 "
-          f"({bound / (dx * dy):.1f} cells; perimeter {faces:g} m)")
-    if not abs(diff) <= bound:
-        fail(f"level {level}: area difference {diff} m2 beyond {bound} m2")
-    if cells == 0 and area != 0:
-        fail(f"level {level}: polygons where no cell reaches the level")
-    # area_m2 is the polygons' area before they were written in lon/lat;
-    # RFC 7946's 7 decimals (1e-7 deg, <= 1.2 cm) move each vertex by up to
-    # that much, the area by at most polygon perimeter (< sqrt(2) x the cells'
-    # perimeter) x 1.2 cm.
-    attr = feats[0]["properties"]["area_m2"]
-    if cells > 0 and not abs(attr - area) <= faces * math.sqrt(2) * 0.012:
-        fail(f"level {level}: area_m2 attribute {attr} vs {area}")
+def check_areas(path, field, levels):
+    proj = json.load(open(path))
+    for level in levels:
+        feats = [ft for ft in proj["features"]
+                 if ft["properties"]["kind"] == "exceedance" and abs(ft["properties"]["level"] - level) <= 1e-9 * level]
+        if len(feats) != 1:
+            fail(f"level {level}: {len(feats)} exceedance features")
+        g = feats[0]["geometry"]
+        area = 0.0
+        if g:
+            polys = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+            for p in polys:
+                area += ring_area(p[0]) - sum(ring_area(h) for h in p[1:])
+        inside = np.nan_to_num(field, nan=-np.inf) >= level
+        cells = inside.sum() * dx * dy
+        # The cells' union perimeter, domain edges included.
+        pad = np.pad(inside, 1)
+        faces = np.count_nonzero(pad[1:, :] != pad[:-1, :]) * dx + np.count_nonzero(pad[:, 1:] != pad[:, :-1]) * dy
+        # Marching squares puts the contour between a cell centre at or above the
+        # level and its neighbour below, where the cell union puts the face; in
+        # each dual square (corners at four centres) the boundary crosses, the
+        # two regions differ by at most half the square per length h of face
+        # inside it (worst case: two adjacent corners above, the contour anywhere
+        # between the centres), so |polygon - cells| <= perimeter * h / 2.
+        h = max(dx, dy)
+        bound = faces * h / 2
+        diff = area - cells
+        print(f"level {level:g}: polygons {area:.6g} m2, cells {cells:.6g} m2 ({inside.sum()} cells), "
+              f"difference {diff:.4g} m2 = {diff / (dx * dy):.2f} cells; bound perimeter*h/2 = {bound:.4g} m2 "
+              f"({bound / (dx * dy):.1f} cells; perimeter {faces:g} m)")
+        if not abs(diff) <= bound:
+            fail(f"level {level}: area difference {diff} m2 beyond {bound} m2")
+        if cells == 0 and area != 0:
+            fail(f"level {level}: polygons where no cell reaches the level")
+        # area_m2 is the polygons' area before they were written in lon/lat;
+        # RFC 7946's 7 decimals (1e-7 deg, <= 1.2 cm) move each vertex by up to
+        # that much, the area by at most polygon perimeter (< sqrt(2) x the cells'
+        # perimeter) x 1.2 cm.
+        attr = feats[0]["properties"]["area_m2"]
+        if cells > 0 and not abs(attr - area) <= faces * math.sqrt(2) * 0.012:
+            fail(f"level {level}: area_m2 attribute {attr} vs {area}")
+
+check_areas("projected.geojson", stat, levels)
+check_areas("no2_projected.geojson", no2[tmax], [float(v) for v in sys.argv[2].split(",")])
 print("GIS export: GeoTIFF corners and values, GeoJSON/KML read, exceedance areas bounded")
 PY
