@@ -27,6 +27,8 @@ RANKS = {
     # Plume rise needs the surface state at the source (wind, stability).
     "host/emissions": 4,
     "host/output": 5,
+    # GIS export of a finished run's files (GDAL); linked by host/cli only.
+    "host/export": 6,
     "host/run": 6,
     # Emission cuts from a tagged run's contributions: statistics and the
     # HDF5 handles below it, used by batches and the command line above.

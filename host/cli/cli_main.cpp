@@ -15,6 +15,7 @@
 
 #include "host/cli/batch_command.hpp"
 #include "host/cli/cuts_command.hpp"
+#include "host/cli/export_command.hpp"
 #include "host/cli/run_command.hpp"
 #include "host/core/version.hpp"
 #include "host/input/input_error.hpp"
@@ -168,6 +169,8 @@ int airshed_main(int argc, char** argv) {
   auto* cuts = airshed::cli::add_cuts_subcommand(app, cuts_opts);
   batch->add_option("--backend", backend_name, backend_help)->check(backends);
   demo->add_option("--backend", backend_name, backend_help)->check(backends);
+  airshed::cli::ExportOptions export_opts;
+  auto* export_cmd = airshed::cli::add_export_subcommand(app, export_opts);
   std::vector<std::string> commands;
   for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
   const std::string typo = unknown_command(argc, argv, commands);
@@ -196,6 +199,7 @@ int airshed_main(int argc, char** argv) {
       run_opts.space_check = !no_space_check;
       return airshed::cli::run_command(run_opts);
     }
+    if (*export_cmd) return airshed::cli::export_command(export_opts);
     if (*batch) {
       batch_opts.backend = backend;
       batch_opts.backend_name = backend_name;
