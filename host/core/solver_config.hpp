@@ -77,6 +77,13 @@ struct ChemistryConfig {
   // Longitude and latitude of each column's centre (nx * ny, degrees), for
   // the solar zenith angle.
   std::vector<double> lon, lat;
+  // The chemistry's own step (s): 0 applies it at every Strang pair (over
+  // the pair's 2 dt, at its middle); Δ > 0 applies it once for every
+  // multiple of Δ of solver time a pair passes, over those Δ, at the pair's
+  // middle (host/solver/chemistry_process.hpp). A pure function of the
+  // solver's time, so resumes stay bitwise; Δ divides the output interval,
+  // so every output time has had its chemistry.
+  double time_step_s = 0;
 };
 
 struct TransportConfig {

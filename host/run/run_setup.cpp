@@ -38,6 +38,7 @@ ChemistryConfig chemistry_config(const Scenario& s) {
     c.grams_per_unit[r] = 1 / sp.emission_to_solver;  // g per solver mass unit
   }
   c.start_utc_epoch_s = double(s.start.utc_epoch_s);
+  c.time_step_s = s.chemistry.time_step_s;
   const LocalProjection proj{s.origin_lon, s.origin_lat};
   for (int j = 0; j < s.grid.ny; ++j)
     for (int i = 0; i < s.grid.nx; ++i) {

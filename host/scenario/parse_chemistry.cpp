@@ -2,12 +2,14 @@
 // the NOx sources state, and the ozone background (docs/scenario-format.md;
 // the mechanism itself is docs/chemistry.md). Only the spec: an ozone CSV
 // is read by its provider (host/met/ozone_background.hpp).
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "host/core/dataset_names.hpp"
 #include "host/core/field_names.hpp"
+#include "host/scenario/clock.hpp"
 #include "host/scenario/parse_parts.hpp"
 
 namespace airshed::detail {
@@ -148,12 +150,30 @@ void check_derived_names(const TomlTable& t, const Scenario& s) {
     }
 }
 
+// `time_step`: the chemistry's own step, a duration dividing the output
+// interval ("off" or absent: at every Strang pair of transport steps).
+void read_time_step(const TomlTable& t, Scenario& s) {
+  if (!t.has("time_step")) return;
+  const std::string allowed =
+      "\"pair\" (every pair of transport steps) or a duration that divides "
+      "scenario.output_interval, e.g. \"5min\"";
+  const std::string text = t.text("time_step");
+  if (text == "pair") return;
+  const auto d = parse_duration(text);
+  if (!d) t.fail("time_step", "cannot read '" + text + "' as a positive duration", allowed);
+  const double k = s.output_interval_s / *d;
+  if (std::abs(k - std::round(k)) > 1e-9 || k < 1)
+    t.fail("time_step", "'" + text + "' does not divide the output interval", allowed);
+  s.chemistry.time_step_s = *d;
+}
+
 }  // namespace
 
 void parse_chemistry(const TomlTable& root, const std::string& base_dir, Scenario& s) {
   const std::optional<TomlTable> t = root.table_opt("chemistry");
   if (!t) return;
-  t->allow({"mechanism", "species", "no2_fraction", "ozone_profile", "ozone_file", "primary_pm25"});
+  t->allow({"mechanism", "species", "no2_fraction", "ozone_profile", "ozone_file", "primary_pm25",
+            "time_step"});
   ChemistrySpec& c = s.chemistry;
   c.enabled = true;
   c.mechanism = t->choice("mechanism", {"nox", "nox_sia"});
@@ -162,6 +182,7 @@ void parse_chemistry(const TomlTable& root, const std::string& base_dir, Scenari
   read_ozone(*t, base_dir, s);
   read_primary_pm25(*t, s);
   check_derived_names(*t, s);
+  read_time_step(*t, s);
   s.met.chemistry_met = true;
 }
 

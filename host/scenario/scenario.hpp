@@ -189,6 +189,9 @@ struct ChemistrySpec {
   // "PM2.5" where there is one), -1: none; the derived output PM2.5_total
   // adds the secondary inorganic aerosol to it (docs/output-format.md).
   int primary_pm25 = -1;
+  // `time_step`: the chemistry's own step (s), dividing the output interval;
+  // 0: at every Strang pair of transport steps (ChemistryConfig::time_step_s).
+  double time_step_s = 0;
 };
 
 struct Scenario {

@@ -118,6 +118,19 @@ class ChemistryProcess {
   void operator()(const ProcessContext& ctx, double dt) const {
     if (!ctx.forward) return;  // the odd step's half ran with the even step's (see above)
     const ChemistryConfig& chem = ctx.cfg->chemistry;
+    // The chemistry's time over this pair and the instant it is taken at:
+    // the pair itself, or each multiple of time_step_s the pair (t, t + 2 dt]
+    // passes, taken at once.
+    double chem_dt = 2 * dt, chem_mid = ctx.time + dt;
+    if (chem.time_step_s > 0) {
+      const double step = chem.time_step_s;
+      // Multiples of `step` in (t, t + 2 dt], robust to rounding of t.
+      const auto grid_index = [&](double t) { return std::floor(t / step * (1 + 1e-12) + 1e-9); };
+      const double n = grid_index(ctx.time + 2 * dt) - grid_index(ctx.time);
+      if (n < 1) return;
+      chem_dt = n * step;
+      chem_mid = ctx.time + dt;
+    }
     if (!ctx.temperature || !ctx.pressure || !ctx.relative_humidity || !ctx.radiation_factor)
       throw std::logic_error(
           "chemistry: no temperature, pressure, humidity and radiation from the met (set_met)");
@@ -134,8 +147,8 @@ class ChemistryProcess {
         ctx.radiation_factor,
         raw(state_->lon),
         raw(state_->lat),
-        chem.start_utc_epoch_s + ctx.time + dt,  // the pair's middle
-        2 * dt,                                  // the whole pair
+        chem.start_utc_epoch_s + chem_mid,  // the pair's middle
+        chem_dt,                            // the pair, or the multiples of time_step_s it passes
         k::ChemistryOptions{chem.photostationary, chem.sulfate, chem.nitrate, chem.ammonium},
         raw(state_->prod),
         raw(state_->loss)};

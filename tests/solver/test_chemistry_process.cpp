@@ -103,6 +103,48 @@ TEST_CASE("chemistry process: one pair in a calm closed box is chemistry_step pe
   CHECK(solver.concentration(chem_o3)[0] != fields[chem_o3][0]);
 }
 
+TEST_CASE("chemistry process: its own time step applies the chemistry once per multiple") {
+  // time_step_s = 300 s with pairs of 2 x 50 s: nothing for the first two
+  // pairs (to t = 200 s: the fields exactly as set), then once over 300 s
+  // at the third pair's middle (t = 250 s); the expected cell as in (a).
+  TransportConfig cfg = chemistry_box(LateralBoundary::closed);
+  cfg.chemistry.time_step_s = 300;
+  const Grid& g = cfg.grid;
+  const MetFields met = calm_met(g);
+  BackendSolver solver(cfg);
+  solver.set_met(met);
+  const auto fields = test::chemistry_fields(g.cells(), 5);
+  for (int r = 0; r < chem_roles; ++r) solver.set_concentration(r, fields[std::size_t(r)]);
+  for (int k = 0; k < 4; ++k) solver.step(50);
+  for (int r = 0; r < chem_roles; ++r) CHECK(solver.concentration(r) == fields[std::size_t(r)]);
+  solver.step(50);
+  solver.step(50);
+  double worst = 0;
+  for (std::size_t n = 0; n < g.cells(); ++n) {
+    const std::size_t col = n % g.columns();
+    const double t_over_p = double(met.temperature[n]) / double(met.pressure[n]);
+    double x[chem_roles];
+    for (int r = 0; r < chem_roles; ++r)
+      x[r] = double(fields[std::size_t(r)][n]) * ppb_per_unit(r) * t_over_p;
+    kernels::ChemistryCell c{x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8]};
+    const kernels::ChemistryEnvironment env{
+        double(met.temperature[n]), double(met.pressure[n]), double(met.relative_humidity[n]),
+        kernels::cos_solar_zenith(kNoonUtc + 250, cfg.chemistry.lon[col], cfg.chemistry.lat[col]),
+        double(met.radiation_factor[col])};
+    kernels::chemistry_step(c, env, kernels::ChemistryOptions{}, 300);
+    const double y[chem_roles] = {c.no, c.no2, c.o3, c.so2, c.so4, c.hno3, c.no3, c.nh3, c.nh4};
+    for (int r = 0; r < chem_roles; ++r) {
+      const float expected = float(y[r] / (ppb_per_unit(r) * t_over_p));
+      const double got = solver.concentration(r)[n];
+      worst = std::max(
+          worst, std::abs(got - double(expected)) / std::max(double(std::abs(expected)), 1e-30));
+    }
+  }
+  INFO("max relative difference from chemistry_step over 300 s: ", worst);
+  CHECK(worst <= std::ldexp(1.0, -23));
+  CHECK(solver.concentration(chem_o3)[0] != fields[chem_o3][0]);
+}
+
 TEST_CASE("chemistry process: production and loss close the budget, elements are conserved") {
   const TransportConfig cfg = chemistry_box(LateralBoundary::closed);
   const Grid& g = cfg.grid;
