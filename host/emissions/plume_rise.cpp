@@ -69,4 +69,29 @@ PlumeRise briggs_plume_rise(const PlumeRiseInput& in) {
   return r;
 }
 
+namespace {
+double rise_wind(const PlumeRiseInput& in) { return std::max(in.wind_at_stack, min_wind); }
+double jet_beta(const PlumeRiseInput& in) {
+  return 1.0 / 3 + rise_wind(in) / std::max(in.exit_velocity, 1e-6);
+}
+}  // namespace
+
+double gradual_rise(const PlumeRiseInput& in, const PlumeRise& r, double x) {
+  if (x <= 0 || r.rise <= 0) return 0;
+  const double us = rise_wind(in);
+  const double dh =
+      r.buoyancy_dominated
+          ? 1.6 * std::cbrt(r.buoyancy_flux) * std::pow(x, 2.0 / 3) / us
+          : std::cbrt(3 * r.momentum_flux * x / (std::pow(jet_beta(in), 2) * us * us));
+  return std::min(dh, r.rise);
+}
+
+double final_rise_distance(const PlumeRiseInput& in, const PlumeRise& r) {
+  if (r.rise <= 0) return 0;
+  const double us = rise_wind(in);
+  if (r.buoyancy_dominated) return std::pow(r.rise * us / (1.6 * std::cbrt(r.buoyancy_flux)), 1.5);
+  if (r.momentum_flux <= 0) return 0;
+  return std::pow(r.rise, 3) * std::pow(jet_beta(in), 2) * us * us / (3 * r.momentum_flux);
+}
+
 }  // namespace airshed

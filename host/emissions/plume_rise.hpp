@@ -28,6 +28,21 @@ struct PlumeRise {
 
 PlumeRise briggs_plume_rise(const PlumeRiseInput& in);
 
+// Gradual rise above the stack top at downwind distance x (m) of a plume
+// whose final rise is r (briggs_plume_rise of the same input): buoyant
+// plumes follow Briggs' "2/3 law"
+//   dh(x) = 1.6 F_b^(1/3) x^(2/3) / u_s
+// (Briggs 1975, "Plume rise predictions", eq. 2.5; Briggs 1984, "Plume rise
+// and buoyancy effects", in Atmospheric Science and Power Production,
+// DOE/TIC-27601, ch. 8; ISC3 vol. II eq. 1-31), momentum jets the 1/3 law
+//   dh(x) = (3 F_m x / (beta_j^2 u_s^2))^(1/3),  beta_j = 1/3 + u_s / v_s
+// (Briggs 1984; ISC3 vol. II eq. 1-32), both capped at the final rise r.rise,
+// which they reach at final_rise_distance. The final heights are r's.
+double gradual_rise(const PlumeRiseInput& in, const PlumeRise& r, double x);
+// Downwind distance (m) at which gradual_rise reaches r.rise: the 2/3 or
+// 1/3 law solved for x; 0 when there is no rise.
+double final_rise_distance(const PlumeRiseInput& in, const PlumeRise& r);
+
 // Potential temperature gradient ISC3 assumes for stable classes E and F (K/m).
 double stable_theta_gradient(char pasquill_class);
 

@@ -2,6 +2,8 @@
 // the published formulas (ISC3 user's guide vol. II, sec. 1.1.4; g = 9.80616).
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "host/emissions/plume_rise.hpp"
 
 using namespace airshed;
@@ -54,4 +56,34 @@ TEST_CASE("momentum rise of a cold jet, and the mixing-height cap") {
   PlumeRiseInput capped = stack(3, 15, 400, 293, 5, 'D');
   capped.mixing_height = 150;
   CHECK(briggs_plume_rise(capped).effective_height == doctest::Approx(150.0));
+}
+
+TEST_CASE("gradual buoyant rise follows Briggs' 2/3 law up to the unchanged final rise") {
+  // The neutral stack above: F_b = 88.531, u_s = 5, final rise 114.05 m.
+  // 1.6 F_b^(1/3) x^(2/3) / u_s at x = 100 m: 1.6 * 4.4570 * 21.544 / 5 = 30.73 m.
+  const PlumeRiseInput in = stack(3, 15, 400, 293, 5, 'D');
+  const PlumeRise r = briggs_plume_rise(in);
+  CHECK(gradual_rise(in, r, 100) == doctest::Approx(30.73).epsilon(1e-3));
+  // The 2/3 law: doubling x multiplies the rise by 2^(2/3) below the final rise.
+  CHECK(gradual_rise(in, r, 200) / gradual_rise(in, r, 100) ==
+        doctest::Approx(std::pow(2.0, 2.0 / 3)).epsilon(1e-12));
+  // x_f = (114.05 * 5 / (1.6 * 4.4570))^(3/2) = 715 m; reached there, never exceeded.
+  const double xf = final_rise_distance(in, r);
+  CHECK(xf == doctest::Approx(715).epsilon(2e-3));
+  CHECK(gradual_rise(in, r, xf) == doctest::Approx(r.rise).epsilon(1e-9));
+  CHECK(gradual_rise(in, r, 0.9 * xf) < r.rise);
+  CHECK(gradual_rise(in, r, 10 * xf) == r.rise);
+  CHECK(gradual_rise(in, r, 0) == 0);
+  // The final height is today's: gradual rise does not change briggs_plume_rise.
+  CHECK(r.effective_height == doctest::Approx(214.05).epsilon(0.01));
+}
+
+TEST_CASE("gradual momentum rise follows the 1/3 law") {
+  // Cold jet: F_m = 15^2 3^2 293 / (4 293) = 506.25, beta_j = 1/3 + 5/15 = 2/3,
+  // dh(10 m) = (3 * 506.25 * 10 / ((4/9) * 25))^(1/3) = 11.10 m, final 27 m.
+  const PlumeRiseInput in = stack(3, 15, 293, 293, 5, 'D');
+  const PlumeRise r = briggs_plume_rise(in);
+  CHECK(gradual_rise(in, r, 10) == doctest::Approx(11.10).epsilon(1e-3));
+  CHECK(gradual_rise(in, r, 80) / gradual_rise(in, r, 10) == doctest::Approx(2.0).epsilon(1e-12));
+  CHECK(gradual_rise(in, r, final_rise_distance(in, r)) == doctest::Approx(27.0).epsilon(1e-9));
 }
