@@ -76,22 +76,33 @@ double jet_beta(const PlumeRiseInput& in) {
 }
 }  // namespace
 
-double gradual_rise(const PlumeRiseInput& in, const PlumeRise& r, double x) {
-  if (x <= 0 || r.rise <= 0) return 0;
+GradualRise gradual_rise_law(const PlumeRiseInput& in, const PlumeRise& r) {
+  GradualRise law;
+  // The final height is today's: the rise stops where briggs_plume_rise put
+  // the plume, the mixing-height cap included.
+  law.final_rise = std::max(0.0, r.effective_height - in.stack_height);
   const double us = rise_wind(in);
-  const double dh =
-      r.buoyancy_dominated
-          ? 1.6 * std::cbrt(r.buoyancy_flux) * std::pow(x, 2.0 / 3) / us
-          : std::cbrt(3 * r.momentum_flux * x / (std::pow(jet_beta(in), 2) * us * us));
-  return std::min(dh, r.rise);
+  if (r.buoyancy_dominated) {
+    law.coef = 1.6 * std::cbrt(r.buoyancy_flux) / us;
+    law.power = 2.0 / 3;
+  } else {
+    law.coef = std::cbrt(3 * r.momentum_flux / (std::pow(jet_beta(in), 2) * us * us));
+    law.power = 1.0 / 3;
+  }
+  if (law.coef <= 0) law.final_rise = 0;
+  return law;
+}
+
+double gradual_rise(const PlumeRiseInput& in, const PlumeRise& r, double x) {
+  const GradualRise law = gradual_rise_law(in, r);
+  if (x <= 0 || law.final_rise <= 0) return 0;
+  return std::min(law.coef * std::pow(x, law.power), law.final_rise);
 }
 
 double final_rise_distance(const PlumeRiseInput& in, const PlumeRise& r) {
-  if (r.rise <= 0) return 0;
-  const double us = rise_wind(in);
-  if (r.buoyancy_dominated) return std::pow(r.rise * us / (1.6 * std::cbrt(r.buoyancy_flux)), 1.5);
-  if (r.momentum_flux <= 0) return 0;
-  return std::pow(r.rise, 3) * std::pow(jet_beta(in), 2) * us * us / (3 * r.momentum_flux);
+  const GradualRise law = gradual_rise_law(in, r);
+  if (law.final_rise <= 0) return 0;
+  return std::pow(law.final_rise / law.coef, 1 / law.power);
 }
 
 }  // namespace airshed

@@ -32,14 +32,22 @@ PlumeRise briggs_plume_rise(const PlumeRiseInput& in);
 // whose final rise is r (briggs_plume_rise of the same input): buoyant
 // plumes follow Briggs' "2/3 law"
 //   dh(x) = 1.6 F_b^(1/3) x^(2/3) / u_s
-// (Briggs 1975, "Plume rise predictions", eq. 2.5; Briggs 1984, "Plume rise
-// and buoyancy effects", in Atmospheric Science and Power Production,
-// DOE/TIC-27601, ch. 8; ISC3 vol. II eq. 1-31), momentum jets the 1/3 law
+// (Briggs 1975, "Plume rise predictions"; Briggs 1984, "Plume rise and
+// buoyancy effects", in Atmospheric Science and Power Production,
+// DOE/TIC-27601, ch. 8; ISC3 vol. II sec. 1.1.4, distance-dependent rise),
+// momentum jets the 1/3 law
 //   dh(x) = (3 F_m x / (beta_j^2 u_s^2))^(1/3),  beta_j = 1/3 + u_s / v_s
-// (Briggs 1984; ISC3 vol. II eq. 1-32), both capped at the final rise r.rise,
-// which they reach at final_rise_distance. The final heights are r's.
+// (Briggs 1984; ISC3 vol. II sec. 1.1.4), both capped at the final rise of r
+// (effective_height - stack_height: the mixing-height cap included), which
+// they reach at final_rise_distance. The final heights are r's.
+struct GradualRise {
+  double coef = 0;         // dh = coef * x^power, m^(1 - power)
+  double power = 2.0 / 3;  // 2/3 buoyant, 1/3 jet
+  double final_rise = 0;   // m above the stack top
+};
+GradualRise gradual_rise_law(const PlumeRiseInput& in, const PlumeRise& r);
 double gradual_rise(const PlumeRiseInput& in, const PlumeRise& r, double x);
-// Downwind distance (m) at which gradual_rise reaches r.rise: the 2/3 or
+// Downwind distance (m) at which gradual_rise reaches its final rise: the 2/3 or
 // 1/3 law solved for x; 0 when there is no rise.
 double final_rise_distance(const PlumeRiseInput& in, const PlumeRise& r);
 

@@ -87,3 +87,17 @@ TEST_CASE("gradual momentum rise follows the 1/3 law") {
   CHECK(gradual_rise(in, r, 80) / gradual_rise(in, r, 10) == doctest::Approx(2.0).epsilon(1e-12));
   CHECK(gradual_rise(in, r, final_rise_distance(in, r)) == doctest::Approx(27.0).epsilon(1e-9));
 }
+
+TEST_CASE("gradual rise stops at the mixing-height cap of the final height") {
+  // The neutral stack under a 150 m lid: final height 150 m, so the 2/3 law
+  // stops 50 m above the stack top, at x = (50 * 5 / (1.6 * 4.4570))^(3/2) = 207.6 m.
+  PlumeRiseInput in = stack(3, 15, 400, 293, 5, 'D');
+  in.mixing_height = 150;
+  const PlumeRise r = briggs_plume_rise(in);
+  const GradualRise law = gradual_rise_law(in, r);
+  CHECK(law.final_rise == doctest::Approx(50.0).epsilon(1e-12));
+  CHECK(law.power == doctest::Approx(2.0 / 3));
+  CHECK(final_rise_distance(in, r) == doctest::Approx(207.6).epsilon(1e-3));
+  CHECK(gradual_rise(in, r, 1e4) == doctest::Approx(50.0).epsilon(1e-12));
+  CHECK(in.stack_height + gradual_rise(in, r, 1e4) == doctest::Approx(r.effective_height));
+}
