@@ -56,6 +56,7 @@ AIRSHED_HD inline double puff_rise(const PuffRise& r, double travel) {
 //   neutral and stable: sigma_v = sigma_w = 1.3 u* (1 - z/h).
 // Above the mixed layer the turbulence of its top is kept as a floor
 // (a puff there grows slowly, as in a residual layer).
+// The mixing height h must be positive.
 AIRSHED_HD inline PuffTurbulence hanna_turbulence(double u_star, double w_star, double L, double h,
                                                   double z) {
   PuffTurbulence t;
