@@ -6,7 +6,10 @@
 //   2. first-order decay, exact factor exp(-lambda dt) (computed by the host);
 //   3. vertical diffusion, backward Euler, one tridiagonal solve, with the
 //      ground deposition flux v_d c and, for an open top, exchange with the
-//      background above, both implicit so thin layers never limit dt.
+//      background above, both implicit so thin layers never limit dt;
+//      with convective mixing (ColumnParams::convective_fraction, ACM2,
+//      kernels/acm2.hpp) the same solve also carries the non-local upward
+//      transport from level 0 and the subsidence that balances it.
 // Returns, per column, the mass per unit area that left through the top,
 // was deposited and decayed, for the float64 budget.
 //
@@ -26,6 +29,7 @@
 // writes the result. Three per-thread arrays of max_levels lanes.
 #pragma once
 
+#include "acm2.hpp"
 #include "diffusion_row.hpp"
 #include "limiter.hpp"
 #include "tridiagonal.hpp"
@@ -56,6 +60,10 @@ struct ColumnParams {
   // of this field's own limited flux. nullptr: an ordinary field.
   const float* shared_flux = nullptr;
   const float* shared_total = nullptr;
+  // Convective mixing (kernels/acm2.hpp): per column the mixing height h
+  // (m) and the convective fraction fconv; nullptr: local K-theory only.
+  const float* mixing_height = nullptr;
+  const float* convective_fraction = nullptr;
 };
 
 // v[l] = src[min(l, last)] for the W lanes of a block (last = lanes in use - 1).
@@ -125,6 +133,19 @@ struct ColumnPhysics {
     load_lanes<W>(vd, p.vd + g.cell(i0, j, 0), last);
     AIRSHED_SIMD
     for (int l = 0; l < W; ++l) ground0[l] = dt * vd[l] / g.dz[0];
+    // Convective mixing (ACM2), when asked: the layer of each column,
+    // and the border column z = T^-1 u of the Sherman-Morrison solve.
+    const bool acm2 = p.convective_fraction != nullptr;
+    ConvectiveLayer layer[W];
+    float zp[max_levels * W];
+    if (acm2 && nz > 1) {
+      float h[W], fc[W], k1[W];
+      load_lanes<W>(h, p.mixing_height + g.cell(i0, j, 0), last);
+      load_lanes<W>(fc, p.convective_fraction + g.cell(i0, j, 0), last);
+      load_lanes<W>(k1, kz + g.zface(i0, j, 1), last);
+      for (int l = 0; l < W; ++l) layer[l] = convective_layer(h[l], fc[l], k1[l], nz, g.dz, g.dzc);
+    }
+    float z_lo = 0.0f;  // height of the level's lower face
 
     for (int k = 0; k < nz; ++k) {
       const float* xk = x + k * W;
@@ -188,6 +209,12 @@ struct ColumnPhysics {
       const float dzc_lo = g.dzc[k], dzc_hi = g.dzc[k + 1];
       const float dzc_top = g.dzc[nz], dz_top = g.dz[nz - 1];
       load_lanes<W>(kz_hi, kz + g.zface(i0, j, k + 1), last);
+      const float z_hi = z_lo + dzk;
+      float u[W];  // the border column (ACM2's upward source from level 0)
+      if (acm2) {  // local diffusion keeps 1 - fconv of Kz inside the layer
+        for (int l = 0; l < W; ++l)
+          if (z_hi < layer[l].top) kz_hi[l] *= layer[l].local;
+      }
       float a[W], b[W], cc[W], d[W];
       AIRSHED_SIMD
       for (int l = 0; l < W; ++l) {
@@ -209,6 +236,20 @@ struct ColumnPhysics {
           add_top_exchange(b[l], d[l], g_top, p.background, dt, dz_top);
         }
       }
+      if (acm2) {
+        for (int l = 0; l < W; ++l) {
+          const ConvectiveRow cr = convective_row(layer[l], k, dt, z_lo, z_hi, dzk);
+          b[l] += cr.b;
+          cc[l] += cr.c;
+          u[l] = cr.u;
+        }
+        if (k == 0) {
+          for (int l = 0; l < W; ++l) zp[l] = 0.0f;
+        } else {
+          border_forward<W>(a, b, u, cp + (k - 1) * W, zp + (k - 1) * W, zp + k * W);
+        }
+      }
+      z_lo = z_hi;
       float* cpk = cp + k * W;
       float* dpk = dp + k * W;
       if (k == 0)
@@ -220,10 +261,28 @@ struct ColumnPhysics {
     // Back substitution, written straight to the field; then the implicit
     // ground and top exchanges with the solution.
     float* xs = x;  // reused for the solution
-    for (int k = nz - 1; k >= 0; --k) {
-      float* xk = xs + k * W;
-      thomas_back<W>(cp + k * W, dp + k * W, xs + (k + 1 < nz ? k + 1 : k) * W, k == nz - 1, xk);
-      store_lanes<W>(c + g.cell(i0, j, k), xk, last);
+    if (acm2) {
+      // y = T^-1 d into xs, z = T^-1 u in place; then x_0 = y_0 / (1 + z_0)
+      // and x = y - z x_0 (Sherman-Morrison; y >= 0, z <= 0, 1 + z_0 > 0
+      // for the M-matrix, so x >= 0 with no cancellation but in 1 + z_0).
+      for (int k = nz - 1; k >= 0; --k) {
+        const int ka = k + 1 < nz ? k + 1 : k;
+        thomas_back<W>(cp + k * W, dp + k * W, xs + ka * W, k == nz - 1, xs + k * W);
+        thomas_back<W>(cp + k * W, zp + k * W, zp + ka * W, k == nz - 1, zp + k * W);
+      }
+      float x0[W];
+      for (int l = 0; l < W; ++l) x0[l] = xs[l] / (1.0f + zp[l]);
+      for (int k = 0; k < nz; ++k) {
+        float* xk = xs + k * W;
+        for (int l = 0; l < W; ++l) xk[l] = k == 0 ? x0[l] : xk[l] - zp[k * W + l] * x0[l];
+        store_lanes<W>(c + g.cell(i0, j, k), xk, last);
+      }
+    } else {
+      for (int k = nz - 1; k >= 0; --k) {
+        float* xk = xs + k * W;
+        thomas_back<W>(cp + k * W, dp + k * W, xs + (k + 1 < nz ? k + 1 : k) * W, k == nz - 1, xk);
+        store_lanes<W>(c + g.cell(i0, j, k), xk, last);
+      }
     }
     // kz_lo now holds Kz at face nz (the top face) per lane.
     for (int l = 0; l < lanes; ++l) {

@@ -44,6 +44,7 @@ void validate(const TransportConfig& cfg, const MetFields& met) {
   if (!met.temperature.empty() || !met.pressure.empty() || !met.relative_humidity.empty() ||
       !met.radiation_factor.empty())
     validate_chemistry_met(cfg, met);
+  if (!met.mixing_height.empty()) check_field(met.mixing_height, nx * ny, "mixing_height", true);
   if (met.ustar.empty() && met.inverse_L.empty() && met.z0.empty()) return;
   check_field(met.ustar, nx * ny, "ustar", true);
   check_field(met.inverse_L, nx * ny, "inverse_L", false);

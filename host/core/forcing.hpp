@@ -24,6 +24,9 @@ struct MetFields {
   std::vector<float> ustar;      // m/s, friction velocity, >= 0
   std::vector<float> inverse_L;  // 1/m, inverse Monin-Obukhov length (0 = neutral)
   std::vector<float> z0;         // m, roughness length, > 0
+  // The mixing height per column, nx * ny (m, >= 0); empty = not given.
+  // Read by convective mixing (TransportConfig::convective_mixing).
+  std::vector<float> mixing_height;
   // The air's state for chemistry (host/solver/chemistry_process.hpp); empty
   // = not given, which is what every provider hands over when the scenario
   // has no [chemistry] (MetSpec::chemistry_met), so a run without chemistry

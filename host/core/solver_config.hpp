@@ -107,6 +107,9 @@ struct TransportConfig {
   // does not do on its own (Easter 1993; Byun 1999). For gridded met; the
   // horizontally uniform winds need it not (every sweep is divergence-free).
   bool carry_air = false;
+  // ACM2's convective mixing in the column solve (kernels/acm2.hpp): needs
+  // each column's mixing height and 1/L in the met (MetFields).
+  bool convective_mixing = false;
   ChemistryConfig chemistry;  // off unless the scenario has [chemistry]
   // Source attribution (docs/tagging.md): the tags every tagged species is
   // split into, in output order (the declared ones, "other", then

@@ -14,6 +14,7 @@
 #include "host/met/station_csv.hpp"
 #include "host/met/station_network.hpp"
 #include "host/met/surface_profiles.hpp"
+#include "host/met/urban_boundary_layer.hpp"
 #include "host/met/wrf/wrf_file_source.hpp"
 
 namespace airshed {
@@ -30,10 +31,12 @@ class RecordMetProvider final : public MetProvider {
         start_(start.utc_epoch_s),
         hourly_(spec.kind == MetKind::station),
         chemistry_(spec.chemistry_met),
+        urban_(spec.urban),
         records_(std::move(records)) {}
 
   SurfaceState surface(double t_s) const override {
-    return surface_state(records_[index(t_s)], z0_, zref_);
+    // Over the city at night, AERMOD's urban boundary layer.
+    return urban_state(surface_state(records_[index(t_s)], z0_, zref_), urban_);
   }
   MetFields fields(double t_s) const override {
     const SurfaceState s = surface(t_s);
@@ -71,6 +74,7 @@ class RecordMetProvider final : public MetProvider {
   long long start_;
   bool hourly_;
   bool chemistry_;  // fill the chemistry fields (MetSpec::chemistry_met)
+  UrbanSpec urban_;
   std::vector<MetRecord> records_;
 };
 

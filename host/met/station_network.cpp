@@ -142,6 +142,7 @@ MetFields StationNetworkProvider::fields(double t_s) const {
   m.kh.resize(nx * ny * nz);
   m.kz.resize(nx * ny * (nz + 1));
   m.ustar.resize(nx * ny), m.inverse_L.resize(nx * ny), m.z0.resize(nx * ny);
+  m.mixing_height.resize(nx * ny);
   std::vector<double> lambda(n);
   if (chemistry_) size_chemistry_met(m, grid_);
   for (std::size_t j = 0; j < ny; ++j)
@@ -164,6 +165,7 @@ MetFields StationNetworkProvider::fields(double t_s) const {
       const std::size_t col = j * nx + i;
       m.ustar[col] = float(c.ustar), m.inverse_L[col] = float(c.inverse_L);
       m.z0[col] = float(c.z0);
+      m.mixing_height[col] = float(c.mixing_height);
       if (chemistry_) fill_chemistry_column(m, grid_, col, c);  // the blended state
       for (std::size_t k = 0; k < nz; ++k)
         m.kh[k * nx * ny + col] = float(similarity::horizontal_diffusivity(
@@ -191,6 +193,7 @@ std::unique_ptr<MetProvider> make_station_network_provider(const MetSpec& spec, 
     one.file_site = s.file_site;
     one.anemometer_site = s.anemometer_site;
     one.chemistry_met = spec.chemistry_met;
+    one.urban = spec.urban;
     stations.push_back(make_met_provider(one, grid, start, duration_s));
     xs.push_back(s.x);
     ys.push_back(s.y);

@@ -67,6 +67,7 @@ MetFields profile_fields(const Grid& g, const SurfaceState& s) {
   m.ustar.assign(nx * ny, float(s.ustar));
   m.inverse_L.assign(nx * ny, float(s.inverse_L));
   m.z0.assign(nx * ny, float(s.z0));
+  m.mixing_height.assign(nx * ny, float(s.mixing_height));
   return m;
 }
 

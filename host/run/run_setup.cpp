@@ -63,6 +63,7 @@ TransportConfig transport_config(const Scenario& s, int threads) {
   // divergence-free only as a whole, not sweep by sweep, so the solver
   // carries the air to keep mixing ratios consistent (mixing_ratio_solver.hpp).
   cfg.carry_air = s.met.kind == MetKind::stations || s.met.kind == MetKind::wrf;
+  cfg.convective_mixing = s.met.convective_mixing;
   if (s.chemistry.enabled) cfg.chemistry = chemistry_config(s);
   // Source attribution (docs/tagging.md): none unless the scenario asks.
   if (s.tagging.enabled) {

@@ -4,6 +4,7 @@
 // against similarity theory, by the met provider built from this spec
 // (host/met/met_provider.hpp), for the run's hours.
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "host/scenario/parse_parts.hpp"
@@ -68,7 +69,8 @@ void require_near(const TomlTable& t, const Vec2& p, const Scenario& s) {
 // [[met.station]]: each station's file, position and anemometer; z0 and the
 // anemometer height default to the [met] table's.
 void parse_stations(const TomlTable& t, const std::string& base_dir, Scenario& s) {
-  t.allow({"kind", "z0", "anemometer_height", "station", "adjustment_vertical_weight"});
+  t.allow({"kind", "vertical_mixing", "urban", "z0", "anemometer_height", "station",
+           "adjustment_vertical_weight"});
   s.met.kind = MetKind::stations;
   // As for kind "wrf" (parse_met_wrf.cpp): the weight of the Sherman adjustment.
   s.met.adjustment_vertical_weight =
@@ -90,6 +92,10 @@ void parse_stations(const TomlTable& t, const std::string& base_dir, Scenario& s
     spec.anemometer_height =
         st.number_or("anemometer_height", s.met.anemometer_height, closed(1, 200));
     spec.anemometer_site = st.site("anemometer_height");
+    if (s.met.urban.enabled && spec.anemometer_height < 5 * s.met.urban.z0)
+      st.fail("anemometer_height",
+              "is below 5 times the urban z0 = " + number(s.met.urban.z0) + " m",
+              "urban z0 at most anemometer_height / 5");
     if (spec.anemometer_height >= s.grid.top())
       st.fail("anemometer_height", "is above the model top", "below domain top");
     if (!(spec.anemometer_height > spec.z0))
@@ -106,15 +112,30 @@ void parse_stations(const TomlTable& t, const std::string& base_dir, Scenario& s
 void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) {
   const TomlTable t = root.table("met");
   const std::string kind = t.choice("kind", {"uniform", "station", "stations", "wrf"});
+  s.met.convective_mixing = t.choice_or("vertical_mixing", "local", {"local", "acm2"}) == "acm2";
+  if (const std::optional<TomlTable> u = t.table_opt("urban")) {
+    u->allow({"population", "z0"});
+    s.met.urban.enabled = true;
+    // P > 144 keeps dT_u-r > 0; 5e7 is beyond the largest cities.
+    s.met.urban.population = u->number("population", closed(1e3, 5e7));
+    s.met.urban.z0 = u->number_or("z0", 1, closed(1e-2, 2));
+  }
   if (kind == "wrf") return parse_met_wrf(t, base_dir, s);
   s.met.z0 = t.number_or("z0", 0.1, closed(1e-4, 3));
   s.met.anemometer_height = t.number_or("anemometer_height", 10, closed(1, 200));
   s.met.anemometer_site = t.site("anemometer_height");
+  // The city's log wind profile from the observed wind needs the
+  // anemometer well above the urban z0.
+  if (s.met.urban.enabled && s.met.anemometer_height < 5 * s.met.urban.z0)
+    t.fail("urban",
+           "z0 = " + number(s.met.urban.z0) + " m is too rough for the anemometer at " +
+               number(s.met.anemometer_height) + " m",
+           "urban z0 at most anemometer_height / 5");
   if (s.met.anemometer_height >= s.grid.top())
     t.fail("anemometer_height", "is above the model top", "below domain top");
 
   if (kind == "station") {
-    t.allow({"kind", "z0", "anemometer_height", "file"});
+    t.allow({"kind", "vertical_mixing", "urban", "z0", "anemometer_height", "file"});
     s.met.kind = MetKind::station;
     const std::string f = t.text("file", TextKind::path);
     s.met.station_file = resolved(f, base_dir);
@@ -123,9 +144,9 @@ void parse_met(const TomlTable& root, const std::string& base_dir, Scenario& s) 
     return;
   }
   if (kind == "stations") return parse_stations(t, base_dir, s);
-  t.allow({"kind", "z0", "anemometer_height", "speed", "direction", "stability", "obukhov_length",
-           "mixing_height", "ustar", "temperature", "relative_humidity", "cloud_cover",
-           "pressure"});
+  t.allow({"kind", "vertical_mixing", "urban", "z0", "anemometer_height", "speed", "direction",
+           "stability", "obukhov_length", "mixing_height", "ustar", "temperature",
+           "relative_humidity", "cloud_cover", "pressure"});
   s.met.kind = MetKind::uniform;
   MetRecord& r = s.met.uniform;
   r.line = t.line();

@@ -9,7 +9,8 @@
 namespace airshed::detail {
 
 void parse_met_wrf(const TomlTable& t, const std::string& base_dir, Scenario& s) {
-  t.allow({"kind", "files", "update_interval", "adjustment_vertical_weight"});
+  t.allow({"kind", "vertical_mixing", "urban", "files", "update_interval",
+           "adjustment_vertical_weight"});
   s.met.kind = MetKind::wrf;
   const toml::array* files = t.array("files", true);
   const std::vector<std::string> names = t.texts_or("files", TextKind::path);

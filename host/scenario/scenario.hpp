@@ -147,6 +147,15 @@ struct StationSpec {
 // builds the run's met from. Nothing here has been read from the station
 // file or run through similarity theory: the provider does both, for the
 // run's hours only, and reports problems at the sites kept here.
+// [met] urban = { population, z0 }: AERMOD's urban night-time boundary
+// layer (host/met/urban_boundary_layer.hpp), over the whole domain for
+// uniform and station met, over the urban columns of WRF's land use.
+struct UrbanSpec {
+  bool enabled = false;
+  double population = 0;  // inhabitants, P
+  double z0 = 1;          // m, the urban roughness length
+};
+
 struct MetSpec {
   MetKind kind = MetKind::uniform;
   // The providers fill MetFields' temperature, pressure, humidity and
@@ -166,6 +175,11 @@ struct MetSpec {
   // Sherman (1978) adjustment: the ratio (alpha_h / alpha_v)^2 of the
   // horizontal to vertical weights; 1 gives potential-flow corrections.
   double adjustment_vertical_weight = 1;
+  // [met] vertical_mixing = "acm2": ACM2's convective (non-local) mixing in
+  // the column solve (Pleim 2007; docs/numerics.md, "Convective mixing");
+  // false: local K-theory only.
+  bool convective_mixing = false;
+  UrbanSpec urban;
 };
 
 // [chemistry] (docs/scenario-format.md, docs/chemistry.md): the mechanism,

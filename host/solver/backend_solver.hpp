@@ -445,6 +445,27 @@ class BackendSolver final : public TransportSolver {
     fill_face_data<k::along_x>(u_, kx_face_);
     fill_face_data<k::along_y>(v_, ky_face_);
     set_deposition(met, calm);
+    set_convective(met, calm);
+  }
+
+  // Convective mixing (kernels/acm2.hpp, docs/numerics.md "Convective
+  // mixing"): each column's mixing height and Pleim's (2007) convective
+  // fraction from its 1/L (0 in neutral and stable columns and in the
+  // constructor's still air). Forcing, recomputed at every set_met.
+  void set_convective(const MetFields& met, bool calm) {
+    if (!cfg_.convective_mixing) return;
+    const std::size_t ncol = cfg_.grid.columns();
+    if (!calm && (met.mixing_height.size() != ncol || met.inverse_L.size() != ncol))
+      throw std::invalid_argument(
+          "set_met: vertical_mixing = \"acm2\" needs each column's mixing height and 1/L");
+    std::vector<float> h(ncol, 0.0f), f(ncol, 0.0f);
+    if (!calm)
+      for (std::size_t c = 0; c < ncol; ++c) {
+        h[c] = met.mixing_height[c];
+        f[c] = k::convective_fraction(h[c], met.inverse_L[c]);
+      }
+    mixing_height_ = h;
+    convective_fraction_ = f;
   }
 
   // The deposition velocity of every species and column for this met
@@ -499,6 +520,10 @@ class BackendSolver final : public TransportSolver {
       }
       k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)), raw(vd_) + s * g.columns(),
                         cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
+      if (cfg_.convective_mixing) {
+        p.mixing_height = raw(mixing_height_);
+        p.convective_fraction = raw(convective_fraction_);
+      }
       if (group_left > 0) {  // one of the tags: share the total's advective flux
         p.shared_flux = raw(vertical_flux_);
         p.shared_total = raw(total_);
@@ -526,6 +551,7 @@ class BackendSolver final : public TransportSolver {
   device_vector<k::ColumnLosses> column_losses_;  // per column, one species at a time
   device_vector<float> u_, v_, w_, kh_, kz_;      // u_, v_: boundary faces filled (fill_face_data)
   device_vector<float> chem_t_, chem_p_, chem_rh_, chem_rad_;  // chemistry only (load_met)
+  device_vector<float> mixing_height_, convective_fraction_;   // convective mixing only
   device_vector<float> kx_face_, ky_face_;  // face diffusivities (fill_face_data)
   device_vector<float> ghosts_, edges_;     // per line of the current sweep (grid_lines.hpp)
   // Tagged species (tagged_horizontal): the per-tag fields after the first

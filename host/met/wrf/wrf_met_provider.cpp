@@ -45,7 +45,8 @@ void check_finite(const WrfOnGrid& g, const InputSite& site, const std::string& 
 WrfMetProvider::WrfMetProvider(std::vector<std::string> paths, std::vector<InputSite> sites,
                                const Grid& grid, const LocalProjection& proj, const Instant& start,
                                double duration_s, double update_interval_s, WrfSourceOpener open,
-                               const WrfIndexMapFactory& index_map, bool chemistry_met)
+                               const WrfIndexMapFactory& index_map, bool chemistry_met,
+                               UrbanSpec urban)
     : paths_(std::move(paths)),
       sites_(std::move(sites)),
       grid_(grid),
@@ -55,6 +56,7 @@ WrfMetProvider::WrfMetProvider(std::vector<std::string> paths, std::vector<Input
       open_(std::move(open)),
       proj_(proj),
       chemistry_(chemistry_met),
+      urban_(urban),
       index_map_(index_map) {
   sites_.resize(paths_.size(), sites_.empty() ? InputSite{} : sites_.back());
   const WrfRunWindow run{start_utc_, start_utc_ + (long long)std::ceil(duration_s),
@@ -87,7 +89,7 @@ WrfOnGrid WrfMetProvider::read_time(std::size_t i) const {
     maps_grid_ = e.grid;
     have_maps_ = true;
   }
-  WrfOnGrid g = regrid_time(f, e.grid, maps_, grid_);
+  WrfOnGrid g = regrid_time(f, e.grid, maps_, grid_, urban_);
   if (chemistry_) add_wrf_chemistry_met(g, f, e.grid, maps_, grid_, proj_);
   g.utc_epoch_s = e.utc;
   check_finite(g, sites_[e.file], paths_[e.file], format_iso8601(Instant{e.utc, offset_minutes_}));
@@ -186,6 +188,7 @@ MetFields WrfMetProvider::fields(double t_s) const {
   MetFields m = g.met;
   // Each column's surface layer (resistance deposition).
   m.ustar = g.ustar, m.inverse_L = g.inverse_L, m.z0 = g.z0;
+  m.mixing_height = g.pblh;
   return m;
 }
 
@@ -230,7 +233,7 @@ std::unique_ptr<MetProvider> make_wrf_met_provider(const MetSpec& spec, const Gr
                                                    const WrfIndexMapFactory& index_map) {
   return std::make_unique<WrfMetProvider>(spec.wrf_files, spec.wrf_file_sites, grid, proj, start,
                                           duration_s, spec.wrf_update_interval_s, open, index_map,
-                                          spec.chemistry_met);
+                                          spec.chemistry_met, spec.urban);
 }
 
 }  // namespace airshed

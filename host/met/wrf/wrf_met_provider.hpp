@@ -49,7 +49,8 @@ class WrfMetProvider final : public MetProvider {
   WrfMetProvider(std::vector<std::string> paths, std::vector<InputSite> sites, const Grid& grid,
                  const LocalProjection& proj, const Instant& start, double duration_s,
                  double update_interval_s, WrfSourceOpener open,
-                 const WrfIndexMapFactory& index_map, bool chemistry_met = false);
+                 const WrfIndexMapFactory& index_map, bool chemistry_met = false,
+                 UrbanSpec urban = {});
   ~WrfMetProvider() override;
   WrfMetProvider(const WrfMetProvider&) = delete;
   WrfMetProvider& operator=(const WrfMetProvider&) = delete;
@@ -81,6 +82,7 @@ class WrfMetProvider final : public MetProvider {
   WrfSourceOpener open_;
   LocalProjection proj_;
   bool chemistry_ = false;  // add the chemistry fields (MetSpec::chemistry_met)
+  UrbanSpec urban_;         // AERMOD's urban night over LU_INDEX's urban columns
   WrfIndexMapFactory index_map_;
   WrfGridInfo wrf_;  // the first time's grid
   std::vector<WrfTimeEntry> times_;

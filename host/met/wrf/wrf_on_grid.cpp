@@ -1,9 +1,11 @@
 #include "host/met/wrf/wrf_on_grid.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "host/met/similarity.hpp"
 #include "host/met/surface_profiles.hpp"
+#include "host/met/urban_boundary_layer.hpp"
 #include "host/met/wrf/wrf_turbulence.hpp"
 
 namespace airshed {
@@ -36,7 +38,7 @@ struct Column {
 }  // namespace
 
 WrfOnGrid regrid_time(const WrfFields& f, const WrfGridInfo& wrf, const WrfPointMaps& maps,
-                      const Grid& g) {
+                      const Grid& g, const UrbanSpec& urban_spec) {
   const wt::WrfSurfaceLayer sl = wt::surface_layer(f, wrf);
   const std::vector<double> thv = wt::virtual_theta(f);
   const std::size_t ncw = wrf.columns(), nx = std::size_t(g.nx), ny = std::size_t(g.ny);
@@ -88,8 +90,18 @@ WrfOnGrid regrid_time(const WrfFields& f, const WrfGridInfo& wrf, const WrfPoint
     const std::size_t i = c % nx, j = c / nx;
     const Bilinear b = bilinear_at(wrf, maps.centres.fi[c], maps.centres.fj[c]);
     load(b, true, true, true);
-    const double ustar = sample(sl.ustar, b), pblh = sample(sl.pblh, b);
+    double ustar = sample(sl.ustar, b), pblh = sample(sl.pblh, b);
     const double urban = sample(sl.urban, b);
+    if (urban_spec.enabled && urban >= 0.5 && col.inverse_L > 0) {
+      SurfaceState rural;
+      rural.ustar = ustar, rural.inverse_L = col.inverse_L, rural.mixing_height = pblh;
+      rural.z0 = col.z0, rural.temperature = sample(sl.temperature, b);
+      rural.wind_speed =
+          std::max(std::hypot(col.wind(col.u, 10), col.wind(col.v, 10)), double(calm_wind_speed));
+      rural.ref_height = 10;
+      const SurfaceState s = urban_state(rural, urban_spec);
+      ustar = s.ustar, col.inverse_L = s.inverse_L, pblh = s.mixing_height, col.z0 = s.z0;
+    }
     out.ustar[c] = float(ustar), out.inverse_L[c] = float(col.inverse_L);
     out.pblh[c] = float(pblh), out.z0[c] = float(col.z0);
     out.temperature[c] = float(sample(sl.temperature, b));

@@ -9,6 +9,7 @@
 #include "host/core/forcing.hpp"
 #include "host/core/grid.hpp"
 #include "host/met/surface_state.hpp"
+#include "host/met/urban_boundary_layer.hpp"
 #include "host/met/wrf/wrf_fields.hpp"
 #include "host/met/wrf/wrf_regrid.hpp"
 
@@ -32,8 +33,11 @@ struct WrfOnGrid {
 // column's u*, 1/L, PBL height and the local Ri of the interpolated
 // profile; Kh at cells from the deformation of airshed's own u, v
 // (smagorinsky_kh) with the Hanna (1982) boundary-layer Kh as its floor.
+// With `urban` enabled, each column whose land use is urban (LU_INDEX: USGS
+// 1, NLCD 31-33) takes AERMOD's urban night-time state where its own is
+// stable (host/met/urban_boundary_layer.hpp) before its Kz is built.
 WrfOnGrid regrid_time(const WrfFields& f, const WrfGridInfo& wrf, const WrfPointMaps& maps,
-                      const Grid& g);
+                      const Grid& g, const UrbanSpec& urban = {});
 
 // (1 - w) a + w b for every field (1/L linearly, so a change of sign passes
 // through neutral); the time stamp in between.

@@ -143,3 +143,33 @@ TEST_CASE("deformation of a linear shear, and the wind direction of a column") {
   CHECK(column_surface(m, 0, 0).wind_direction == doctest::Approx(180));
   CHECK(column_surface(m, 0, 0).wind_speed == doctest::Approx(4));
 }
+
+TEST_CASE(
+    "urban option: LU_INDEX's urban columns take AERMOD's urban night, rural ones keep theirs") {
+  SyntheticWrf s;
+  const Grid g = test::synthetic_airshed_grid();
+  const WrfPointMaps maps = map_airshed_points(g, s.proj, s.index_map());
+  WrfFields f = s.fields(s.t0);
+  const std::size_t nc = s.grid.columns();
+  f.rmol.assign(nc, 1 / 30.0f);  // a stable night everywhere
+  f.pblh.assign(nc, 60.0f);
+  f.ust.assign(nc, 0.15f);
+  const UrbanSpec city{true, 1.0e6, 1.0};
+  for (const float lu : {1.0f, 2.0f}) {  // USGS 1 urban, 2 dry cropland
+    CAPTURE(lu);
+    f.lu_index.assign(nc, lu);
+    const WrfOnGrid rural = regrid_time(f, s.grid, maps, g);
+    const WrfOnGrid m = regrid_time(f, s.grid, maps, g, city);
+    for (std::size_t c = 0; c < g.columns(); ++c) {
+      CHECK(rural.inverse_L[c] > 0);
+      if (lu == 1.0f) {  // z_iu = 400 (0.5)^(1/4) m, convective, over z0 = 1 m
+        CHECK(m.inverse_L[c] < 0);
+        CHECK(m.pblh[c] == doctest::Approx(336.3586).epsilon(1e-6));
+        CHECK(m.z0[c] == 1.0f);
+      } else {
+        CHECK(m.inverse_L[c] == rural.inverse_L[c]);
+        CHECK(m.pblh[c] == rural.pblh[c]);
+      }
+    }
+  }
+}
