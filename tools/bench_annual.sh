@@ -22,6 +22,8 @@
 # design bytes (48 B per species-cell-step, docs/performance.md).
 # The last line is
 #   annual_wall_per_day_s=.. annual_wall_per_year_s=.. roofline_year_s=..
+#   steps_per_hour=.. one_pass_fraction=.. cpu_s_per_step=..
+# Method and results: docs/performance.md, "The annual job".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$1 backend=$2
