@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "host/solver/cpu_threads.hpp"
 #include "host/solver/transport_solver.hpp"
 #include "kernels/chemistry.hpp"
 
@@ -193,6 +194,7 @@ double timed_median(int reps, F f) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  airshed::prefer_passive_omp_wait(argv);  // before OpenMP starts a thread
   int nx = 200, ny = 200, nz = 30, threads = 0, reps = 5;
   for (int a = 1; a + 1 < argc; a += 2) {
     const std::string key = argv[a], v = argv[a + 1];

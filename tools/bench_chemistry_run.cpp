@@ -54,6 +54,7 @@ MetFields met(const Grid& g) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  airshed::prefer_passive_omp_wait(argv);  // before OpenMP starts a thread
   int nx = 128, ny = 128, nz = 32, threads = 0, reps = 5;
   for (int a = 1; a + 1 < argc; a += 2) {
     const std::string k = argv[a], v = argv[a + 1];

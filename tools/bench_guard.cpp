@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "host/solver/cpu_threads.hpp"
 #include "host/solver/demo_case.hpp"
 #include "host/solver/transport_solver.hpp"
 #include "kernels/backend.hpp"
@@ -16,6 +17,7 @@
 using namespace airshed;
 
 int main(int argc, char** argv) {
+  airshed::prefer_passive_omp_wait(argv);  // before OpenMP starts a thread
   if (argc != 6) {
     std::fprintf(stderr, "usage: bench_guard NX NY NZ SPECIES REPS\n");
     return 2;

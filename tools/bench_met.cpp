@@ -37,6 +37,7 @@
 #include "host/met/wrf/wrf_file_source.hpp"
 #include "host/met/wrf/wrf_met_provider.hpp"
 #include "host/met/wrf/wrf_on_grid.hpp"
+#include "host/solver/cpu_threads.hpp"
 #include "host/solver/transport_solver.hpp"
 #include "host/solver/wind_projection.hpp"
 
@@ -68,6 +69,7 @@ std::vector<double> levels(int nz) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  airshed::prefer_passive_omp_wait(argv);  // before OpenMP starts a thread
   using namespace airshed;
   std::string file = "scenarios/met/wrf/wrfout_katrina_d02_mercator.nc";
   int nx = 200, ny = 200, nz = 30, threads = 0, n_species = 4;

@@ -6,6 +6,7 @@
 //   bench_transport [--backend cpu|cuda] [--threads N] [--reps R]
 //                   [--cases 128x128x128:1,256x256x256:4,...] [--peer N]
 //   bench_transport --steps N --cases 64x64x64:4
+//   bench_transport --triad 1       the bandwidth line only
 //
 // Over 250 lines: option parsing, the triad, the cases and the report are
 // one program whose figures docs/performance.md quotes; kept in one file.
@@ -23,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "host/solver/cpu_threads.hpp"
 #include "host/solver/transport_solver.hpp"
 
 double device_triad_gbs(std::size_t n, int reps);  // bench_triad_cuda.cu or the stub below
@@ -50,6 +52,16 @@ double median(std::vector<double> v) {
 // species. Emissions and boundary-flux reductions touch O(1/n) of the
 // cells and are not counted.
 double design_bytes_per_species_cell_step() { return 48.0; }
+
+// The one-pass roofline: the least a step can move if every pass were
+// fused into one sweep over the fields, each byte once. Per cell each
+// species' c is read and written once (8 B), and the met a step reads
+// (u, v, w, Kh, Kz: 20 B per cell, float32, the staggered faces' extra row
+// O(1/n)) is read once and shared by all species: 8 + 20 / species B per
+// species-cell-step (13 B at 4 species, 28 at 1; the design's 48 adds the
+// two intermediate c round trips and Kh's second read, and re-reads the met
+// for every species).
+double one_pass_bytes_per_species_cell_step(int species) { return 8.0 + 20.0 / species; }
 
 // a = b + s c over three arrays of doubles, 24 B per element.
 struct Triad {
@@ -180,12 +192,14 @@ std::vector<Case> parse_cases(const std::string& list) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  airshed::prefer_passive_omp_wait(argv);  // before OpenMP starts a thread
   std::string backend = "cpu", always,
               cases =
                   "128x128x128:1,128x128x128:4,128x128x128:16,"
                   "256x256x256:1,256x256x256:4,256x256x256:16,"
                   "512x512x64:1,512x512x64:4,512x512x64:16";
   int threads = 0, reps = 5, peer = 0, steps = 0;
+  bool triad_only = false;  // --triad 1: the bandwidth line only (tools/bench --annual)
   double max_case_seconds = 30;
   for (int a = 1; a + 1 < argc; a += 2) {
     const std::string k = argv[a], v = argv[a + 1];
@@ -203,6 +217,8 @@ int main(int argc, char** argv) {
       peer = std::atoi(v.c_str());
     else if (k == "--steps")
       steps = std::atoi(v.c_str());
+    else if (k == "--triad")
+      triad_only = std::atoi(v.c_str()) != 0;
     else if (k == "--max-case-seconds")
       max_case_seconds = std::atof(v.c_str());
     else {
@@ -231,7 +247,9 @@ int main(int argc, char** argv) {
     const double dt = solver->stable_dt();
     for (int s = 0; s < steps; ++s) solver->step(dt);
     const auto b = solver->budget(0);
-    std::printf("steps=%d relative_residual=%.3e\n", steps, b.relative_residual());
+    const char* policy = std::getenv("OMP_WAIT_POLICY");
+    std::printf("steps=%d relative_residual=%.3e omp_wait_policy=%s\n", steps,
+                b.relative_residual(), policy ? policy : "unset");
     return 0;
   }
   const bool cuda = backend == "cuda";
@@ -245,12 +263,17 @@ int main(int argc, char** argv) {
   } else {
     bw = host_triad(triad_n, 10);
   }
-  std::printf("bandwidth backend=%s threads=%d triad_best_GBs=%.2f triad_median_GBs=%.2f\n",
-              backend.c_str(), cuda ? 0 : omp_get_max_threads(), bw.best_gbs, bw.median_gbs);
+  const char* policy = std::getenv("OMP_WAIT_POLICY");
+  std::printf(
+      "bandwidth backend=%s threads=%d triad_best_GBs=%.2f triad_median_GBs=%.2f "
+      "omp_wait_policy=%s\n",
+      backend.c_str(), cuda ? 0 : omp_get_max_threads(), bw.best_gbs, bw.median_gbs,
+      policy ? policy : "unset");
+  if (triad_only) return 0;
 
   const double bytes = design_bytes_per_species_cell_step();
-  std::printf("%-13s %3s %9s %12s %8s %8s %9s\n", "grid", "ns", "ms/step", "spc-upd/s", "B/upd",
-              "GB/s", "roofline");
+  std::printf("%-13s %3s %9s %12s %8s %8s %9s %9s\n", "grid", "ns", "ms/step", "spc-upd/s", "B/upd",
+              "GB/s", "roofline", "1-pass");
   const double mem = available_bytes();
   double slowest = 0;  // species-cell-updates/s
   for (const Case& cs : parse_cases(cases)) {
@@ -294,13 +317,17 @@ int main(int argc, char** argv) {
     const double updates = cells * cs.species / t;
     slowest = slowest > 0 ? std::min(slowest, updates) : updates;
     const double gbs = updates * bytes / 1e9;
-    std::printf("%-13s %3d %9.2f %12.4g %8.0f %8.2f %9.3f\n", grid, cs.species, 1e3 * t, updates,
-                bytes, gbs, gbs / bw.best_gbs);
+    const double one_pass = one_pass_bytes_per_species_cell_step(cs.species);
+    const double one_pass_fraction = updates * one_pass / 1e9 / bw.best_gbs;
+    std::printf("%-13s %3d %9.2f %12.4g %8.0f %8.2f %9.3f %9.3f\n", grid, cs.species, 1e3 * t,
+                updates, bytes, gbs, gbs / bw.best_gbs, one_pass_fraction);
     std::printf(
         "row grid=%s species=%d ms_per_step=%.3f species_cell_updates_per_s=%.6g "
         "bytes_per_update=%.0f "
-        "GBs=%.3f roofline_fraction=%.4f reps=%d steps_per_rep=%d\n",
-        grid, cs.species, 1e3 * t, updates, bytes, gbs, gbs / bw.best_gbs, r_here, per_rep);
+        "GBs=%.3f roofline_fraction=%.4f one_pass_bytes_per_update=%.2f "
+        "one_pass_fraction=%.4f reps=%d steps_per_rep=%d\n",
+        grid, cs.species, 1e3 * t, updates, bytes, gbs, gbs / bw.best_gbs, one_pass,
+        one_pass_fraction, r_here, per_rep);
     const auto b = solver->budget(0);
     if (!(std::abs(b.relative_residual()) < 1e-4))
       std::printf("warning: %s budget residual %.2e\n", grid, b.relative_residual());

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "host/solver/cpu_threads.hpp"
 #include "host/solver/transport_solver.hpp"
 #include "host/solver/wind_projection.hpp"
 
@@ -63,6 +64,7 @@ int usage(const char* why) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  airshed::prefer_passive_omp_wait(argv);  // before OpenMP starts a thread
   using namespace airshed;
   std::string backend_name = "cpu";
   int nx = 200, ny = 200, nz = 30, reps = 3;

@@ -1,7 +1,5 @@
 #include "host/cli/cli_main.hpp"
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
@@ -67,18 +65,6 @@ CLI::Validator non_empty(const std::string& what) {
   return CLI::Validator(
       [what](std::string& v) { return v.empty() ? "must not be empty (" + what + ")" : ""; },
       "NON-EMPTY");
-}
-
-// Idle OpenMP threads sleep instead of spinning, so a run leaves a shared
-// machine's idle cores to others, unless the user chose OMP_WAIT_POLICY.
-// libgomp reads its environment once, when it is loaded, before main() (a
-// setenv() here alone changes nothing: measured), so the policy takes effect
-// by running this program again in a fresh image; same PID, same arguments.
-void prefer_passive_omp_wait(char** argv) {
-  if (std::getenv("OMP_WAIT_POLICY")) return;
-  if (setenv("OMP_WAIT_POLICY", "passive", 1) != 0) return;
-  execv("/proc/self/exe", argv);
-  unsetenv("OMP_WAIT_POLICY");  // no re-exec (no /proc): the library default, reported as unset
 }
 
 // The number of single-character edits (Levenshtein) between a and b.
@@ -221,8 +207,8 @@ int main_entry(int argc, char** argv) {
   // EFBIG, which every writer reports naming the file, instead of the
   // default SIGXFSZ killing the process mid-write with no message.
   std::signal(SIGXFSZ, SIG_IGN);
-  prefer_passive_omp_wait(argv);
-  default_cpu_threads();  // taken before anything sets a thread count
+  prefer_passive_omp_wait(argv);  // OpenMP waits sleep (host/solver/cpu_threads.hpp)
+  default_cpu_threads();          // taken before anything sets a thread count
   try {
     return airshed_main(argc, argv);
   } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #include "host/solver/cpu_threads.hpp"
 
 #include <omp.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <stdexcept>
@@ -33,6 +34,13 @@ std::string describe_default_threads() {
   const char* env = std::getenv("OMP_NUM_THREADS");
   if (env && *env) return std::to_string(default_cpu_threads()) + " from OMP_NUM_THREADS=" + env;
   return "all " + std::to_string(hardware_threads()) + " hardware threads";
+}
+
+void prefer_passive_omp_wait(char** argv) {
+  if (std::getenv("OMP_WAIT_POLICY")) return;
+  if (setenv("OMP_WAIT_POLICY", "passive", 1) != 0) return;
+  execv("/proc/self/exe", argv);
+  unsetenv("OMP_WAIT_POLICY");  // no re-exec (no /proc): the library default, reported as unset
 }
 
 }  // namespace airshed

@@ -27,4 +27,15 @@ void apply_cpu_threads(const TransportConfig& cfg);
 // default, for the run's first lines.
 std::string describe_default_threads();
 
+// Idle OpenMP threads sleep instead of spinning, so a run leaves a shared
+// machine's idle cores to others, unless the user chose OMP_WAIT_POLICY.
+// libgomp reads its environment once, when it is loaded, before main() (a
+// setenv() alone changes nothing: measured), so when OMP_WAIT_POLICY is
+// unset this sets it to "passive" and runs the program again in a fresh
+// image (execv of /proc/self/exe: same PID, same arguments); it returns
+// only when the variable was already set or the re-exec failed (no /proc:
+// then the library default, and OMP_WAIT_POLICY stays unset). Call it first
+// thing in main(), before any thread starts.
+void prefer_passive_omp_wait(char** argv);
+
 }  // namespace airshed

@@ -74,6 +74,35 @@ TEST_CASE("scenarios/default.toml") {
   CHECK(s.output.thresholds.size() == 2);
 }
 
+// tools/bench --annual's city case: default.toml's district moved 16 km
+// east and north into a 40 km domain of 200 m cells and 30 levels. Given
+// in lon/lat, a source's local position about the new origin differs from
+// the old one's + 16 km by the meridians' convergence (~0.1 degree over
+// 16 km of longitude at 39 N, tens of metres): within half a cell.
+TEST_CASE("scenarios/city_annual.toml") {
+  const Scenario s = load_and_check("scenarios/city_annual.toml");
+  const Scenario d = load_scenario("scenarios/default.toml");
+  CHECK(s.grid.nx == 200);
+  CHECK(s.grid.ny == 200);
+  CHECK(s.grid.nz == 30);
+  CHECK(s.grid.dx == doctest::Approx(200));
+  CHECK(s.grid.dy == doctest::Approx(200));
+  CHECK(s.grid.top() > 2000);
+  CHECK(s.grid.top() < 2500);
+  CHECK(s.species.size() == 4);
+  CHECK(s.met.station_file == "scenarios/met/tianjin_2026-01-15.csv");
+  REQUIRE(s.sources.size() == d.sources.size());
+  for (std::size_t i = 0; i < s.sources.size(); ++i) {
+    CAPTURE(s.sources[i].name);
+    REQUIRE(s.sources[i].vertices.size() == d.sources[i].vertices.size());
+    for (std::size_t v = 0; v < s.sources[i].vertices.size(); ++v) {
+      CHECK(std::abs(s.sources[i].vertices[v].x - d.sources[i].vertices[v].x - 16000) < 100);
+      CHECK(std::abs(s.sources[i].vertices[v].y - d.sources[i].vertices[v].y - 16000) < 100);
+    }
+    CHECK(s.sources[i].rates == d.sources[i].rates);
+  }
+}
+
 TEST_CASE("scenarios/night_release.toml") {
   const Scenario s = load_and_check("scenarios/night_release.toml");
   CHECK(s.output_interval_s == 300);
