@@ -7,6 +7,7 @@
 
 #include "host/core/field_names.hpp"
 #include "host/output/atomic_file.hpp"
+#include "host/output/cf_files.hpp"
 #include "host/output/contributions_writer.hpp"
 #include "host/output/hdf5_output.hpp"
 #include "host/output/output_dir.hpp"
@@ -108,6 +109,9 @@ class OutputSet : public RunObserver {
                                            }));
     }
     if (opt_.hdf5) writers_.emplace_back("hdf5", std::make_unique<Hdf5Output>(dir, name));
+    // The CF view, converted from NAME.h5 once that writer closed it.
+    if (opt_.hdf5)
+      writers_.emplace_back("cf", std::make_unique<CfFiles>(dir, name, opt_.statistics));
     if (opt_.vtk) writers_.emplace_back("vtk", std::make_unique<VtkWriter>(dir, name));
     if (opt_.receptors && !info.receptors.empty())
       writers_.emplace_back("receptors", std::make_unique<ReceptorWriter>(dir));
