@@ -126,13 +126,19 @@ AIRSHED_HD inline int floor_int(float x) {
 // two large swept sums it rounds to -1 ulp where a cell empties
 // (measured: -6e-8 on a unit square wave at Courant 4).
 AIRSHED_HD inline float ffsl_cell(const FfslLine& L, int i, float courant_lo, float courant_hi) {
-  const float a = -courant_lo, b = 1.0f - courant_hi;  // from face i, in cells
-  const int fa = floor_int(a), fb = floor_int(b);
-  const float sa = a - float(fa), sb = b - float(fb);
-  if (fa == fb) return ffsl_piece(L, i + fa, sa, sb);
-  float m = ffsl_piece(L, i + fa, sa, 1.0f);
-  for (int q = i + fa + 1; q < i + fb; ++q) m += L.at(q);
-  return m + ffsl_piece(L, i + fb, 0.0f, sb);
+  // Each departure point as an offset from its own face, -C = whole cells
+  // + fraction, so the two cells that share a face cut the cell holding
+  // its departure point at the same float (measured in a closed box: a
+  // cut computed from the other face's frame, 1 - C, drifted the mass by
+  // 1.4e-6 in 40 steps).
+  const float da = -courant_lo, db = -courant_hi;
+  const int fa = floor_int(da), fb = floor_int(db);
+  const float sa = da - float(fa), sb = db - float(fb);
+  const int qa = i + fa, qb = i + 1 + fb;
+  if (qa == qb) return ffsl_piece(L, qa, sa, sb);
+  float m = ffsl_piece(L, qa, sa, 1.0f);
+  for (int q = qa + 1; q < qb; ++q) m += L.at(q);
+  return m + ffsl_piece(L, qb, 0.0f, sb);
 }
 
 // c_out = the FFSL update of c_in along Dir, one cell per call.

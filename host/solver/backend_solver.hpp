@@ -526,16 +526,17 @@ class BackendSolver final : public TransportSolver {
         k::CellRate{grid_view(), met_view(), cfg_.boundaries.top == TopBoundary::open}, 0.0f,
         MaxFloat{});
     max_rate_ = max_rate;
-    if (cfg_.advection == Advection::ffsl) ffsl_rates();
     fill_face_data<k::along_x>(u_, kx_face_);
     fill_face_data<k::along_y>(v_, ky_face_);
+    if (cfg_.advection == Advection::ffsl) ffsl_rates();
     set_deposition(met, calm);
   }
 
-  // The FFSL step's limits for this met (before the boundary step edits
-  // the boundary faces, as for max_rate_): deformation and vertical
-  // outflow, advective Courant rate, and the diffusion alone (CellRate of
-  // still air with the met's K).
+  // The FFSL step's limits for this met: deformation and vertical outflow,
+  // advective Courant rate, and the diffusion alone (CellRate of still air
+  // with the met's K). After the boundary step has edited the boundary
+  // faces: a closed wall's u = 0 is a velocity jump the departure points
+  // see.
   void ffsl_rates() {
     const auto largest = [&](auto rate) {
       return thrust::transform_reduce(policy(), thrust::counting_iterator<std::size_t>(0),
