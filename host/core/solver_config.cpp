@@ -21,8 +21,16 @@ void validate(const TransportConfig& cfg) {
       throw std::invalid_argument("transport: species '" + s.name +
                                   "' has both deposition_velocity and surface_resistance");
   }
-  if (!(cfg.courant > 0 && cfg.courant <= 0.5))
+  if (cfg.advection == Advection::ffsl) {
+    if (!(cfg.courant > 0 && cfg.courant <= max_ffsl_courant))
+      throw std::invalid_argument("transport: courant must be in (0, 8] with ffsl advection");
+    if (!cfg.tags.empty())
+      throw std::invalid_argument(
+          "transport: ffsl advection does not carry source tags (kernels/tagged_sweep.hpp "
+          "shares the limited flux); use the default advection with tags");
+  } else if (!(cfg.courant > 0 && cfg.courant <= 0.5)) {
     throw std::invalid_argument("transport: courant must be in (0, 0.5]");
+  }
   if (!(cfg.max_step_s > 0) || !std::isfinite(cfg.max_step_s))
     throw std::invalid_argument("transport: max_step_s must be a finite number > 0");
   if (!(cfg.max_loss_per_step > 0) || !std::isfinite(cfg.max_loss_per_step))

@@ -86,13 +86,25 @@ struct ChemistryConfig {
   double time_step_s = 0;
 };
 
+// Horizontal advection: the limited scheme within the Courant limit
+// (kernels/horizontal_flux.hpp), or flux-form semi-Lagrangian with no
+// advective Courant limit (kernels/ffsl_flux.hpp, docs/numerics.md).
+enum class Advection { muscl, ffsl };
+
+// The largest `courant` tested with ffsl (tests/solver/test_ffsl_advection.cpp).
+constexpr double max_ffsl_courant = 8.0;
+
 struct TransportConfig {
   Grid grid;
   std::vector<SpeciesSpec> species;
   Boundaries boundaries;
   // Largest fraction of the stability limit a step may use. 0.5 keeps every
   // directional update positive for the limited scheme (docs/numerics.md).
+  // With Advection::ffsl it caps the advective Courant number instead,
+  // 0 < c <= max_ffsl_courant; the step is then limited by deformation,
+  // vertical outflow and accuracy (docs/numerics.md).
   double courant = 0.5;
+  Advection advection = Advection::muscl;
   // Accuracy limits on the step, on top of stability (docs/numerics.md,
   // "Time step"), so that dt never follows the output interval:
   // the longest step (s), as CMAQ's synchronisation step (CTM_MAXSYNC)

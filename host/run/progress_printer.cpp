@@ -68,7 +68,8 @@ void ProgressPrinter::report(const Progress& p) {
     out_ << p.local_time
          << format("  t=%8.0f s %5.1f %%  steps=%7.0f  dt=%6.2f s  ", p.time_s, 100 * done,
                    double(p.steps), p.dt)
-         << tail << format("  budget residual %.1e\n", worst);
+         << (p.courant > 0 ? format("Courant %4.1f  ", p.courant) : std::string()) << tail
+         << format("  budget residual %.1e\n", worst);
   }
   out_.flush();
 }

@@ -21,6 +21,7 @@ struct Progress {
   long steps = 0;
   double dt = 0;  // current stable step, s
   std::vector<MassBudget> budgets;
+  double courant = 0;  // ffsl: the largest advective Courant number of dt; 0: not printed
 };
 
 enum class ProgressStyle {

@@ -160,6 +160,7 @@ RunSummary run_observed(const Scenario& s, const RunInputs& inputs, TransportSol
         solver.step_limit(),
         {}};
     for (std::size_t sp = 0; sp < n_species; ++sp) p.budgets.push_back(solver.budget(int(sp)));
+    p.courant = solver.courant_number(solver.plan_steps(s.output_interval_s).dt);
     printer.report(p);
   };
 

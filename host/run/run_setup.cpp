@@ -58,6 +58,8 @@ TransportConfig transport_config(const Scenario& s, int threads) {
   for (const auto& sp : s.species) cfg.species.push_back(sp.spec);
   cfg.boundaries = s.boundaries;
   cfg.courant = s.courant;
+  if (s.ffsl) cfg.advection = Advection::ffsl;
+  if (s.steps_per_hour > 0) cfg.max_step_s = 3600.0 / s.steps_per_hour;
   cfg.threads = threads;
   // Gridded met varies across the domain: its (projected) winds are
   // divergence-free only as a whole, not sweep by sweep, so the solver

@@ -65,7 +65,8 @@ void parse_boundaries(const TomlTable& d, Scenario& s) {
 
 void parse_domain(const TomlTable& root, Scenario& s) {
   const TomlTable d = root.table("domain");
-  d.allow({"origin", "size", "cells", "levels", "boundaries", "courant"});
+  d.allow({"origin", "size", "cells", "levels", "boundaries", "courant", "advection",
+           "steps_per_hour"});
   const TomlTable o = d.table("origin");
   o.allow({"lon", "lat"});
   s.origin_lon = o.number("lon", closed(-180, 180));
@@ -78,7 +79,17 @@ void parse_domain(const TomlTable& root, Scenario& s) {
   s.grid.ny = whole_count(d, "cells", cells[1], 1, 4096);
   s.grid.dx = size[0] / s.grid.nx;
   s.grid.dy = size[1] / s.grid.ny;
-  s.courant = d.number_or("courant", 0.5, Range{0, 0.5, true, false});
+  // Horizontal advection (docs/scenario-format.md, "Large time steps"):
+  // with ffsl the Courant number may exceed 1 and the step follows
+  // steps_per_hour (at most 3600 / N s) instead.
+  s.ffsl = d.choice_or("advection", "muscl", {"muscl", "ffsl"}) == "ffsl";
+  s.courant = d.number_or("courant", 0.5, Range{0, s.ffsl ? max_ffsl_courant : 0.5, true, false});
+  if (d.has("steps_per_hour")) {
+    if (!s.ffsl)
+      d.fail("steps_per_hour", "is given without advection = \"ffsl\"",
+             "advection = \"ffsl\" with steps_per_hour, or neither");
+    s.steps_per_hour = int(d.integer("steps_per_hour", 1, 3600));
+  }
   parse_levels(d, s);
   parse_boundaries(d, s);
 }

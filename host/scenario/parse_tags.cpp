@@ -94,6 +94,14 @@ void parse_tags(const TomlTable& root, Scenario& s) {
                "apportion its production and loss among a species' tags)",
                "tags on a run without [chemistry], or [chemistry] without tags");
   }
+  // The tagged sweeps share the default scheme's fluxes (kernels/tagged_sweep.hpp).
+  if (s.ffsl) {
+    const TomlTable& at = tagging ? *tagging : tags.front();
+    at.fail_at(at.line(), at.path(),
+               "source tags cannot be combined with [domain] advection = \"ffsl\" yet (the "
+               "tagged sweeps share the default scheme's fluxes)",
+               "tags with the default advection, or advection = \"ffsl\" without tags");
+  }
 
   std::vector<std::string> tagged_names;
   if (tagging) {

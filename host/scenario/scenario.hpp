@@ -218,6 +218,8 @@ struct Scenario {
   Grid grid;
   Boundaries boundaries;
   double courant = 0.5;
+  bool ffsl = false;       // [domain] advection = "ffsl" (TransportConfig::advection)
+  int steps_per_hour = 0;  // ffsl only: dt <= 3600 / N s; 0: the default max_step_s
   std::vector<ScenarioSpecies> species;
   MetSpec met;
   ChemistrySpec chemistry;

@@ -33,6 +33,7 @@
 #include "kernels/boundary_fill.hpp"
 #include "kernels/column_physics.hpp"
 #include "kernels/dry_deposition.hpp"
+#include "kernels/ffsl_flux.hpp"
 #include "kernels/horizontal_sweep.hpp"
 #include "kernels/sources.hpp"
 #include "kernels/stability.hpp"
@@ -75,6 +76,11 @@ class BackendSolver final : public TransportSolver {
     scratch_.assign(g.cells(), 0.0f);
     column_losses_.resize(g.columns());
     budgets_.assign(ns, MassBudget{});
+    if (cfg_.advection == Advection::ffsl) {  // the diffusion sweeps' still air
+      zero_u_.assign(std::size_t(g.nx + 1) * g.ny * g.nz, 0.0f);
+      zero_v_.assign(std::size_t(g.nx) * (g.ny + 1) * g.nz, 0.0f);
+      zero_w_.assign(std::size_t(g.nx) * g.ny * (g.nz + 1), 0.0f);
+    }
     emitted_rate_.assign(ns, 0.0);
     for (std::size_t s = 0; s < ns; ++s) {
       thrust::fill(policy(), c_.begin() + s * g.cells(), c_.begin() + (s + 1) * g.cells(),
@@ -188,8 +194,21 @@ class BackendSolver final : public TransportSolver {
   }
 
   double stable_dt() const override {
+    if (cfg_.advection == Advection::ffsl) {
+      // Departure points keep their order, the column step's vertical
+      // outflow within its limit, and the advective Courant number within
+      // `courant` (kernels/ffsl_flux.hpp; docs/numerics.md).
+      double dt = std::numeric_limits<double>::infinity();
+      if (max_deformation_ > 0) dt = std::min(dt, 0.5 / double(max_deformation_));
+      if (max_advective_ > 0) dt = std::min(dt, cfg_.courant / double(max_advective_));
+      return dt;
+    }
     return max_rate_ > 0 ? cfg_.courant / double(max_rate_)
                          : std::numeric_limits<double>::infinity();
+  }
+
+  double courant_number(double dt) const override {
+    return cfg_.advection == Advection::ffsl ? dt * double(max_advective_) : 0.0;
   }
 
   // Dimension-split step along the pipeline; the order reverses every
@@ -284,6 +303,7 @@ class BackendSolver final : public TransportSolver {
   // Both horizontal directions for every species: c -> scratch along the
   // first direction, scratch -> c along the second (no copy back).
   void horizontal(double dt, bool x_first) {
+    if (cfg_.advection == Advection::ffsl) return ffsl_horizontal(dt, x_first);
     for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
       const int tags = cfg_.species[s].tag_fields;
       if (tags > 1) {  // a tagged species' fields, s .. s + tags - 1
@@ -300,6 +320,68 @@ class BackendSolver final : public TransportSolver {
         sweep<k::along_x>(s, raw(scratch_), c, dt);
       }
     }
+  }
+
+  // FFSL advection then explicit diffusion, each dimension-split, in
+  // reverse on odd steps (Strang): X Y Dx Dy | Dy Dx Y X. The diffusion
+  // takes as many equal substeps as its own limit needs,
+  // dt_sub <= 0.5 / max((K_w + 2 K + K_e) / (2 dx^2), ...) (kernels/stability.hpp
+  // on still air), so a long step never breaks it.
+  void ffsl_horizontal(double dt, bool x_first) {
+    const long substeps =
+        max_diffusion_ > 0 ? std::max(1L, long(std::ceil(dt * double(max_diffusion_) / 0.5))) : 0;
+    const double dt_sub = substeps > 0 ? dt / double(substeps) : 0;
+    for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
+      float* c = species_ptr(int(s));
+      const auto advect = [&] {
+        if (x_first) {
+          ffsl_sweep<k::along_x>(s, c, raw(scratch_), dt);
+          ffsl_sweep<k::along_y>(s, raw(scratch_), c, dt);
+        } else {
+          ffsl_sweep<k::along_y>(s, c, raw(scratch_), dt);
+          ffsl_sweep<k::along_x>(s, raw(scratch_), c, dt);
+        }
+      };
+      const auto diffuse = [&] {
+        for (long n = 0; n < substeps; ++n) {
+          if (x_first) {
+            sweep<k::along_x>(s, c, raw(scratch_), dt_sub, raw(zero_u_));
+            sweep<k::along_y>(s, raw(scratch_), c, dt_sub, raw(zero_v_));
+          } else {
+            sweep<k::along_y>(s, c, raw(scratch_), dt_sub, raw(zero_v_));
+            sweep<k::along_x>(s, raw(scratch_), c, dt_sub, raw(zero_u_));
+          }
+        }
+      };
+      if (x_first) {
+        advect();
+        diffuse();
+      } else {
+        diffuse();
+        advect();
+      }
+    }
+  }
+
+  // c_out <- the mass between each cell's departure points along one
+  // direction (kernels/ffsl_flux.hpp); the open-boundary outflow from the
+  // fluxes through the two ends of every line.
+  template <int Dir>
+  void ffsl_sweep(std::size_t s, const float* c_in, float* c_out, double dt) {
+    const Grid& g = cfg_.grid;
+    const k::GridView gv = grid_view();
+    const double d = Dir == k::along_x ? g.dx : g.dy;
+    const LateralBoundary bc = Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y;
+    const float* vel = Dir == k::along_x ? raw(u_) : raw(v_);
+    const float outside = bc == LateralBoundary::open ? float(cfg_.species[s].background) : 0.0f;
+    const k::FfslParams p{float(dt / d), float(d / dt), bc == LateralBoundary::periodic, outside};
+    if (bc == LateralBoundary::open)
+      budgets_[s].outflow +=
+          dt * thrust::transform_reduce(
+                   policy(), thrust::counting_iterator<std::size_t>(0),
+                   thrust::counting_iterator<std::size_t>(k::line_count<Dir>(gv)),
+                   k::FfslEdgeOutflow<Dir>{gv, c_in, vel, p}, 0.0, thrust::plus<double>());
+    for_each_cell(g.nx, g.ny, g.nz, k::FfslSweep<Dir>{gv, c_in, c_out, vel, p});
   }
 
   // Both directions for the `n` tags of one species (fields s0 ..): c ->
@@ -379,14 +461,16 @@ class BackendSolver final : public TransportSolver {
   // the boundary step (ghost cells of c_in by the fill rules, then the
   // fluxes through the faces that reach them), the open-boundary outflow
   // from those fluxes, then the interior stencil.
+  // `still`: zero face velocities instead of the wind (diffusion alone).
   template <int Dir>
-  void sweep(std::size_t s, const float* c_in, float* c_out, double dt) {
+  void sweep(std::size_t s, const float* c_in, float* c_out, double dt,
+             const float* still = nullptr) {
     const Grid& g = cfg_.grid;
     const k::GridView gv = grid_view();
     const double d = Dir == k::along_x ? g.dx : g.dy;
     const LateralBoundary bc = Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y;
     const int kind = lateral_kind(bc);
-    const float* vel = Dir == k::along_x ? raw(u_) : raw(v_);
+    const float* vel = still ? still : Dir == k::along_x ? raw(u_) : raw(v_);
     const float* k_face = Dir == k::along_x ? raw(kx_face_) : raw(ky_face_);
     const k::SweepParams p{float(dt / d), float(1.0 / d)};
     const std::size_t lines = k::line_count<Dir>(gv);
@@ -444,6 +528,7 @@ class BackendSolver final : public TransportSolver {
     max_rate_ = max_rate;
     fill_face_data<k::along_x>(u_, kx_face_);
     fill_face_data<k::along_y>(v_, ky_face_);
+    if (cfg_.advection == Advection::ffsl) ffsl_rates();
     set_deposition(met, calm);
     set_convective(met, calm);
   }
@@ -466,6 +551,24 @@ class BackendSolver final : public TransportSolver {
       }
     mixing_height_ = h;
     convective_fraction_ = f;
+  }
+
+  // The FFSL step's limits for this met: deformation and vertical outflow,
+  // advective Courant rate, and the diffusion alone (CellRate of still air
+  // with the met's K). After the boundary step has edited the boundary
+  // faces: a closed wall's u = 0 is a velocity jump the departure points
+  // see.
+  void ffsl_rates() {
+    const auto largest = [&](auto rate) {
+      return thrust::transform_reduce(policy(), thrust::counting_iterator<std::size_t>(0),
+                                      thrust::counting_iterator<std::size_t>(cfg_.grid.cells()),
+                                      rate, 0.0f, MaxFloat{});
+    };
+    const bool open_top = cfg_.boundaries.top == TopBoundary::open;
+    max_deformation_ = largest(k::FfslDeformationRate{grid_view(), met_view(), open_top});
+    max_advective_ = largest(k::FfslAdvectiveRate{grid_view(), met_view()});
+    const k::MetView still{raw(zero_u_), raw(zero_v_), raw(zero_w_), raw(kh_), raw(kz_)};
+    max_diffusion_ = largest(k::CellRate{grid_view(), still, open_top});
   }
 
   // The deposition velocity of every species and column for this met
@@ -569,6 +672,9 @@ class BackendSolver final : public TransportSolver {
   device_vector<float> vd_;     // deposition velocity, per species then column (set_deposition)
   std::vector<double> max_vd_;  // its largest value per species
   float max_rate_ = 0;
+  // Advection::ffsl (ffsl_rates): its limits' rates and still-air faces.
+  float max_deformation_ = 0, max_advective_ = 0, max_diffusion_ = 0;
+  device_vector<float> zero_u_, zero_v_, zero_w_;
   double time_ = 0;
   long steps_ = 0;
   int threads_ = 1;

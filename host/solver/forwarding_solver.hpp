@@ -26,6 +26,7 @@ class ForwardingSolver : public TransportSolver {
   }
   std::vector<float> concentration(int s) const override { return inner_->concentration(s); }
   double stable_dt() const override { return inner_->stable_dt(); }
+  double courant_number(double dt) const override { return inner_->courant_number(dt); }
   double max_deposition_velocity(int s) const override {
     return inner_->max_deposition_velocity(s);
   }

@@ -45,6 +45,11 @@ class TransportSolver {
   // Largest stable step (s) for the current met: a device reduction of the
   // advective and explicit-diffusive rates, times config().courant.
   virtual double stable_dt() const = 0;
+  // The largest advective Courant number |u| dt / d of the current met
+  // with Advection::ffsl, where it is only a diagnostic of the chosen step
+  // (the run log prints it); 0 with the default scheme, whose stable_dt()
+  // keeps it within config().courant.
+  virtual double courant_number(double /*dt*/) const { return 0; }
   // The largest deposition velocity (m/s) of a species over the columns for
   // the current met: its constant deposition_velocity, or the largest
   // per-column resistance-model v_d (kernels/dry_deposition.hpp).
