@@ -33,7 +33,7 @@ void Hdf5Output::failed(const RunFailure& f) noexcept {
   xdmf_.failed(f);
   if (h5_.intact()) return;
   const std::string dir = dir_ + "/";
-  for (const char* x : {".xmf", "_ground.xmf", "_statistics.xmf", "_xdmf.h5"})
+  for (const char* x : {".xmf", "_ground.xmf", "_statistics.xmf", "_xdmf.hdf5"})
     std::remove((dir + name_ + x).c_str());
   const bool renamed =
       std::rename((dir + name_ + ".h5").c_str(), (dir + name_ + ".h5.incomplete").c_str()) == 0;

@@ -37,7 +37,7 @@ bool final_name(const std::string& file, const std::string& name) {
     if (file == fixed) return true;
   for (const char* suffix :
        {".h5", ".h5.incomplete", ".xmf", ".pvd", ".checkpoint", "_statistics.vti",
-        "_statistics.vts", "_ground.xmf", "_statistics.xmf", "_xdmf.h5"})
+        "_statistics.vts", "_ground.xmf", "_statistics.xmf", "_xdmf.hdf5"})
     if (file == name + suffix) return true;
   // NAME_NNNNNN.vti|.vtr|.vts: at least six digits (VtkWriter's "_%06zu").
   const std::string stem = name + "_";

@@ -65,14 +65,14 @@ std::string entry_name(long entry) {
 }  // namespace
 
 std::vector<std::string> XdmfWriter::files() const {
-  std::vector<std::string> f{name_ + "_xdmf.h5"};
+  std::vector<std::string> f{name_ + "_xdmf.hdf5"};
   for (const Series* s : {&fields_, &ground_})
     if (on(*s)) f.push_back(name_ + s->suffix + ".xmf");
   return f;
 }
 
 void XdmfWriter::open_views(bool create) {
-  const std::string p = dir_ + "/" + name_ + "_xdmf.h5";
+  const std::string p = dir_ + "/" + name_ + "_xdmf.hdf5";
   require_plain_file_or_absent(p);
   const H5Handle fapl = file_access_plist();
   if (!create) {
@@ -145,7 +145,7 @@ std::string XdmfWriter::grid(const Series& s, double time_s, long entry) const {
     if (sel_.writes_species(sp.name))
       o << attribute(
           array_label(sp.name, sp.units), dims,
-          name_ + "_xdmf.h5:/" + s.group + "/" + safe_name(sp.name) + "/" + entry_name(entry));
+          name_ + "_xdmf.hdf5:/" + s.group + "/" + safe_name(sp.name) + "/" + entry_name(entry));
   if (terrain_ && !ground && nk == g.nz)
     o << attribute("height_above_sea_level [m]", dims, name_ + ".h5:/height_above_sea_level");
   if (terrain_ && ground) o << attribute("terrain_height [m]", dims, name_ + ".h5:/terrain_height");
@@ -190,7 +190,7 @@ void XdmfWriter::record(const OutputSnapshot& snap) {
     if (snap.time_s <= 0) continue;
     for (const auto& sp : info_.species)
       if (sel_.writes_species(sp.name)) add_view(*s, sp, entry, layers(*s));
-    h5_check(H5Fflush(views_, H5F_SCOPE_GLOBAL), "flush " + name_ + "_xdmf.h5");
+    h5_check(H5Fflush(views_, H5F_SCOPE_GLOBAL), "flush " + name_ + "_xdmf.hdf5");
     append_grid(*s, snap.time_s);
   }
 }

@@ -3,7 +3,7 @@
 //   NAME.xmf             the 3-D fields, a temporal collection
 //   NAME_ground.xmf      the ground fields, one layer, a temporal collection
 //   NAME_statistics.xmf  the ground statistics (at the end)
-//   NAME_xdmf.h5         one HDF5 virtual dataset per output time and
+//   NAME_xdmf.hdf5         one HDF5 virtual dataset per output time and
 //                        species, a view of that time's slab of NAME.h5
 //                        (no data of its own): the Xdmf3 readers read
 //                        plain HDF DataItems but no hyperslabs.
@@ -28,7 +28,7 @@ namespace airshed::output {
 
 class XdmfWriter : public OutputRecorder {
  public:
-  // Files OUTDIR/NAME*.xmf and OUTDIR/NAME_xdmf.h5 over OUTDIR/NAME.h5;
+  // Files OUTDIR/NAME*.xmf and OUTDIR/NAME_xdmf.hdf5 over OUTDIR/NAME.h5;
   // `fields`: the HDF5 writer's selection.
   XdmfWriter(std::string dir, std::string name, FieldSelection fields = {})
       : dir_(std::move(dir)), name_(std::move(name)), sel_(std::move(fields)) {}
@@ -50,7 +50,7 @@ class XdmfWriter : public OutputRecorder {
 
  private:
   struct Series {
-    const char* group;                            // in NAME_xdmf.h5: "fields" or "ground"
+    const char* group;                            // in NAME_xdmf.hdf5: "fields" or "ground"
     const char* suffix;                           // of the .xmf: "" or "_ground"
     std::vector<std::pair<double, long>> listed;  // time, entry in NAME.h5
     long entries = 0;                             // NAME.h5's entries so far
@@ -72,7 +72,7 @@ class XdmfWriter : public OutputRecorder {
   FieldSelection sel_;
   RunInfo info_;
   bool terrain_ = false;  // RunInfo::terrain given: a 3DSMesh over NAME.h5's nodes/
-  H5Handle views_;        // NAME_xdmf.h5
+  H5Handle views_;        // NAME_xdmf.hdf5
   Series fields_{"fields", "", {}, 0}, ground_{"ground", "_ground", {}, 0};
 };
 

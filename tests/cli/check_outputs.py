@@ -34,7 +34,7 @@ for name in run["files"]:
     if not os.path.isfile(path):
         problems.append(f"{name}: listed in run.json but missing")
         continue
-    if name.endswith("_xdmf.h5"):
+    if name.endswith("_xdmf.hdf5"):
         # The XDMF views: every one reads its slab of NAME.h5.
         try:
             with h5py.File(path, "r") as h5:

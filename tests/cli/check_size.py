@@ -57,7 +57,7 @@ def sizes(out, species, n_g, n_f, layers):
     fixed = 16 * C + stats + 200_000
     disk = os.path.getsize(path)
     check(disk <= formula + fixed, f"{out}: NAME.h5 {disk} B <= formula {formula} + fixed {fixed}")
-    views = os.path.getsize(os.path.join(out, "default_xdmf.h5"))
+    views = os.path.getsize(os.path.join(out, "default_xdmf.hdf5"))
     n_views = S * (max(n_g - 1, 0) + max(n_f - 1, 0))
     per_view = (views - 8_000) / max(n_views, 1)
     check(per_view <= 2_000, f"{out}: {views} B of XDMF views, {per_view:.0f} B per view (<= 2000)")

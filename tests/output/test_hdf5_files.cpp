@@ -110,20 +110,20 @@ TEST_CASE("the HDF5 file holds the run on its real grid, in output units, with C
   text << xmf.rdbuf();
   CHECK(text.str().find("3DRectMesh") != std::string::npos);
   // Hours since the start, from the first time after t = 0; each species a
-  // plain HDF DataItem naming that time's view in synthetic_xdmf.h5.
+  // plain HDF DataItem naming that time's view in synthetic_xdmf.hdf5.
   CHECK(text.str().find("<Time Value=\"3\"/>") != std::string::npos);
   CHECK(text.str().find("<Time Value=\"0\"/>") == std::string::npos);
   CHECK(text.str().find("HyperSlab") == std::string::npos);
-  CHECK(text.str().find(">synthetic_xdmf.h5:/fields/PM2.5/t000006<") != std::string::npos);
+  CHECK(text.str().find(">synthetic_xdmf.hdf5:/fields/PM2.5/t000006<") != std::string::npos);
   CHECK(
-      slurp(dir.str() + "/synthetic_ground.xmf").find(">synthetic_xdmf.h5:/ground/SO2/t000001<") !=
+      slurp(dir.str() + "/synthetic_ground.xmf").find(">synthetic_xdmf.hdf5:/ground/SO2/t000001<") !=
       std::string::npos);
   // The statistics in a file of their own, not in the time series.
   CHECK(text.str().find("statistics") == std::string::npos);
   CHECK(slurp(dir.str() + "/synthetic_statistics.xmf")
             .find("synthetic.h5:/statistics/PM2.5_max_instant") != std::string::npos);
   // The view of time 6 reads exactly NAME.h5's sixth slab.
-  H5Handle v(H5Fopen((dir.str() + "/synthetic_xdmf.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+  H5Handle v(H5Fopen((dir.str() + "/synthetic_xdmf.hdf5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
              H5Fclose, "open views");
   const auto view = read_all<float>(v, "fields/PM2.5/t000006", H5T_NATIVE_FLOAT);
   const auto all = read_all<float>(f, "PM2.5", H5T_NATIVE_FLOAT);

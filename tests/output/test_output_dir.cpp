@@ -79,7 +79,7 @@ TEST_CASE("written_by_airshed names exactly the files the writers create") {
                         ".odour_000004.vts.tmp7",
                         "odour_ground.xmf",
                         "odour_statistics.xmf",
-                        "odour_xdmf.h5",
+                        "odour_xdmf.hdf5",
                         ".odour_ground.xmf.tmp5"})
     CHECK_MESSAGE(written_by_airshed(f, "odour"), f);
   for (const char* f :
