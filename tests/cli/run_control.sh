@@ -180,7 +180,9 @@ mounted=
 if [ "$(id -u)" -eq 0 ] && mkdir disk && mount -t tmpfs -o size=400k airshed-rc disk 2>/dev/null; then
   mounted=$tmp/disk
   trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$mounted" ] && umount "$mounted"; rm -rf "$tmp"' EXIT
-  sed -e 's/^duration = .*/duration = "1h"/' "$repo/scenarios/odour.toml" >odour.toml
+  # with 3-D fields every output (a scenario's default is ground fields only)
+  sed -e 's/^duration = .*/duration = "1h"/' -e '/^\[output\]/a fields_interval = "10min"' \
+    "$repo/scenarios/odour.toml" >odour.toml
   "$bin" run odour.toml --threads 1 --output disk/out >out.txt 2>err.txt
   rc=$?
   [ "$rc" -eq 1 ] || fail "400 KiB disk: exit $rc, expected 1"
