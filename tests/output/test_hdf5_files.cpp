@@ -115,9 +115,8 @@ TEST_CASE("the HDF5 file holds the run on its real grid, in output units, with C
   CHECK(text.str().find("<Time Value=\"0\"/>") == std::string::npos);
   CHECK(text.str().find("HyperSlab") == std::string::npos);
   CHECK(text.str().find(">synthetic_xdmf.hdf5:/fields/PM2.5/t000006<") != std::string::npos);
-  CHECK(
-      slurp(dir.str() + "/synthetic_ground.xmf").find(">synthetic_xdmf.hdf5:/ground/SO2/t000001<") !=
-      std::string::npos);
+  CHECK(slurp(dir.str() + "/synthetic_ground.xmf")
+            .find(">synthetic_xdmf.hdf5:/ground/SO2/t000001<") != std::string::npos);
   // The statistics in a file of their own, not in the time series.
   CHECK(text.str().find("statistics") == std::string::npos);
   CHECK(slurp(dir.str() + "/synthetic_statistics.xmf")
