@@ -7,9 +7,10 @@ for the Debian build, hence xvfb):
     xvfb-run -a -s "-screen 0 1280x1024x24" pvpython tools/render_paraview.py \
         runs/case/case.xmf --species PM2.5 --out runs/case/png
 
-Input is NAME.xmf (HDF5 through ParaView's "XDMF Reader") or NAME.pvd (VTK
-files). The time defaults to the last output time; --time picks the output
-time nearest to a value in seconds since the start.
+Input is NAME.xmf or NAME_ground.xmf (HDF5 through ParaView's "Xdmf3
+Reader S", the reader ParaView offers for .xmf) or NAME.pvd (VTK files). The
+time defaults to the last output time; --time picks the output time nearest
+to a value in hours since the start.
 """
 import argparse
 import os
@@ -22,9 +23,12 @@ def open_run(path):
     """The run's time series as a reader, and its output times."""
     path = os.path.abspath(path)  # ParaView 5.11's XDMF reader needs absolute paths
     if path.endswith(".xmf"):
-        reader = pv.XDMFReader(FileNames=[path])
-        # The statistics grid has no time; show only the time series.
-        reader.GridStatus = [g for g in reader.GetProperty("GridInfo")[::2] if g != "statistics"]
+        # Xdmf3ReaderS, ParaView's own choice for .xmf; over terrain (a
+        # 3DSMesh) the "XDMF Reader": ParaView 5.11's Xdmf3 readers crash on
+        # the curvilinear X_Y_Z geometry.
+        with open(path) as f:
+            curvilinear = "3DSMesh" in f.read(4096)
+        reader = pv.XDMFReader(FileNames=[path]) if curvilinear else pv.Xdmf3ReaderS(FileName=path)
     elif path.endswith(".pvd"):
         reader = pv.PVDReader(FileName=path)
     else:
@@ -51,7 +55,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("run", help="NAME.xmf or NAME.pvd")
     ap.add_argument("--species", default=None, help="species name (default: the first array)")
-    ap.add_argument("--time", type=float, default=None, help="seconds since start (default: last)")
+    ap.add_argument("--time", type=float, default=None, help="hours since start (default: last)")
     ap.add_argument("--iso", type=float, default=None,
                     help="iso-surface value in output units (default: 30%% of the maximum)")
     ap.add_argument("--out", default=None, help="output directory (default: next to the run)")

@@ -15,12 +15,15 @@ namespace airshed::output {
 
 class Hdf5Output : public Writer {
  public:
-  // OUTDIR/NAME.h5 and OUTDIR/NAME.xmf.
-  Hdf5Output(const std::string& dir, const std::string& name);
+  // OUTDIR/NAME.h5 and its XDMF files (xdmf_writer.hpp).
+  Hdf5Output(const std::string& dir, const std::string& name, const FieldSelection& fields = {});
 
   void begin(const RunInfo& info) override;
   void record(const OutputSnapshot& s) override;
-  void end(const RunSummary& summary) override { h5_.end(summary); }
+  void end(const RunSummary& summary) override {
+    h5_.end(summary);
+    xdmf_.end(summary);
+  }
   void save(StateWriter& w) const override;
   void resume(const RunInfo& info, StateReader& r) override;
   // An HDF5 file the library could not close consistently is renamed
@@ -28,7 +31,11 @@ class Hdf5Output : public Writer {
   // xarray is pointed at it; rename and unlink need no free space.
   void failed(const RunFailure& f) noexcept override;
 
-  std::vector<std::string> files() const override { return {name_ + ".h5", name_ + ".xmf"}; }
+  std::vector<std::string> files() const override {
+    std::vector<std::string> f{name_ + ".h5"};
+    for (auto& x : xdmf_.files()) f.push_back(x);
+    return f;
+  }
   std::vector<std::string> write_statistics(const statistics::Results& r) override;
   std::vector<std::pair<std::string, std::string>> set_aside() const override { return set_aside_; }
 

@@ -39,30 +39,65 @@ void Hdf5Writer::begin(const RunInfo& info) {
   if (terrain) write_terrain(info);
 
   const Grid& g = info.grid;
-  const hsize_t nx = g.nx, ny = g.ny, nz = g.nz;
+  select_species();
+  const hsize_t nx = g.nx, ny = g.ny, nz = hsize_t(sel_.level_count(g.nz));
+  // The 3-D fields' time and layers (FieldSelection): `time` and `z` unless
+  // their schedule or layers differ from the ground fields'.
+  if (own_fields_time()) {
+    fields_time_ = make_coordinate(file_, "fields_time", {}, true);
+    set_attribute(fields_time_, "units", "seconds since " + format_utc(info.start));
+    set_attribute(fields_time_, "calendar", "standard");
+    set_attribute(fields_time_, "standard_name", "time");
+    set_attribute(fields_time_, "axis", "T");
+    set_attribute(fields_time_, "long_name", "times of the 3-D fields");
+  }
+  if (own_fields_z()) {
+    const std::vector<double> all = centres_z(g);
+    const auto k0 = all.begin() + sel_.first_level;
+    fields_z_ = make_coordinate(file_, "fields_z", std::vector<double>(k0, k0 + long(nz)), false);
+    set_attribute(fields_z_, "units", "m");
+    set_attribute(fields_z_, "axis", "Z");
+    set_attribute(fields_z_, "positive", "up");
+    set_attribute(fields_z_, "standard_name", "height");
+    set_attribute(fields_z_, "long_name", "cell centre height above ground of the layers written");
+    set_attribute(fields_z_, "first_layer", double(sel_.first_level));
+    const auto f0 = g.z_faces.begin() + sel_.first_level;
+    set_attribute(fields_z_, "faces", std::vector<double>(f0, f0 + long(nz) + 1));
+  }
+  const hid_t t3 = own_fields_time() ? fields_time_.get() : time_.get();
+  const hid_t z3 = own_fields_z() ? fields_z_.get() : z_.get();
   // One time step per chunk; whole horizontal planes, as many layers as
   // keep a chunk near 4 MiB (HDF5 chunks must stay below 4 GiB).
   const hsize_t kz = std::clamp<hsize_t>((1u << 20) / std::max<hsize_t>(1, nx * ny), 1, nz);
-  for (const auto& sp : info.species) {
+  for (std::size_t n : written_) {
+    const SpeciesInfo& sp = info.species[n];
     const std::string name = safe_name(sp.name);
-    fields_.push_back(make_float_dataset(file_, name, {0, nz, ny, nx}, {1, kz, ny, nx}, true));
-    ground_.push_back(
-        make_float_dataset(file_, name + kGroundSuffix, {0, ny, nx}, {1, ny, nx}, true));
-    attach_scales(fields_.back(), {time_, z_, y_, x_});
-    attach_scales(ground_.back(), {time_, y_, x_});
-    for (hid_t d : {fields_.back().get(), ground_.back().get()}) {
+    std::vector<hid_t> made;
+    if (sel_.fields_every > 0) {
+      fields_.push_back(make_float_dataset(file_, name, {0, nz, ny, nx}, {1, kz, ny, nx}, true));
+      attach_scales(fields_.back(), {t3, z3, y_, x_});
+      set_attribute(fields_.back(), "long_name", sp.long_name);
+      // CF auxiliary coordinates (CF-1.10 §5.6: lat/lon of projected x/y) and,
+      // over terrain, where each cell is above sea level.
+      set_attribute(fields_.back(), "coordinates",
+                    terrain && !own_fields_z() ? "height_above_sea_level lat lon" : "lat lon");
+      made.push_back(fields_.back());
+    }
+    if (sel_.ground_every > 0) {
+      ground_.push_back(
+          make_float_dataset(file_, name + kGroundSuffix, {0, ny, nx}, {1, ny, nx}, true));
+      attach_scales(ground_.back(), {time_, y_, x_});
+      set_attribute(ground_.back(), "coordinates",
+                    "ground_layer_height lat lon");  // a scalar height
+      set_attribute(ground_.back(), "long_name", sp.long_name + " in the lowest model layer");
+      set_attribute(ground_.back(), "layer_height_m", g.z_centre(0));
+      made.push_back(ground_.back());
+    }
+    for (hid_t d : made) {
       set_attribute(d, "units", sp.units);
       set_attribute(d, "grid_mapping", "crs");
       if (!sp.standard_name.empty()) set_attribute(d, "standard_name", sp.standard_name);
     }
-    set_attribute(fields_.back(), "long_name", sp.long_name);
-    // CF auxiliary coordinates (CF-1.10 §5.6: lat/lon of projected x/y) and,
-    // over terrain, where each cell is above sea level.
-    set_attribute(fields_.back(), "coordinates",
-                  terrain ? "height_above_sea_level lat lon" : "lat lon");
-    set_attribute(ground_.back(), "coordinates", "ground_layer_height lat lon");  // a scalar height
-    set_attribute(ground_.back(), "long_name", sp.long_name + " in the lowest model layer");
-    set_attribute(ground_.back(), "layer_height_m", g.z_centre(0));
   }
   h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
 }
@@ -168,15 +203,21 @@ void Hdf5Writer::write_lat_lon(const RunInfo& info) {
   set_attribute(zg, "long_name", "height above ground of the lowest layer's centre");
 }
 
-void Hdf5Writer::append(hid_t dataset, hid_t mem_type, const void* data, int rank) {
+void Hdf5Writer::select_species() {
+  written_.clear();
+  for (std::size_t n = 0; n < info_.species.size(); ++n)
+    if (sel_.writes_species(info_.species[n].name)) written_.push_back(n);
+}
+
+void Hdf5Writer::append(hid_t dataset, hid_t mem_type, const void* data, int rank, hsize_t at) {
   H5Handle space(H5Dget_space(dataset), H5Sclose, "dataset space");
   std::vector<hsize_t> dims(rank + 1);
   H5Sget_simple_extent_dims(space, dims.data(), nullptr);
-  dims[0] = times_written_ + 1;
+  dims[0] = at + 1;
   h5_check(H5Dset_extent(dataset, dims.data()), "extend dataset in " + path_);
   H5Handle file_space(H5Dget_space(dataset), H5Sclose, "dataset space");
   std::vector<hsize_t> start(rank + 1, 0), count = dims;
-  start[0] = times_written_;
+  start[0] = at;
   count[0] = 1;
   h5_check(
       H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
@@ -189,19 +230,32 @@ void Hdf5Writer::record(const OutputSnapshot& s) {
   if (s.fields.size() != info_.species.size())
     throw std::invalid_argument("HDF5 writer: snapshot has " + std::to_string(s.fields.size()) +
                                 " fields for " + std::to_string(info_.species.size()) + " species");
-  for (std::size_t n = 0; n < s.fields.size(); ++n) {
+  for (std::size_t n = 0; n < s.fields.size(); ++n)
     if (s.fields[n].size() != info_.grid.cells())
       throw std::invalid_argument("HDF5 writer: field of " + info_.species[n].name +
                                   " has the wrong size");
-    append(fields_[n], H5T_NATIVE_FLOAT, s.fields[n].data(), 3);
+  const long index = snapshot_index(s.time_s, info_.output_interval_s);
+  const bool fields = due(sel_.fields_every, index), ground = due(sel_.ground_every, index);
+  // `time` lists the ground fields' times, or the 3-D fields' without ground fields.
+  const bool on_time = sel_.ground_every > 0 ? ground : fields;
+  if (!fields && !ground) return;
+  const std::size_t layer = info_.grid.columns();
+  for (std::size_t w = 0; w < written_.size(); ++w) {
+    const std::vector<float>& f = s.fields[written_[w]];
+    if (fields)
+      append(fields_[w], H5T_NATIVE_FLOAT, f.data() + layer * std::size_t(sel_.first_level), 3,
+             fields_written_);
     // x is fastest, so the lowest layer is the first ny * nx values.
-    append(ground_[n], H5T_NATIVE_FLOAT, s.fields[n].data(), 2);
+    if (ground) append(ground_[w], H5T_NATIVE_FLOAT, f.data(), 2, times_written_);
   }
   // Time last: a reader never sees a time whose fields are not yet there.
-  append(time_, H5T_NATIVE_DOUBLE, &s.time_s, 0);
+  if (fields && own_fields_time())
+    append(fields_time_, H5T_NATIVE_DOUBLE, &s.time_s, 0, fields_written_);
+  if (on_time) append(time_, H5T_NATIVE_DOUBLE, &s.time_s, 0, times_written_);
   h5_check(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_);
   // Counted only once on disk, so failed() can cut back to what was.
-  ++times_written_;
+  if (fields) ++fields_written_;
+  if (on_time) ++times_written_;
 }
 
 void Hdf5Writer::write_statistics(const std::vector<GroundField>& fields) {
@@ -237,7 +291,7 @@ void Hdf5Writer::close_all() {
   // status is the one that says whether everything reached the disk.
   for (auto& d : fields_) d.reset();
   for (auto& d : ground_) d.reset();
-  for (H5Handle* d : {&x_, &y_, &z_, &time_}) d->reset();
+  for (H5Handle* d : {&x_, &y_, &z_, &time_, &fields_time_, &fields_z_}) d->reset();
   h5_check(file_.close(), "close " + path_);
 }
 

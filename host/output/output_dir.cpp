@@ -37,7 +37,8 @@ bool final_name(const std::string& file, const std::string& name) {
     if (file == fixed) return true;
   for (const char* suffix :
        {".h5", ".h5.incomplete", ".xmf", ".pvd", ".checkpoint", "_statistics.vti",
-        "_statistics.vts", ".nc", ".nc.partial", "_statistics.nc", "_statistics.nc.partial"})
+        "_statistics.vts", ".nc", ".nc.partial", "_statistics.nc", "_statistics.nc.partial",
+        "_ground.xmf", "_statistics.xmf", "_xdmf.hdf5"})
     if (file == name + suffix) return true;
   // NAME_NNNNNN.vti|.vtr|.vts: at least six digits (VtkWriter's "_%06zu").
   const std::string stem = name + "_";

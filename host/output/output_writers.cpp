@@ -108,11 +108,12 @@ class OutputSet : public RunObserver {
                                              tables_ready(r);
                                            }));
     }
-    if (opt_.hdf5) writers_.emplace_back("hdf5", std::make_unique<Hdf5Output>(dir, name));
+    if (opt_.hdf5)
+      writers_.emplace_back("hdf5", std::make_unique<Hdf5Output>(dir, name, opt_.fields));
     // The CF view, converted from NAME.h5 once that writer closed it.
     if (opt_.hdf5)
       writers_.emplace_back("cf", std::make_unique<CfFiles>(dir, name, opt_.statistics));
-    if (opt_.vtk) writers_.emplace_back("vtk", std::make_unique<VtkWriter>(dir, name));
+    if (opt_.vtk) writers_.emplace_back("vtk", std::make_unique<VtkWriter>(dir, name, opt_.fields));
     if (opt_.receptors && !info.receptors.empty())
       writers_.emplace_back("receptors", std::make_unique<ReceptorWriter>(dir));
     // Source attribution (docs/tagging.md): whenever the run carries tags.

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "host/core/field_selection.hpp"
 #include "host/core/run_observer.hpp"
 #include "host/statistics/receptor_background.hpp"
 
@@ -26,6 +27,10 @@ struct OutputOptions {
   bool vtk = true;         // NAME_NNNNNN.vti|.vtr + NAME.pvd
   bool receptors = true;   // receptors.csv + receptor_summary.csv
   bool statistics = true;  // statistics group, NAME_statistics.vti
+  // The species, layers and snapshots NAME.h5/.xmf and the VTK files
+  // write (default: all, at every snapshot); the statistics, receptors and
+  // tables always see every species at every snapshot.
+  FieldSelection fields;
   // The regulatory tables of the receptors (table_files.hpp), with
   // receptors and statistics: ranks per receptor and averaging, the overall
   // top list's length, and the backgrounds superposed on the project.

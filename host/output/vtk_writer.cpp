@@ -16,25 +16,30 @@
 #include <vtkXMLRectilinearGridWriter.h>
 #include <vtkXMLStructuredGridWriter.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <sstream>
 #include <stdexcept>
 
+#include "host/output/appended_file.hpp"
 #include "host/output/atomic_file.hpp"
 #include "host/output/terrain_geometry.hpp"
 
 namespace airshed::output {
 namespace {
 
-vtkNew<vtkFloatArray> cell_array(const std::string& label, const std::vector<float>& values) {
+// `count` values from `first` (default: all): a run of whole layers.
+vtkNew<vtkFloatArray> cell_array(const std::string& label, const std::vector<float>& values,
+                                 std::size_t first = 0, std::size_t count = std::size_t(-1)) {
+  count = std::min(count, values.size() - first);
   vtkNew<vtkFloatArray> a;
   a->SetName(label.c_str());
   a->SetNumberOfComponents(1);
-  a->SetNumberOfTuples(vtkIdType(values.size()));
+  a->SetNumberOfTuples(vtkIdType(count));
   // VTK cells are ordered x fastest, then y, then z: the solver's order.
-  for (std::size_t i = 0; i < values.size(); ++i) a->SetValue(vtkIdType(i), values[i]);
+  for (std::size_t i = 0; i < count; ++i) a->SetValue(vtkIdType(i), values[first + i]);
   return a;
 }
 
@@ -50,15 +55,17 @@ vtkNew<vtkDoubleArray> coordinates(const char* name, const std::vector<double>& 
 
 // The first `layers` + 1 planes of cell corners over the terrain: x, y the
 // cell faces, z the corner's ground height + z_faces[k] (node_z, x fastest).
-vtkNew<vtkStructuredGrid> terrain_grid(const Grid& g, const std::vector<double>& node_z,
-                                       int layers) {
+vtkNew<vtkStructuredGrid> terrain_grid(const Grid& g, const std::vector<double>& node_z, int layers,
+                                       int k0 = 0) {
   const std::vector<double> fx = faces_x(g), fy = faces_y(g);
   vtkNew<vtkPoints> points;
   points->SetDataTypeToDouble();
   points->GetData()->SetName("Points");  // named for reproducible files, as above
   const vtkIdType px = g.nx + 1, py = g.ny + 1, n = px * py * (layers + 1);
   points->SetNumberOfPoints(n);
-  for (vtkIdType p = 0; p < n; ++p) points->SetPoint(p, fx[p % px], fy[(p / px) % py], node_z[p]);
+  const vtkIdType skip = px * py * k0;
+  for (vtkIdType p = 0; p < n; ++p)
+    points->SetPoint(p, fx[p % px], fy[(p / px) % py], node_z[skip + p]);
   vtkNew<vtkStructuredGrid> grid;
   grid->SetDimensions(g.nx + 1, g.ny + 1, layers + 1);
   grid->SetPoints(points);
@@ -117,6 +124,16 @@ void write_dataset(Data* data, const std::string& path) {
   replace_file(tmp, path);
 }
 
+const char* const kPvdTail = "  </Collection>\n</VTKFile>\n";
+
+std::string pvd_entry(double time_s, const std::string& file) {
+  std::ostringstream o;
+  o.precision(17);
+  o << "    <DataSet timestep=\"" << time_s / 3600.0 << "\" group=\"\" part=\"0\" file=\"" << file
+    << "\"/>\n";
+  return o.str();
+}
+
 }  // namespace
 
 void VtkWriter::begin(const RunInfo& info) {
@@ -155,54 +172,62 @@ void VtkWriter::resume(const RunInfo& info, StateReader& r) {
 }
 
 void VtkWriter::record(const OutputSnapshot& s) {
+  if (!due(sel_.fields_every, snapshot_index(s.time_s, info_.output_interval_s))) return;
   const Grid& g = info_.grid;
+  const int k0 = sel_.first_level, nk = sel_.level_count(g.nz);
+  const std::size_t first = std::size_t(k0) * g.columns(), count = std::size_t(nk) * g.columns();
   char index[16];
   std::snprintf(index, sizeof index, "_%06zu", written_.size());
   const std::string file = name_ + index + (structured_ ? ".vts" : rectilinear_ ? ".vtr" : ".vti");
   const std::string path = dir_ + "/" + file;
-
   auto add_fields = [&](vtkCellData* cd) {
     for (std::size_t n = 0; n < s.fields.size(); ++n) {
       const SpeciesInfo& sp = info_.species[n];
-      cd->AddArray(cell_array(array_label(sp.name, sp.units), s.fields[n]));
+      if (sel_.writes_species(sp.name))
+        cd->AddArray(cell_array(array_label(sp.name, sp.units), s.fields[n], first, count));
     }
   };
   if (structured_) {
-    vtkNew<vtkStructuredGrid> grid = terrain_grid(g, node_z_, g.nz);
+    vtkNew<vtkStructuredGrid> grid = terrain_grid(g, node_z_, nk, k0);
     add_fields(grid->GetCellData());
     grid->GetCellData()->AddArray(
-        cell_array(array_label("terrain_height", "m"), terrain_per_cell(info_.terrain, g.nz)));
+        cell_array(array_label("terrain_height", "m"), terrain_per_cell(info_.terrain, nk)));
     write_dataset<vtkXMLStructuredGridWriter>(grid.Get(), path);
   } else if (rectilinear_) {
     vtkNew<vtkRectilinearGrid> grid;
-    grid->SetDimensions(g.nx + 1, g.ny + 1, g.nz + 1);
+    grid->SetDimensions(g.nx + 1, g.ny + 1, nk + 1);
     grid->SetXCoordinates(coordinates("x_faces [m]", faces_x(g)));
     grid->SetYCoordinates(coordinates("y_faces [m]", faces_y(g)));
-    grid->SetZCoordinates(coordinates("z_faces [m]", g.z_faces));
+    grid->SetZCoordinates(
+        coordinates("z_faces [m]",
+                    std::vector<double>(g.z_faces.begin() + k0, g.z_faces.begin() + k0 + nk + 1)));
     add_fields(grid->GetCellData());
     write_dataset<vtkXMLRectilinearGridWriter>(grid.Get(), path);
   } else {
     vtkNew<vtkImageData> image;
-    image->SetDimensions(g.nx + 1, g.ny + 1, g.nz + 1);
-    image->SetOrigin(0, 0, 0);
+    image->SetDimensions(g.nx + 1, g.ny + 1, nk + 1);
+    image->SetOrigin(0, 0, g.z_faces[k0]);
     image->SetSpacing(g.dx, g.dy, g.dz(0));
     add_fields(image->GetCellData());
     write_dataset<vtkXMLImageDataWriter>(image.Get(), path);
   }
   written_.emplace_back(s.time_s, file);
-  write_pvd();
+  if (s.time_s > 0)
+    append_before_tail(pvd_path(), std::string(kPvdTail).size(), pvd_entry(s.time_s, file),
+                       kPvdTail);
 }
 
+// Whole at begin and resume; then one entry appended per output time after
+// t = 0 (the initial state's file is written but not listed, so ParaView
+// opens on the first output time after the start). `timestep` in hours.
 void VtkWriter::write_pvd() const {
-  std::ostringstream o;
-  o.precision(17);
-  o << "<?xml version=\"1.0\"?>\n"
-    << "<VTKFile type=\"Collection\" version=\"0.1\" byte_order=\"LittleEndian\">\n  "
-       "<Collection>\n";
+  std::string o =
+      "<?xml version=\"1.0\"?>\n"
+      "<VTKFile type=\"Collection\" version=\"0.1\" byte_order=\"LittleEndian\">\n  "
+      "<Collection>\n";
   for (const auto& [t, file] : written_)
-    o << "    <DataSet timestep=\"" << t << "\" group=\"\" part=\"0\" file=\"" << file << "\"/>\n";
-  o << "  </Collection>\n</VTKFile>\n";
-  write_file_atomically(pvd_path(), o.str());
+    if (t > 0) o += pvd_entry(t, file);
+  write_file_atomically(pvd_path(), o + kPvdTail);
 }
 
 std::vector<std::string> VtkWriter::write_statistics(const statistics::Results& r) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "host/core/field_names.hpp"
+#include "host/core/field_selection.hpp"
 #include "host/core/run_observer.hpp"
 #include "host/output/writer.hpp"
 
@@ -20,7 +21,10 @@ namespace airshed::output {
 class VtkWriter : public Writer {
  public:
   // Files are OUTDIR/NAME_*.vt? and OUTDIR/NAME.pvd.
-  VtkWriter(std::string dir, std::string name) : dir_(std::move(dir)), name_(std::move(name)) {}
+  // `fields`: the species, layers and snapshots of the 3-D files (the
+  // statistics file is written whatever it says).
+  VtkWriter(std::string dir, std::string name, FieldSelection fields = {})
+      : dir_(std::move(dir)), name_(std::move(name)), sel_(std::move(fields)) {}
 
   void begin(const RunInfo& info) override;
   void record(const OutputSnapshot& s) override;
@@ -45,6 +49,7 @@ class VtkWriter : public Writer {
   void write_pvd() const;
 
   std::string dir_, name_;
+  FieldSelection sel_;
   RunInfo info_;
   bool rectilinear_ = false;
   bool structured_ = false;     // over terrain: .vts

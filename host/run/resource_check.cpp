@@ -134,12 +134,25 @@ OutputVolume output_volume(const Scenario& s, long snapshots) {
   const double n = double(std::max(0L, snapshots));
   OutputVolume v;
   v.snapshots = snapshots;
-  // float32 3-D field and ground field per species, a float64 time.
-  if (s.output.hdf5) v.hdf5 = n * (ns * (cells + columns) * 4 + 8);
-  // One .vtr/.vti per output time, the species' cell arrays; ~300 B per
-  // time and species in the XDMF index, rewritten at each output time.
-  if (s.output.vtk) v.vtk = n * ns * cells * 4;
-  if (s.output.hdf5) v.other += n * (ns + 1) * 300;
+  // The field files follow [output]'s selection (host/core/field_selection.hpp):
+  // n_f snapshots of 3-D fields of nk layers, n_g of ground fields, for the
+  // species written; float32 values, a float64 time each
+  // (docs/output-format.md "Size of a run's outputs").
+  const FieldSelection& sel = s.output.fields;
+  double written = 0;
+  for (const auto& sp : s.species) written += sel.writes_species(sp.spec.name) ? 1 : 0;
+  const double nk = double(sel.level_count(s.grid.nz));
+  auto times = [&](int every) { return every > 0 ? std::ceil(n / every) : 0.0; };
+  const double n_f = times(sel.fields_every), n_g = times(sel.ground_every);
+  // `time` follows the ground fields (or the 3-D fields without them);
+  // `fields_time` is the 3-D fields' own when their schedule differs.
+  const double n_t =
+      (n_g > 0 ? n_g : n_f) + (n_g > 0 && sel.fields_every != sel.ground_every ? n_f : 0);
+  if (s.output.hdf5) v.hdf5 = written * (n_f * nk + n_g) * columns * 4 + n_t * 8;
+  // One .vtr/.vti per 3-D output time; ~300 B per time and species in the
+  // XDMF index (appended, not rewritten).
+  if (s.output.vtk) v.vtk = n_f * written * nk * columns * 4;
+  if (s.output.hdf5) v.other += n_t * (written + 1) * 300;
   // receptors.csv: one ~80-character row per receptor, species and time.
   if (s.output.receptors) v.receptors = n * double(s.receptors.size()) * ns * 80;
   // The checkpoint: the fields, and its temporary twin while it is replaced.

@@ -30,18 +30,26 @@ void require_file(const std::string& path) {
 // least the checkpoint's output times (Hdf5Writer::resume cuts it back to
 // them). Opened read-only with the library's error printing off: a damaged
 // file is one line here, not a page of HDF5 diagnostics.
-void check_hdf5(const std::string& path, const Scenario& s, hsize_t times) {
+void check_hdf5(const std::string& path, const Scenario& s, long last_index) {
   require_file(path);
+  // The selection's schedules (host/core/field_selection.hpp): `time` follows
+  // the ground fields, or the 3-D fields without them.
+  const FieldSelection& sel = s.output.fields;
+  const hsize_t fields = hsize_t(due_count(sel.fields_every, last_index));
+  const hsize_t ground = hsize_t(due_count(sel.ground_every, last_index));
   output::silence_hdf5_errors();
   const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (f < 0) refuse(path + " is damaged (not a readable HDF5 file)");
-  std::vector<std::string> series{"time"};
+  std::vector<std::pair<std::string, hsize_t>> series{
+      {"time", sel.ground_every > 0 ? ground : fields}};
   for (const auto& sp : s.species) {
-    series.push_back(output::safe_name(sp.spec.name));
-    series.push_back(output::safe_name(sp.spec.name) + "_ground");
+    if (!sel.writes_species(sp.spec.name)) continue;
+    if (sel.fields_every > 0) series.emplace_back(output::safe_name(sp.spec.name), fields);
+    if (sel.ground_every > 0)
+      series.emplace_back(output::safe_name(sp.spec.name) + "_ground", ground);
   }
   std::string problem;
-  for (const auto& name : series) {
+  for (const auto& [name, times] : series) {
     const hid_t d = H5Lexists(f, name.c_str(), H5P_DEFAULT) > 0
                         ? H5Dopen2(f, name.c_str(), H5P_DEFAULT)
                         : H5I_INVALID_HID;
@@ -77,15 +85,15 @@ Checkpoint checked_resume(const std::string& checkpoint_path, const Scenario& s,
 
   const std::string dir = s.output.directory + "/";
   const std::string name = output::safe_name(s.name);
-  const long written = c.output_index + 1;  // output times 0..output_index
-  if (s.output.hdf5) check_hdf5(dir + name + ".h5", s, hsize_t(written));
+  if (s.output.hdf5) check_hdf5(dir + name + ".h5", s, c.output_index);
   if (s.output.vtk) {
     // VtkWriter's names: NAME_000000.vtr (.vti on a uniform vertical grid,
     // .vts over terrain: that comes from the met, so here from the files).
     const char* ext = fs::exists(dir + name + "_000000.vts") ? ".vts"
                       : s.grid.vertically_uniform()          ? ".vti"
                                                              : ".vtr";
-    for (long k = 0; k < written; ++k) {
+    const long files = due_count(s.output.fields.fields_every, c.output_index);
+    for (long k = 0; k < files; ++k) {
       char index[32];
       std::snprintf(index, sizeof index, "_%06ld", k);
       require_file(dir + name + index + ext);

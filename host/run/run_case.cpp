@@ -21,6 +21,7 @@ output::OutputOptions output_options(const OutputSpec& spec, bool confine,
   out.vtk = spec.vtk;
   out.receptors = spec.receptors;
   out.statistics = spec.statistics;
+  out.fields = spec.fields;
   out.standard_tables = spec.standard_tables;
   out.confine_to_working_directory = confine;
   out.table_ranks = spec.table_ranks;

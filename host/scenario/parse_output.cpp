@@ -1,6 +1,7 @@
 // [[receptor]] sampling points and [output] choices (what to write, where,
 // which thresholds to count). The files themselves are host/output's job.
 #include <algorithm>
+#include <cmath>
 
 #include "host/core/field_names.hpp"
 #include "host/scenario/clock.hpp"
@@ -29,21 +30,80 @@ void parse_receptors(const TomlTable& root, Scenario& s) {
 }
 
 namespace {
-void parse_checkpoint_interval(const TomlTable& t, Scenario& s) {
+// "off" (0) or a duration that is a whole number of output intervals; the
+// key's value in seconds, `fallback` when absent.
+double parse_interval(const TomlTable& t, const char* key, const Scenario& s, double fallback,
+                      const std::string& example) {
   const std::string allowed =
-      "\"off\" or a duration that is a whole number of scenario.output_interval, e.g. \"6h\"";
-  if (!t.has("checkpoint_interval")) return;
-  if (!t.node("checkpoint_interval")->is_string())
-    t.fail("checkpoint_interval",
-           "expected a string, got " + type_name(*t.node("checkpoint_interval")), allowed);
-  const std::string text = t.text("checkpoint_interval");
+      "\"off\" or a duration that is a whole number of "
+      "scenario.output_interval, e.g. \"" +
+      example + "\"";
+  if (!t.has(key)) return fallback;
+  if (!t.node(key)->is_string())
+    t.fail(key, "expected a string, got " + type_name(*t.node(key)), allowed);
+  const std::string text = t.text(key);
   const auto interval = airshed::parse_checkpoint_interval(text, s.output_interval_s);
   if (!interval)
-    t.fail("checkpoint_interval",
+    t.fail(key,
            parse_duration(text) ? "is not a whole number of output intervals"
                                 : "cannot read '" + text + "' as a positive duration",
            allowed);
-  s.output.checkpoint_interval_s = *interval;
+  return *interval;
+}
+
+int every_nth(double interval_s, const Scenario& s) {
+  return interval_s > 0 ? int(std::lround(interval_s / s.output_interval_s)) : 0;
+}
+
+// [output] species, levels / levels_below, fields_interval, ground_interval:
+// what NAME.h5, NAME.xmf and the VTK files hold (host/core/field_selection.hpp).
+// The defaults keep a year of hourly output small (docs/output-format.md
+// "Output selection"): ground fields at every output time, 3-D fields off.
+void parse_field_selection(const TomlTable& t, Scenario& s) {
+  FieldSelection& f = s.output.fields;
+  f.species = t.texts_or("species");
+  for (const std::string& name : f.species) {
+    if (species_index(s, name) < 0)
+      t.fail("species", "unknown species '" + name + "'", species_list(s));
+    if (std::count(f.species.begin(), f.species.end(), name) > 1)
+      t.fail("species", "species '" + name + "' is listed twice", "each species once");
+  }
+  const int nz = s.grid.nz;
+  if (t.has("levels") && t.has("levels_below"))
+    t.fail("levels_below", "given together with levels", "either levels or levels_below");
+  if (t.has("levels") && !(t.node("levels")->is_string() && t.text("levels") == "all")) {
+    const std::string allowed = "\"all\" or consecutive layer indices from 0 to " +
+                                std::to_string(nz - 1) + ", e.g. [0, 1, 2]";
+    const toml::array* a = t.node("levels")->as_array();
+    if (!a || a->empty()) t.fail("levels", "expected \"all\" or a non-empty array", allowed);
+    std::vector<long long> k;
+    for (const toml::node& n : *a) {
+      const auto v = n.value<long long>();
+      if (!n.is_integer() || !v || *v < 0 || *v >= nz)
+        t.fail("levels", "expected integer layer indices 0 to " + std::to_string(nz - 1), allowed);
+      if (!k.empty() && *v != k.back() + 1)
+        t.fail("levels", "layers must be consecutive and ascending (the files keep a grid)",
+               allowed);
+      k.push_back(*v);
+    }
+    f.first_level = int(k.front());
+    f.levels = int(k.size());
+  }
+  if (t.has("levels_below")) {
+    // Every layer whose bottom face lies below the height (at least one).
+    const double h = t.number("levels_below", positive());
+    int n = 0;
+    while (n < nz && s.grid.z_faces[n] < h) ++n;
+    f.first_level = 0;
+    f.levels = n;
+  }
+  f.fields_every = every_nth(parse_interval(t, "fields_interval", s, 0, "24h"), s);
+  f.ground_every = every_nth(parse_interval(t, "ground_interval", s, s.output_interval_s, "1h"), s);
+}
+
+void parse_checkpoint_interval(const TomlTable& t, Scenario& s) {
+  s.output.checkpoint_interval_s =
+      parse_interval(t, "checkpoint_interval", s, s.output.checkpoint_interval_s, "6h");
 }
 
 // A scenario may only write below the directory it is run from: a shared
@@ -87,7 +147,8 @@ void parse_backgrounds(const TomlTable& t, const std::string& base_dir, Scenario
 void parse_output(const TomlTable& root, const std::string& base_dir, Scenario& s) {
   const TomlTable t = root.table("output");
   t.allow({"directory", "hdf5", "vtk", "receptors", "statistics", "standards", "threshold",
-           "checkpoint_interval", "ranks", "top_values", "background"});
+           "checkpoint_interval", "ranks", "top_values", "background", "species", "levels",
+           "levels_below", "fields_interval", "ground_interval"});
   OutputSpec& o = s.output;
   o.directory = t.text("directory", TextKind::path);
   if (o.directory.empty()) t.fail("directory", "must not be empty", "a directory path");
@@ -98,6 +159,7 @@ void parse_output(const TomlTable& root, const std::string& base_dir, Scenario& 
   o.statistics = t.flag_or("statistics", true);
   o.standard_tables = t.texts_or("standards");
   parse_checkpoint_interval(t, s);
+  parse_field_selection(t, s);
   o.table_ranks = int(t.has("ranks") ? t.integer("ranks", 1, 1000) : 10);
   o.table_top = int(t.has("top_values") ? t.integer("top_values", 1, 100000) : 50);
   parse_backgrounds(t, base_dir, s);

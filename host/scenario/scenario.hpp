@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "host/core/field_selection.hpp"
 #include "host/core/forcing.hpp"
 #include "host/core/grid.hpp"
 #include "host/geometry/vec2.hpp"
@@ -107,6 +108,10 @@ struct OutputSpec {
   // Simulated time between checkpoints (a whole number of output
   // intervals); 0: none. `airshed run --resume` carries on from the last.
   double checkpoint_interval_s = 6 * 3600.0;
+  // The field files' species, layers and schedules; a scenario file's
+  // defaults are parse_output.cpp's (ground fields only), this struct's
+  // everything at every snapshot.
+  FieldSelection fields;
 };
 
 // [tagging] and [[tag]] (docs/tagging.md): which species carry tags and

@@ -13,7 +13,8 @@ trap 'rm -rf "$tmp"' EXIT
 fails=0
 fail() { fails=$((fails + 1)); echo "FAIL: $*"; }
 
-sed -e 's/^duration = .*/duration = "1h"/' scenarios/odour.toml >"$tmp/odour.toml"
+# 3-D fields at every output time (a scenario's default is ground fields only)
+sed -e 's/^duration = .*/duration = "1h"/' -e '/^\[output\]/a fields_interval = "10min"' scenarios/odour.toml >"$tmp/odour.toml"
 "$bin" run "$tmp/odour.toml" --backend cpu --output "$tmp/out" >"$tmp/stdout" 2>"$tmp/stderr"
 rc=$?
 cat "$tmp/stderr"

@@ -18,7 +18,8 @@ fail() { fails=$((fails + 1)); echo "FAIL $mode: $*"; }
 
 # The odour case cut to 1 h of 10-min outputs: ~100 kB per output time in
 # the .h5, ~100 kB per .vtr, 3.5 MB for the whole 6 h run.
-sed -e 's/^duration = .*/duration = "1h"/' scenarios/odour.toml >"$tmp/odour.toml"
+# 3-D fields at every output time (a scenario's default is ground fields only)
+sed -e 's/^duration = .*/duration = "1h"/' -e '/^\[output\]/a fields_interval = "10min"' scenarios/odour.toml >"$tmp/odour.toml"
 
 case $mode in
   filesize)

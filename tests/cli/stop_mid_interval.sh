@@ -19,7 +19,7 @@ now() { date +%s.%N; }
 # t = 0 is many seconds of wall time away.
 cp -r scenarios/met "$tmp/met"
 sed -e 's/^duration = "24h"/duration = "1h"/' -e 's/^cells = \[40, 40\]/cells = [100, 100]/' \
-  scenarios/default.toml >"$tmp/s.toml"
+  -e '/^\[output\]/a fields_interval = "1h"' scenarios/default.toml >"$tmp/s.toml"
 grep -q '^duration = "1h"' "$tmp/s.toml" && grep -q '^cells = \[100, 100\]' "$tmp/s.toml" ||
   fail "could not edit the default scenario"
 run() { "$bin" --backend cpu run "$tmp/s.toml" --threads 2 "$@"; }

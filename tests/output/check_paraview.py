@@ -10,7 +10,9 @@ import sys
 from paraview import servermanager
 from paraview import simple as pv
 
-TIMES = [0.0, 1800.0, 3600.0, 5400.0, 7200.0, 9000.0, 10800.0]
+# Hours since the start, from the first output after t = 0 (the t = 0 state
+# is not listed: ParaView opens on data).
+TIMES = [0.5, 1.0, 1.5, 2.0, 2.5, 3.0]
 BOUNDS = (0.0, 600.0, 0.0, 1000.0, 0.0, 300.0)
 failures = []
 
@@ -22,8 +24,8 @@ def check(cond, what):
 
 
 def expected_range(t, z_centres):
-    # synthetic_run.hpp: 1 + t/3600 + 0.01 x + 0.002 y + 0.05 z (PM2.5, ug/m3)
-    base = 1.0 + t / 3600.0
+    # synthetic_run.hpp: 1 + t/3600 + 0.01 x + 0.002 y + 0.05 z (PM2.5, ug/m3), t in hours here
+    base = 1.0 + t
     return (base + 0.01 * 50 + 0.002 * 100 + 0.05 * z_centres[0],
             base + 0.01 * 550 + 0.002 * 900 + 0.05 * z_centres[-1])
 
@@ -87,23 +89,68 @@ def check_series(reader, label, z_centres, bounds=BOUNDS, tol=0.0):
               f"{label} t={t}: PM2.5 range ({lo:.4f}, {hi:.4f}) == ({elo:.4f}, {ehi:.4f})")
 
 
+def check_ground(reader, label, z0, times=(TIMES[0], TIMES[-1])):
+    # The lowest layer (centre z0): 1 + t + 0.01 x + 0.002 y + 0.05 z0 over the cell centres.
+    for t in times:
+        reader.UpdatePipeline(t)
+        n = reader.GetDataInformation().GetNumberOfCells()
+        check(n == 30, f"{label} t={t}: 30 cells ({n})")
+        names = list(reader.CellData.keys())
+        check("PM2.5 [ug/m3]" in names, f"{label} t={t}: arrays {names}")
+        if "PM2.5 [ug/m3]" in names:
+            lo, hi = reader.CellData["PM2.5 [ug/m3]"].GetRange()
+            elo, ehi = 1 + t + 0.5 + 0.2 + 0.05 * z0, 1 + t + 5.5 + 1.8 + 0.05 * z0
+            check(math.isclose(lo, elo, rel_tol=1e-5) and math.isclose(hi, ehi, rel_tol=1e-5),
+                  f"{label} t={t}: PM2.5 range ({lo:.4f}, {hi:.4f}) == ({elo:.4f}, {ehi:.4f})")
+
+
+def check_xdmf3(d, label, z_centres):
+    # The reader ParaView pre-selects for .xmf: cell arrays with data.
+    r = pv.Xdmf3ReaderS(FileName=os.path.join(d, "synthetic.xmf"))
+    r.UpdatePipelineInformation()
+    check(list(r.TimestepValues) == TIMES, f"{label} Xdmf3ReaderS: time steps {list(r.TimestepValues)}")
+    for t in (TIMES[0], TIMES[-1]):
+        r.UpdatePipeline(t)
+        names = list(r.CellData.keys())
+        check("PM2.5 [ug/m3]" in names, f"{label} Xdmf3ReaderS t={t}: arrays {names}")
+        if "PM2.5 [ug/m3]" in names:
+            lo, hi = r.CellData["PM2.5 [ug/m3]"].GetRange()
+            elo, ehi = expected_range(t, z_centres)
+            check(math.isclose(lo, elo, rel_tol=1e-5) and math.isclose(hi, ehi, rel_tol=1e-5),
+                  f"{label} Xdmf3ReaderS t={t}: PM2.5 range ({lo:.4f}, {hi:.4f}) == ({elo:.4f}, {ehi:.4f})")
+    ground = os.path.join(d, "synthetic_ground.xmf")
+    for reader in (pv.Xdmf3ReaderS(FileName=ground), pv.XDMFReader(FileNames=[ground])):
+        reader.UpdatePipelineInformation()
+        name = reader.GetXMLName()
+        check(list(reader.TimestepValues) == TIMES, f"{label} ground {name}: time steps")
+        check_ground(reader, f"{label} ground {name}", z_centres[0])
+
+
 def main(root):
     # stretched: faces 0 20 60 140 300; uniform: 0 75 150 225 300
     for case, z_centres in (("stretched", [10, 40, 100, 220]), ("uniform", [37.5, 262.5])):
         d = os.path.abspath(os.path.join(root, case))
         xmf = pv.XDMFReader(FileNames=[os.path.join(d, "synthetic.xmf")])
-        grids = list(xmf.GetProperty("GridInfo")[::2])
-        check("statistics" in grids, f"{case} xmf: grids {grids}")
-        xmf.GridStatus = [g for g in grids if g != "statistics"]
         xmf.UpdatePipelineInformation()
+        grids = list(xmf.GetProperty("GridInfo")[::2])
+        check("statistics" not in grids, f"{case} xmf: the statistics are not in the series ({grids[:2]}...)")
         check_series(xmf, f"{case} xmf", z_centres)
+        check_xdmf3(d, f"{case} xmf", z_centres)
 
-        stats = pv.XDMFReader(FileNames=[os.path.join(d, "synthetic.xmf")])
-        stats.GridStatus = ["statistics"]
-        stats.UpdatePipeline()
-        check(stats.GetDataInformation().GetNumberOfCells() == 30, f"{case} statistics: 30 ground cells")
-        check("PM2.5_max_hourly_mean [ug/m3]" in stats.CellData.keys(),
-              f"{case} statistics: arrays {list(stats.CellData.keys())[:4]}...")
+        for reader in (pv.XDMFReader(FileNames=[os.path.join(d, "synthetic_statistics.xmf")]),
+                       pv.Xdmf3ReaderS(FileName=os.path.join(d, "synthetic_statistics.xmf"))):
+            reader.UpdatePipeline()
+            label = f"{case} statistics ({reader.GetXMLName()})"
+            check(reader.GetDataInformation().GetNumberOfCells() == 30, f"{label}: 30 ground cells")
+            names = list(reader.CellData.keys())
+            check("PM2.5_max_instant [ug/m3]" in names, f"{label}: arrays {names[:4]}...")
+            if "PM2.5_max_instant [ug/m3]" in names:
+                # the ground field's at the last time (3 h)
+                lo, hi = reader.CellData["PM2.5_max_instant [ug/m3]"].GetRange()
+                z0 = z_centres[0]
+                elo, ehi = 4 + 0.5 + 0.2 + 0.05 * z0, 4 + 5.5 + 1.8 + 0.05 * z0
+                check(math.isclose(lo, elo, rel_tol=1e-5) and math.isclose(hi, ehi, rel_tol=1e-5),
+                      f"{label}: PM2.5_max_instant range ({lo:.4f}, {hi:.4f}) == ({elo:.4f}, {ehi:.4f})")
 
         pvd = pv.PVDReader(FileName=os.path.join(d, "synthetic.pvd"))
         pvd.UpdatePipelineInformation()
@@ -119,8 +166,6 @@ def check_terrain(d):
     # The XDMF geometry is float32 (NAME.h5's nodes/): heights to 1e-4 m;
     # the .vts points are float64.
     xmf = pv.XDMFReader(FileNames=[os.path.join(d, "synthetic.xmf")])
-    grids = list(xmf.GetProperty("GridInfo")[::2])
-    xmf.GridStatus = [g for g in grids if g != "statistics"]
     xmf.UpdatePipelineInformation()
     check_series(xmf, "terrain xmf", [10, 40, 100, 220], TERRAIN_BOUNDS, 1e-4)
     check_corners(xmf, "terrain xmf", 1e-4, 4)
@@ -128,8 +173,7 @@ def check_terrain(d):
     check(math.isclose(lo, min(HILL) + 10, abs_tol=1e-4) and math.isclose(hi, max(HILL) + 220, abs_tol=1e-4),
           f"terrain xmf: cell centre heights ({lo:.3f}, {hi:.3f}) above sea level")
 
-    stats = pv.XDMFReader(FileNames=[os.path.join(d, "synthetic.xmf")])
-    stats.GridStatus = ["statistics"]
+    stats = pv.XDMFReader(FileNames=[os.path.join(d, "synthetic_statistics.xmf")])
     stats.UpdatePipeline()
     check(stats.GetDataInformation().GetNumberOfCells() == 30, "terrain statistics: 30 ground cells")
     lo, hi = stats.CellData["terrain_height [m]"].GetRange()

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <hdf5_hl.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,6 +17,13 @@ using namespace airshed;
 using namespace airshed::output;
 
 namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 std::vector<hsize_t> dims_of(hid_t file, const char* name) {
   H5Handle d(H5Dopen2(file, name, H5P_DEFAULT), H5Dclose, name);
@@ -101,8 +109,25 @@ TEST_CASE("the HDF5 file holds the run on its real grid, in output units, with C
   std::stringstream text;
   text << xmf.rdbuf();
   CHECK(text.str().find("3DRectMesh") != std::string::npos);
-  CHECK(text.str().find("<Time Value=\"10800\"/>") != std::string::npos);
-  CHECK(text.str().find("synthetic.h5:/statistics/PM2.5_max_instant") != std::string::npos);
+  // Hours since the start, from the first time after t = 0; each species a
+  // plain HDF DataItem naming that time's view in synthetic_xdmf.hdf5.
+  CHECK(text.str().find("<Time Value=\"3\"/>") != std::string::npos);
+  CHECK(text.str().find("<Time Value=\"0\"/>") == std::string::npos);
+  CHECK(text.str().find("HyperSlab") == std::string::npos);
+  CHECK(text.str().find(">synthetic_xdmf.hdf5:/fields/PM2.5/t000006<") != std::string::npos);
+  CHECK(slurp(dir.str() + "/synthetic_ground.xmf")
+            .find(">synthetic_xdmf.hdf5:/ground/SO2/t000001<") != std::string::npos);
+  // The statistics in a file of their own, not in the time series.
+  CHECK(text.str().find("statistics") == std::string::npos);
+  CHECK(slurp(dir.str() + "/synthetic_statistics.xmf")
+            .find("synthetic.h5:/statistics/PM2.5_max_instant") != std::string::npos);
+  // The view of time 6 reads exactly NAME.h5's sixth slab.
+  H5Handle v(H5Fopen((dir.str() + "/synthetic_xdmf.hdf5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+             H5Fclose, "open views");
+  const auto view = read_all<float>(v, "fields/PM2.5/t000006", H5T_NATIVE_FLOAT);
+  const auto all = read_all<float>(f, "PM2.5", H5T_NATIVE_FLOAT);
+  REQUIRE(view.size() == g.cells());
+  CHECK(std::equal(view.begin(), view.end(), all.begin() + 6 * g.cells()));
 }
 
 TEST_CASE("a uniform grid is described as 3DCoRectMesh with ORIGIN_DXDYDZ in z y x order") {

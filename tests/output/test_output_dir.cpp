@@ -58,12 +58,29 @@ int foreign_lock(const fs::path& lock_file, const std::string& pid_text) {
 
 TEST_CASE("written_by_airshed names exactly the files the writers create") {
   using output::written_by_airshed;
-  for (const char* f :
-       {"odour.h5", "odour.h5.incomplete", "odour.xmf", "odour.pvd", "odour.checkpoint",
-        "odour_statistics.vti", "odour_000000.vtr", "odour_000123.vti", "odour_1234567.vti",
-        "receptors.csv", "receptor_summary.csv", "run.json", "member.toml", ".odour.pvd.tmp4242",
-        ".run.json.tmp1", ".odour_000003.vtr.tmp99", "odour_000004.vts", "odour_statistics.vts",
-        ".odour_000004.vts.tmp7"})
+  for (const char* f : {"odour.h5",
+                        "odour.h5.incomplete",
+                        "odour.xmf",
+                        "odour.pvd",
+                        "odour.checkpoint",
+                        "odour_statistics.vti",
+                        "odour_000000.vtr",
+                        "odour_000123.vti",
+                        "odour_1234567.vti",
+                        "receptors.csv",
+                        "receptor_summary.csv",
+                        "run.json",
+                        "member.toml",
+                        ".odour.pvd.tmp4242",
+                        ".run.json.tmp1",
+                        ".odour_000003.vtr.tmp99",
+                        "odour_000004.vts",
+                        "odour_statistics.vts",
+                        ".odour_000004.vts.tmp7",
+                        "odour_ground.xmf",
+                        "odour_statistics.xmf",
+                        "odour_xdmf.hdf5",
+                        ".odour_ground.xmf.tmp5"})
     CHECK_MESSAGE(written_by_airshed(f, "odour"), f);
   for (const char* f :
        {"notes.txt", "odour.toml", "odour_00001.vti", "odour_notes.vtr", "odour_0000a1.vtr",

@@ -89,6 +89,7 @@ TEST_CASE("available memory follows the address-space limit (ulimit -v)") {
 TEST_CASE("the output volume counts every output time of every enabled writer") {
   Scenario s = small();  // 20 x 20 x 10, one species, one receptor
   s.output.checkpoint_interval_s = 0;
+  s.output.fields = FieldSelection{};  // everything at every output time
   const double cells = 4000, columns = 400;
   const OutputVolume v = output_volume(s, 3);
   CHECK(v.snapshots == 3);
@@ -118,6 +119,37 @@ TEST_CASE("the output volume counts every output time of every enabled writer") 
   CHECK(note.find("note: the outputs will take about " + format_bytes(v.total()) +
                   " (3 output times: HDF5 ") == 0);
   CHECK(note.find("2.00 GiB free in out/t") != std::string::npos);
+}
+
+TEST_CASE("the output volume follows the field selection (docs/output-format.md formula)") {
+  // The documented reference: a year hourly on 200 x 200 x 30 with 4 species
+  // and a scenario file's default selection (ground fields at every output
+  // time, no 3-D fields): 4 S C n_g bytes before compression.
+  Scenario s = parse_scenario(test::kSmallScenario, "t.toml", ".");
+  CHECK(s.output.fields.fields_every == 0);
+  CHECK(s.output.fields.ground_every == 1);
+  s.output.checkpoint_interval_s = 0;
+  s.output.receptors = false;
+  s.grid.nx = s.grid.ny = 200;
+  s.grid.z_faces = uniform_levels(30, 3000);
+  while (s.species.size() < 4) {
+    s.species.push_back(s.species[0]);
+    s.species.back().spec.name = "S" + std::to_string(s.species.size());
+  }
+  const long year = 365L * 24 + 1;
+  const OutputVolume v = output_volume(s, year);
+  CHECK(v.hdf5 == doctest::Approx(4.0 * 4 * 40000 * year + 8.0 * year));
+  CHECK(v.vtk == 0);
+  // 3-D fields daily on layers 2..3 of one species, ground hourly: their own
+  // time axis (366 entries), and VTK files for them.
+  s.output.fields.species = {s.species[0].spec.name};
+  s.output.fields.fields_every = 24;
+  s.output.fields.first_level = 2;
+  s.output.fields.levels = 2;
+  const OutputVolume f = output_volume(s, year);
+  const double n_f = 366;  // ceil(8761 / 24)
+  CHECK(f.hdf5 == doctest::Approx(4.0 * 40000 * (year + 2 * n_f) + 8 * (year + n_f)));
+  CHECK(f.vtk == doctest::Approx(4.0 * 40000 * 2 * n_f));
 }
 
 TEST_CASE("free disk space is read from the nearest existing directory") {

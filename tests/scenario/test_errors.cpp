@@ -189,3 +189,42 @@ TEST_CASE("dry deposition: a constant velocity or a surface resistance, not both
                                   "schmidt_number = 1.2\n");
   CHECK(error_of(ok).empty());
 }
+
+TEST_CASE("the [output] field selection is parsed, and bad values are one line naming the key") {
+  auto with = [](const std::string& keys) {
+    return replaced(kSmallScenario, "directory = \"out/t\"", "directory = \"out/t\"\n" + keys);
+  };
+  // Defaults of a scenario file: ground fields at every output time, no 3-D fields.
+  const Scenario d = parse_scenario(kSmallScenario, "t.toml", ".");
+  CHECK(d.output.fields.fields_every == 0);
+  CHECK(d.output.fields.ground_every == 1);
+  CHECK(d.output.fields.species.empty());
+  const std::string ok = with("species = [\"SO2\"]\nfields_interval = \"2h\"\nlevels = [1, 2, 3]");
+  CHECK(error_of(ok).empty());
+  const Scenario o = parse_scenario(ok, "t.toml", ".");
+  CHECK(o.output.fields.fields_every == 2);
+  CHECK(o.output.fields.first_level == 1);
+  CHECK(o.output.fields.levels == 3);
+  CHECK(o.output.fields.species == std::vector<std::string>{"SO2"});
+  struct Bad {
+    const char* keys;
+    const char* key;
+    const char* says;
+  };
+  for (const Bad& b : {Bad{"species = [\"CO\"]", "output.species", "unknown species 'CO'"},
+                       Bad{"fields_interval = \"7min\"", "output.fields_interval",
+                           "not a whole number of output intervals"},
+                       Bad{"ground_interval = 3", "output.ground_interval", "expected a string"},
+                       Bad{"levels = [0, 2]", "output.levels", "consecutive"},
+                       Bad{"levels = [10]", "output.levels", "layer indices 0 to 9"},
+                       Bad{"levels = [0]\nlevels_below = 50.0", "output.levels_below",
+                           "given together with levels"}}) {
+    const std::string s = with(b.keys);
+    const std::string msg = error_of(s);
+    const std::string first = std::string(b.keys).substr(0, std::string(b.keys).find('\n'));
+    const std::string last = std::string(b.keys).substr(std::string(b.keys).rfind('\n') + 1);
+    check(msg, line_containing(s, std::string(b.key) == "output.levels_below" ? last : first),
+          b.key);
+    CHECK_MESSAGE(msg.find(b.says) != std::string::npos, msg);
+  }
+}
