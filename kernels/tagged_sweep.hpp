@@ -61,6 +61,7 @@ struct TotalAdvection {
   int kind;
   float background;  // the total's open inflow value
   float dt_over_d, inv_d;
+  float slope = 1.0f;  // limited_flux: 1 MC-limited, 0 first-order upwind
 
   AIRSHED_HD void face(const GridLine& L, std::size_t l, int f) const {
     const float* cl = total + L.cell0;
@@ -68,7 +69,7 @@ struct TotalAdvection {
       const std::size_t fi = L.face0 + std::size_t(f) * L.stride;
       const float* cc = cl + f * L.stride;
       adv[fi] = limited_flux(vel[fi], cc[-2 * L.stride], cc[-L.stride], cc[0], cc[L.stride], 0.0f,
-                             dt_over_d, inv_d);
+                             dt_over_d, inv_d, slope);
       return;
     }
     const float* gh = ghosts + l * ghosts_per_line;
@@ -78,7 +79,7 @@ struct TotalAdvection {
     float c0 = line_value(cl, gh, L, f), cp1 = line_value(cl, gh, L, f + 1);
     if (kind == lateral_open && f == 0 && u > 0) cm2 = cm1 = background;
     if (kind == lateral_open && f == L.n && !(u > 0)) c0 = cp1 = background;
-    adv[fi] = limited_flux(u, cm2, cm1, c0, cp1, 0.0f, dt_over_d, inv_d);  // K = 0: u c_face
+    adv[fi] = limited_flux(u, cm2, cm1, c0, cp1, 0.0f, dt_over_d, inv_d, slope);  // K = 0: u c_face
   }
   AIRSHED_HD void operator()(int i, int j, int k) const {
     const std::size_t l = line_of<Dir>(g, i, j, k);

@@ -68,6 +68,10 @@ struct ChemistryConfig {
   bool enabled = false;
   bool photostationary = true, sulfate = true, nitrate = true, ammonium = true;
   std::array<int, chem_roles> species{-1, -1, -1, -1, -1, -1, -1, -1, -1};
+  // Fields per role: with source tags (with_tags(), host/solver/
+  // tagged_solver.hpp) `species` is the first of the role's tag fields and
+  // this their count; 1 untagged.
+  std::array<int, chem_roles> tag_fields{1, 1, 1, 1, 1, 1, 1, 1, 1};
   // Per role: g/mol, and grams per solver mass unit M (1e-6 for ug).
   std::array<double, chem_roles> molar_mass{}, grams_per_unit{};
   // The transported air's species index (carry_air: c = q * air), -1 when
@@ -107,6 +111,12 @@ struct TransportConfig {
   // does not do on its own (Easter 1993; Byun 1999). For gridded met; the
   // horizontally uniform winds need it not (every sweep is divergence-free).
   bool carry_air = false;
+  // Advection scheme (docs/numerics.md, "Linear advection"): MUSCL with the
+  // MC limiter (second order, monotone, not linear), or first-order upwind
+  // (Godunov 1959: linear and positive, but diffusive), under which a
+  // tagged run's recombined cuts equal brute-force reruns (docs/tagging.md).
+  enum class Advection { mc, upwind };
+  Advection advection = Advection::mc;
   ChemistryConfig chemistry;  // off unless the scenario has [chemistry]
   // Source attribution (docs/tagging.md): the tags every tagged species is
   // split into, in output order (the declared ones, "other", then

@@ -65,7 +65,7 @@ void parse_boundaries(const TomlTable& d, Scenario& s) {
 
 void parse_domain(const TomlTable& root, Scenario& s) {
   const TomlTable d = root.table("domain");
-  d.allow({"origin", "size", "cells", "levels", "boundaries", "courant"});
+  d.allow({"origin", "size", "cells", "levels", "boundaries", "courant", "advection"});
   const TomlTable o = d.table("origin");
   o.allow({"lon", "lat"});
   s.origin_lon = o.number("lon", closed(-180, 180));
@@ -79,6 +79,7 @@ void parse_domain(const TomlTable& root, Scenario& s) {
   s.grid.dx = size[0] / s.grid.nx;
   s.grid.dy = size[1] / s.grid.ny;
   s.courant = d.number_or("courant", 0.5, Range{0, 0.5, true, false});
+  s.upwind_advection = d.choice_or("advection", "mc", {"mc", "upwind"}) == "upwind";
   parse_levels(d, s);
   parse_boundaries(d, s);
 }

@@ -204,6 +204,9 @@ struct Scenario {
   Grid grid;
   Boundaries boundaries;
   double courant = 0.5;
+  // [domain] advection: "mc" (MC-limited MUSCL, the default) or "upwind"
+  // (first order, linear: exact cuts from tags; docs/tagging.md).
+  bool upwind_advection = false;
   std::vector<ScenarioSpecies> species;
   MetSpec met;
   ChemistrySpec chemistry;

@@ -302,6 +302,10 @@ class BackendSolver final : public TransportSolver {
     }
   }
 
+  // The weight of the advection's limited jumps (kernels/horizontal_flux.hpp):
+  // 1 for the MC-limited scheme, 0 for first-order upwind.
+  float slope() const { return cfg_.advection == TransportConfig::Advection::upwind ? 0.0f : 1.0f; }
+
   // Both directions for the `n` tags of one species (fields s0 ..): c ->
   // tag scratch along the first, back along the second.
   void tagged_horizontal(std::size_t s0, int n, double dt, bool x_first) {
@@ -344,7 +348,7 @@ class BackendSolver final : public TransportSolver {
     for_each_index(lines, k::FillGhosts<Dir>{gv, raw(total_), raw(total_ghosts_), kind});
     for_each_cell(g.nx, g.ny, g.nz,
                   k::TotalAdvection<Dir>{gv, raw(total_), raw(total_ghosts_), vel, raw(advection_),
-                                         kind, float(background), dt_over_d, inv_d});
+                                         kind, float(background), dt_over_d, inv_d, slope()});
     for (int t = 0; t < n; ++t) {
       const std::size_t s = s0 + std::size_t(t);
       const float* c_in = in + std::size_t(t) * cells;
@@ -388,7 +392,7 @@ class BackendSolver final : public TransportSolver {
     const int kind = lateral_kind(bc);
     const float* vel = Dir == k::along_x ? raw(u_) : raw(v_);
     const float* k_face = Dir == k::along_x ? raw(kx_face_) : raw(ky_face_);
-    const k::SweepParams p{float(dt / d), float(1.0 / d)};
+    const k::SweepParams p{float(dt / d), float(1.0 / d), slope()};
     const std::size_t lines = k::line_count<Dir>(gv);
     grow(ghosts_, lines * k::ghosts_per_line);
     grow(edges_, lines * k::edge_faces_per_line);
@@ -397,7 +401,7 @@ class BackendSolver final : public TransportSolver {
     using Step = k::LineBoundaryStep<Fill, Edges>;
     const Step step{Fill{gv, c_in, raw(ghosts_), kind},
                     Edges{gv, c_in, raw(ghosts_), vel, k_face, raw(edges_), kind,
-                          float(cfg_.species[s].background), p.dt_over_d, p.inv_d}};
+                          float(cfg_.species[s].background), p.dt_over_d, p.inv_d, p.slope}};
     if (bc == LateralBoundary::open)  // the step inside the outflow's reduction: one launch
       budgets_[s].outflow +=
           dt * thrust::transform_reduce(
@@ -495,10 +499,11 @@ class BackendSolver final : public TransportSolver {
                                column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
         for_each_index(sum.runs(), sum);
         for_each_index(g.columns(), k::TotalVerticalFlux{grid_view(), raw(total_), raw(w_),
-                                                         raw(vertical_flux_), float(dt)});
+                                                         raw(vertical_flux_), float(dt), slope()});
       }
       k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)), raw(vd_) + s * g.columns(),
                         cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
+      p.slope = slope();
       if (group_left > 0) {  // one of the tags: share the total's advective flux
         p.shared_flux = raw(vertical_flux_);
         p.shared_total = raw(total_);
