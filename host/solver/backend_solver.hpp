@@ -8,8 +8,11 @@
 // (emission_list.cpp, solver_state.cpp, process_pipeline.cpp).
 #pragma once
 
+#include <thrust/copy.h>
 #include <thrust/functional.h>
 #include <thrust/iterator/counting_iterator.h>
+#include <thrust/iterator/discard_iterator.h>
+#include <thrust/iterator/transform_iterator.h>
 #include <thrust/reduce.h>
 #include <thrust/transform_reduce.h>
 
@@ -322,12 +325,15 @@ class BackendSolver final : public TransportSolver {
   }
 
   // One direction for the tags of a species (kernels/tagged_sweep.hpp):
-  // their total, its ghosts and advective face fluxes once, then per tag
-  // its ghosts, its open-boundary outflow and its update.
+  // their total, its ghosts and advective face fluxes once, then every
+  // tag's ghosts, open-boundary outflow and update, each one launch over
+  // the stacked tags (nx x ny x n nz cells), not one per tag.
   template <int Dir>
   void tagged_sweep(std::size_t s0, int n, const float* in, float* out, double dt) {
     const Grid& g = cfg_.grid;
     const k::GridView gv = grid_view();
+    k::GridView stacked = gv;  // the n tags as one grid of n nz levels
+    stacked.nz = n * gv.nz;
     const std::size_t cells = g.cells();
     const double d = Dir == k::along_x ? g.dx : g.dy;
     const LateralBoundary bc = Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y;
@@ -338,10 +344,16 @@ class BackendSolver final : public TransportSolver {
     const std::size_t lines = k::line_count<Dir>(gv);
     grow(total_, cells);
     grow(total_ghosts_, lines * k::ghosts_per_line);
-    grow(ghosts_, lines * k::ghosts_per_line);
+    grow(ghosts_, std::size_t(n) * lines * k::ghosts_per_line);
     grow(advection_, k::face_count<Dir>(gv));
     double background = 0;
     for (int t = 0; t < n; ++t) background += cfg_.species[s0 + std::size_t(t)].background;
+    std::vector<float> fractions(static_cast<std::size_t>(n), 0.0f);
+    for (int t = 0; t < n; ++t)
+      if (background > 0)
+        fractions[std::size_t(t)] =
+            float(cfg_.species[s0 + std::size_t(t)].background / background);
+    tag_fractions_ = fractions;
     // Runs of one x row on the CPU (contiguous, vectorised); one cell per GPU thread.
     const k::SumFields sum{in, n, cells, column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
     for_each_index(sum.runs(), sum);
@@ -349,22 +361,24 @@ class BackendSolver final : public TransportSolver {
     for_each_cell(g.nx, g.ny, g.nz,
                   k::TotalAdvection<Dir>{gv, raw(total_), raw(total_ghosts_), vel, raw(advection_),
                                          kind, float(background), dt_over_d, inv_d, slope()});
-    for (int t = 0; t < n; ++t) {
-      const std::size_t s = s0 + std::size_t(t);
-      const float* c_in = in + std::size_t(t) * cells;
-      for_each_index(lines, k::FillGhosts<Dir>{gv, c_in, raw(ghosts_), kind});
-      const float fraction = background > 0 ? float(cfg_.species[s].background / background) : 0.0f;
-      const k::TagFlux<Dir> flux{
-          gv,     c_in, raw(ghosts_), raw(total_), raw(total_ghosts_), vel, raw(advection_),
-          k_face, kind, fraction,     inv_d};
-      if (bc == LateralBoundary::open)
-        budgets_[s].outflow += dt * thrust::transform_reduce(
-                                        policy(), thrust::counting_iterator<std::size_t>(0),
-                                        thrust::counting_iterator<std::size_t>(lines),
-                                        k::TagEdgeOutflow<Dir>{flux}, 0.0, thrust::plus<double>());
-      for_each_cell_faces(g.nx, g.ny, g.nz,
-                          k::TaggedSweep<Dir>{flux, out + std::size_t(t) * cells, dt_over_d});
+    for_each_index(std::size_t(n) * lines, k::FillGhosts<Dir>{stacked, in, raw(ghosts_), kind});
+    const k::TagFlux<Dir> flux{
+        gv,     in,   raw(ghosts_),        raw(total_), raw(total_ghosts_), vel, raw(advection_),
+        k_face, kind, raw(tag_fractions_), inv_d};
+    if (bc == LateralBoundary::open) {
+      // Per tag: the float64 sum of its lines' outflow (one segmented reduction).
+      grow(tag_sums_, std::size_t(n));
+      const auto key = thrust::make_transform_iterator(thrust::counting_iterator<std::size_t>(0),
+                                                       k::TagOf{lines});
+      const auto outflow = thrust::make_transform_iterator(
+          thrust::counting_iterator<std::size_t>(0), k::TagEdgeOutflow<Dir>{flux});
+      thrust::reduce_by_key(policy(), key, key + std::ptrdiff_t(std::size_t(n) * lines), outflow,
+                            thrust::make_discard_iterator(), tag_sums_.begin());
+      const std::vector<double> sums(tag_sums_.begin(), tag_sums_.begin() + n);
+      for (int t = 0; t < n; ++t)
+        budgets_[s0 + std::size_t(t)].outflow += dt * sums[std::size_t(t)];
     }
+    for_each_cell_faces(g.nx, g.ny, n * g.nz, k::TaggedSweep<Dir>{flux, out, dt_over_d});
   }
 
   // The boundary faces' data of one direction, once per met update: face
@@ -487,48 +501,67 @@ class BackendSolver final : public TransportSolver {
   void columns(double dt) {
     const Grid& g = cfg_.grid;
     const double area = g.dx * g.dy;
-    int group_left = 0;  // fields of the current tagged species still to do
-    for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
+    for (std::size_t s = 0; s < cfg_.species.size();) {
       const SpeciesSpec& sp = cfg_.species[s];
-      if (sp.tag_fields > 1) {  // a tagged species' first field: its total's vertical fluxes
-        group_left = sp.tag_fields;
+      const int n = sp.tag_fields > 1 ? sp.tag_fields : 1;
+      k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)), raw(vd_) + s * g.columns(),
+                        cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
+      p.slope = slope();
+      if (sp.tag_fields > 1) {  // a tagged species: its total's vertical fluxes, shared by its tags
         const std::size_t cells = g.cells();
         grow(total_, cells);
         grow(vertical_flux_, std::size_t(g.columns()) * (g.nz + 1));
-        const k::SumFields sum{species_ptr(int(s)), sp.tag_fields, cells,
+        const k::SumFields sum{species_ptr(int(s)), n, cells,
                                column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
         for_each_index(sum.runs(), sum);
         for_each_index(g.columns(), k::TotalVerticalFlux{grid_view(), raw(total_), raw(w_),
                                                          raw(vertical_flux_), float(dt), slope()});
-      }
-      k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)), raw(vd_) + s * g.columns(),
-                        cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
-      p.slope = slope();
-      if (group_left > 0) {  // one of the tags: share the total's advective flux
         p.shared_flux = raw(vertical_flux_);
         p.shared_total = raw(total_);
-        --group_left;
       }
       // One thread per block of column_lanes adjacent columns (one column
-      // on the GPU; a SIMD-wide run along x on the CPU) in a plain launch
-      // (evenly shared among CPU threads, and no register cap from a
-      // reduction kernel on the GPU), then a float64 reduction of the
-      // per-column losses.
+      // on the GPU; a SIMD-wide run along x on the CPU) and tag, in one
+      // plain launch over every tag of the species (evenly shared among CPU
+      // threads, and no register cap from a reduction kernel on the GPU),
+      // then a float64 reduction of each field's per-column losses.
       const k::ColumnPhysics<column_lanes> physics{grid_view(), species_ptr(int(s)), raw(w_),
                                                    raw(kz_), p};
-      for_each_index(physics.blocks(), StoreColumnLosses{physics, raw(column_losses_)});
-      const k::ColumnLosses l = thrust::reduce(
-          policy(), column_losses_.begin(), column_losses_.end(), k::ColumnLosses{}, SumLosses{});
-      budgets_[s].outflow += l.top_outflow * area;
-      budgets_[s].deposited += l.deposited * area;
-      budgets_[s].decayed += l.decayed * area;
+      std::vector<float> backgrounds(static_cast<std::size_t>(n));
+      for (int t = 0; t < n; ++t)
+        backgrounds[std::size_t(t)] = float(cfg_.species[s + std::size_t(t)].background);
+      tag_backgrounds_ = backgrounds;
+      grow(column_losses_, std::size_t(n) * g.columns());
+      const StoreTagColumnLosses store{physics,   raw(tag_backgrounds_), physics.blocks(),
+                                       g.cells(), g.columns(),           raw(column_losses_)};
+      for_each_index(std::size_t(n) * physics.blocks(), store);
+      std::vector<k::ColumnLosses> losses(static_cast<std::size_t>(n));
+      if (n == 1) {
+        losses[0] = thrust::reduce(policy(), column_losses_.begin(),
+                                   column_losses_.begin() + std::ptrdiff_t(g.columns()),
+                                   k::ColumnLosses{}, SumLosses{});
+      } else {
+        grow(tag_losses_, std::size_t(n));
+        const auto key = thrust::make_transform_iterator(thrust::counting_iterator<std::size_t>(0),
+                                                         k::TagOf{g.columns()});
+        thrust::reduce_by_key(policy(), key, key + std::ptrdiff_t(std::size_t(n) * g.columns()),
+                              column_losses_.begin(), thrust::make_discard_iterator(),
+                              tag_losses_.begin(), thrust::equal_to<int>(), SumLosses{});
+        thrust::copy(tag_losses_.begin(), tag_losses_.begin() + n, losses.begin());
+      }
+      for (int t = 0; t < n; ++t) {
+        MassBudget& b = budgets_[s + std::size_t(t)];
+        b.outflow += losses[std::size_t(t)].top_outflow * area;
+        b.deposited += losses[std::size_t(t)].deposited * area;
+        b.decayed += losses[std::size_t(t)].decayed * area;
+      }
+      s += std::size_t(n);
     }
   }
 
   TransportConfig cfg_;
   device_vector<float> dz_, dzc_;
   device_vector<float> c_, scratch_;
-  device_vector<k::ColumnLosses> column_losses_;  // per column, one species at a time
+  device_vector<k::ColumnLosses> column_losses_;  // per column, one species' fields at a time
   device_vector<float> u_, v_, w_, kh_, kz_;      // u_, v_: boundary faces filled (fill_face_data)
   device_vector<float> chem_t_, chem_p_, chem_rh_, chem_rad_;  // chemistry only (load_met)
   device_vector<float> kx_face_, ky_face_;  // face diffusivities (fill_face_data)
@@ -537,6 +570,11 @@ class BackendSolver final : public TransportSolver {
   // direction, their total, its ghosts and its advective face fluxes.
   device_vector<float> tag_scratch_, total_, total_ghosts_, advection_;
   device_vector<float> vertical_flux_;  // columns(): the total's advective flux, z faces
+  // Per tag of the species at hand: open inflow fractions b_k / b and
+  // backgrounds; float64 sums (outflow) and column losses of a reduction.
+  device_vector<float> tag_fractions_, tag_backgrounds_;
+  device_vector<double> tag_sums_;
+  device_vector<k::ColumnLosses> tag_losses_;
   device_vector<std::size_t> em_cell_;
   device_vector<int> em_species_;
   device_vector<float> em_rate_;
