@@ -55,6 +55,9 @@ void grow(device_vector<T>& v, std::size_t n) {
   if (v.size() < n) v.assign(n, T{});
 }
 
+// The largest z extent of a cell launch (CUDA's gridDim.z limit).
+constexpr int max_grid_z = 65535;
+
 inline int lateral_kind(LateralBoundary b) {
   return b == LateralBoundary::open       ? k::lateral_open
          : b == LateralBoundary::periodic ? k::lateral_periodic
@@ -378,7 +381,17 @@ class BackendSolver final : public TransportSolver {
       for (int t = 0; t < n; ++t)
         budgets_[s0 + std::size_t(t)].outflow += dt * sums[std::size_t(t)];
     }
-    for_each_cell_faces(g.nx, g.ny, n * g.nz, k::TaggedSweep<Dir>{flux, out, dt_over_d});
+    // The stack in chunks of at most max_grid_z levels (a CUDA grid's z
+    // extent is one level per block row; one chunk unless tags * nz > 65535).
+    const int chunk = std::max(1, max_grid_z / g.nz);
+    for (int t0 = 0; t0 < n; t0 += chunk) {
+      k::TagFlux<Dir> part = flux;
+      part.c += std::size_t(t0) * cells;
+      part.c_ghosts += std::size_t(t0) * lines * k::ghosts_per_line;
+      part.inflow_fraction += t0;
+      for_each_cell_faces(g.nx, g.ny, std::min(chunk, n - t0) * g.nz,
+                          k::TaggedSweep<Dir>{part, out + std::size_t(t0) * cells, dt_over_d});
+    }
   }
 
   // The boundary faces' data of one direction, once per met update: face
