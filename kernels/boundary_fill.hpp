@@ -126,6 +126,7 @@ struct EdgeFluxes {
   int kind;
   float background;  // open inflow value
   float dt_over_d, inv_d;
+  float slope = 1.0f;  // limited_flux: 1 MC-limited, 0 first-order upwind
 
   AIRSHED_HD void operator()(std::size_t l) const {
     const GridLine L = grid_line<Dir>(g, l);
@@ -143,7 +144,7 @@ struct EdgeFluxes {
       if (kind == lateral_open && f == 0 && u > 0) cm2 = cm1 = background;
       if (kind == lateral_open && f == n && !(u > 0)) c0 = cp1 = background;
       edges[l * edge_faces_per_line + s] =
-          limited_flux(u, cm2, cm1, c0, cp1, k_face[fi], dt_over_d, inv_d);
+          limited_flux(u, cm2, cm1, c0, cp1, k_face[fi], dt_over_d, inv_d, slope);
     }
   }
 };

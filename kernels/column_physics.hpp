@@ -64,6 +64,9 @@ struct ColumnParams {
   // (m) and the convective fraction fconv; nullptr: local K-theory only.
   const float* mixing_height = nullptr;
   const float* convective_fraction = nullptr;
+  // Weight of the limited jumps: 1 MC-limited, 0 first-order upwind (as
+  // limited_flux's slope, kernels/horizontal_flux.hpp).
+  float slope = 1.0f;
 };
 
 // v[l] = src[min(l, last)] for the W lanes of a block (last = lanes in use - 1).
@@ -161,7 +164,7 @@ struct ColumnPhysics {
           const float dzf = g.dz[f], dl = g.dzc[f], du = g.dzc[f + 1];
           AIRSHED_SIMD
           for (int l = 0; l < W; ++l)
-            j_here[l] = mc_jump_stretched(xl[l], xc[l], xu[l], dzf, dl, du);
+            j_here[l] = p.slope * mc_jump_stretched(xl[l], xc[l], xu[l], dzf, dl, du);
         } else {
           AIRSHED_SIMD
           for (int l = 0; l < W; ++l) j_here[l] = 0.0f;
@@ -304,16 +307,17 @@ struct TotalVerticalFlux {
   const float* w;
   float* flux;  // z faces
   float dt;
+  float slope = 1.0f;  // as ColumnParams::slope
   AIRSHED_HD void operator()(std::size_t col) const {
     const int i = int(col % std::size_t(g.nx)), j = int(col / std::size_t(g.nx));
     const int nz = g.nz;
     float j_lower = 0.0f;  // the jump of level f - 1 (0 for the ground level)
     for (int f = 1; f < nz; ++f) {
       const float xb = total[g.cell(i, j, f - 1)], xa = total[g.cell(i, j, f)];
-      const float j_here =
-          f < nz - 1 ? mc_jump_stretched(total[g.cell(i, j, f - 1)], xa, total[g.cell(i, j, f + 1)],
-                                         g.dz[f], g.dzc[f], g.dzc[f + 1])
-                     : 0.0f;
+      const float j_here = f < nz - 1 ? slope * mc_jump_stretched(total[g.cell(i, j, f - 1)], xa,
+                                                                  total[g.cell(i, j, f + 1)],
+                                                                  g.dz[f], g.dzc[f], g.dzc[f + 1])
+                                      : 0.0f;
       flux[g.zface(i, j, f)] = vertical_face_flux(w[g.zface(i, j, f)], xb, xa, j_lower, j_here,
                                                   g.dz[f - 1], g.dz[f], dt);
       j_lower = j_here;

@@ -25,11 +25,16 @@ AIRSHED_HD inline float face_diffusivity(float kh_m1, float kh_0) { return 0.5f 
 // u the face velocity. Branch-free (the upwind choice is a select), so a
 // loop over faces vectorises. dt_over_d = dt / dx; inv_d = 1 / dx. Returns
 // the flux (M m^-2 s^-1) in the direction of increasing index.
+// `slope` weighs the limited jump: 1 (the default) is the MC-limited
+// second-order scheme; 0 drops the reconstruction, leaving first-order
+// upwind (Godunov), c_face = the upwind cell, which is linear in c
+// (docs/numerics.md, "Linear advection").
 AIRSHED_HD inline float limited_flux(float u, float cm2, float cm1, float c0, float cp1,
-                                     float k_face, float dt_over_d, float inv_d) {
+                                     float k_face, float dt_over_d, float inv_d,
+                                     float slope = 1.0f) {
   const float courant = abs1(u) * dt_over_d;
-  const float c_face = u >= 0 ? cm1 + 0.5f * (1.0f - courant) * mc_jump(cm2, cm1, c0)
-                              : c0 - 0.5f * (1.0f - courant) * mc_jump(cm1, c0, cp1);
+  const float c_face = u >= 0 ? cm1 + slope * 0.5f * (1.0f - courant) * mc_jump(cm2, cm1, c0)
+                              : c0 - slope * 0.5f * (1.0f - courant) * mc_jump(cm1, c0, cp1);
   return u * c_face - k_face * (c0 - cm1) * inv_d;
 }
 

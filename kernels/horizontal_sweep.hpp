@@ -14,8 +14,9 @@
 namespace airshed::kernels {
 
 struct SweepParams {
-  float dt_over_d;  // dt / dx or dt / dy
-  float inv_d;      // 1 / dx or 1 / dy
+  float dt_over_d;     // dt / dx or dt / dy
+  float inv_d;         // 1 / dx or 1 / dy
+  float slope = 1.0f;  // limited_flux: 1 MC-limited, 0 first-order upwind
 };
 
 template <int Dir>
@@ -42,8 +43,8 @@ struct HorizontalSweep {
     const std::size_t fi = Dir == along_x ? g.xface(i, j, k) : g.yface(i, j, k);
     const std::ptrdiff_t s = Dir == along_x ? 1 : g.nx;  // between cells along the line
     const float* cc = c_in + idx;
-    return limited_flux(vel[fi], cc[-2 * s], cc[-s], cc[0], cc[s], k_face[fi], p.dt_over_d,
-                        p.inv_d);
+    return limited_flux(vel[fi], cc[-2 * s], cc[-s], cc[0], cc[s], k_face[fi], p.dt_over_d, p.inv_d,
+                        p.slope);
   }
   // The flux through any face of the line (i or j may be n).
   AIRSHED_HD float face(int i, int j, int k) const {

@@ -61,6 +61,7 @@ struct TotalAdvection {
   int kind;
   float background;  // the total's open inflow value
   float dt_over_d, inv_d;
+  float slope = 1.0f;  // limited_flux: 1 MC-limited, 0 first-order upwind
 
   AIRSHED_HD void face(const GridLine& L, std::size_t l, int f) const {
     const float* cl = total + L.cell0;
@@ -68,7 +69,7 @@ struct TotalAdvection {
       const std::size_t fi = L.face0 + std::size_t(f) * L.stride;
       const float* cc = cl + f * L.stride;
       adv[fi] = limited_flux(vel[fi], cc[-2 * L.stride], cc[-L.stride], cc[0], cc[L.stride], 0.0f,
-                             dt_over_d, inv_d);
+                             dt_over_d, inv_d, slope);
       return;
     }
     const float* gh = ghosts + l * ghosts_per_line;
@@ -78,7 +79,7 @@ struct TotalAdvection {
     float c0 = line_value(cl, gh, L, f), cp1 = line_value(cl, gh, L, f + 1);
     if (kind == lateral_open && f == 0 && u > 0) cm2 = cm1 = background;
     if (kind == lateral_open && f == L.n && !(u > 0)) c0 = cp1 = background;
-    adv[fi] = limited_flux(u, cm2, cm1, c0, cp1, 0.0f, dt_over_d, inv_d);  // K = 0: u c_face
+    adv[fi] = limited_flux(u, cm2, cm1, c0, cp1, 0.0f, dt_over_d, inv_d, slope);  // K = 0: u c_face
   }
   AIRSHED_HD void operator()(int i, int j, int k) const {
     const std::size_t l = line_of<Dir>(g, i, j, k);
@@ -89,49 +90,57 @@ struct TotalAdvection {
   }
 };
 
-// The flux of one tag through face f of line l.
+// The tags of a species are consecutive fields, so they are one array of
+// nx x ny x (tags * nz) cells: tag t's level k is the stacked level
+// t * nz + k. Every per-tag pass below is one launch over that stack
+// (one parallel region on the CPU, one kernel on the GPU, for all tags),
+// while the face arrays (velocity, diffusivity, the total's flux) and the
+// total are those of one level set, indexed with the level k.
+
+// The flux of tag t through face f of line l (a line of one tag's grid).
 template <int Dir>
 struct TagFlux {
   GridView g;
-  const float* c;         // the tag
-  const float* c_ghosts;  // FillGhosts of c
+  const float* c;         // the first tag (tag t at c + t * cells)
+  const float* c_ghosts;  // FillGhosts of the stacked tags (tag t's lines after t * lines)
   const float* total;
   const float* t_ghosts;  // FillGhosts of total
   const float* vel;
   const float* adv;     // TotalAdvection
   const float* k_face;  // FaceDiffusivity
   int kind;
-  float inflow_fraction;  // b_k / b at an open inflow face (0 when b = 0)
+  const float* inflow_fraction;  // per tag: b_k / b at an open inflow face (0 when b = 0)
   float inv_d;
 
-  AIRSHED_HD float operator()(const GridLine& L, std::size_t l, int f) const {
+  AIRSHED_HD float operator()(int t, const GridLine& L, std::size_t l, int f) const {
     const std::size_t fi = L.face0 + std::size_t(f) * L.stride;
     const float u = vel[fi];
-    const float* cl = c + L.cell0;
-    const float* gc = c_ghosts + l * ghosts_per_line;
+    const float* cl = c + std::size_t(t) * g.cells() + L.cell0;
+    const float* gc = c_ghosts + (std::size_t(t) * line_count<Dir>(g) + l) * ghosts_per_line;
     // Upwind as limited_flux chooses it: cell f-1 for u >= 0, else f.
     const int up = u >= 0 ? f - 1 : f;
     float fraction;
     if (kind == lateral_open && ((f == 0 && u > 0) || (f == L.n && !(u > 0)))) {
-      fraction = inflow_fraction;
+      fraction = inflow_fraction[t];
     } else {
-      const float t = line_value(total + L.cell0, t_ghosts + l * ghosts_per_line, L, up);
-      fraction = t > 0 ? line_value(cl, gc, L, up) / t : 0.0f;
+      const float tu = line_value(total + L.cell0, t_ghosts + l * ghosts_per_line, L, up);
+      fraction = tu > 0 ? line_value(cl, gc, L, up) / tu : 0.0f;
     }
     return adv[fi] * fraction -
            k_face[fi] * (line_value(cl, gc, L, f) - line_value(cl, gc, L, f - 1)) * inv_d;
   }
 };
 
-// c_out = c_in - dt/d (G_{f+1} - G_f) for every cell of one tag, in the
-// interface of for_each_cell_faces (kernels/backend.hpp; as HorizontalSweep):
-// on the CPU each face's flux is computed once into a row buffer, the
-// interior ones (faces 1 .. n-1, which read cells f-1 and f only) in simd
-// loops; the two boundary faces of a line go through TagFlux's ghosts.
+// c_out = c_in - dt/d (G_{f+1} - G_f) for every cell of every tag, in the
+// interface of for_each_cell_faces (kernels/backend.hpp; as HorizontalSweep)
+// over nx x ny x (tags * nz): on the CPU each face's flux is computed once
+// into a row buffer, the interior ones (faces 1 .. n-1, which read cells
+// f-1 and f only) in simd loops; the two boundary faces of a line go
+// through TagFlux's ghosts.
 template <int Dir>
 struct TaggedSweep {
   TagFlux<Dir> flux;
-  float* c_out;
+  float* c_out;  // the first tag's output field
   float dt_over_d;
 
   static constexpr bool along_rows = Dir == along_x;
@@ -140,63 +149,64 @@ struct TaggedSweep {
     lo = 1;
     hi = (Dir == along_x ? flux.g.nx : flux.g.ny) - 1;
   }
-  // The flux through the lower face of cell (i, j, k), an interior face:
-  // branch-free (selects), so a loop over faces vectorises.
-  AIRSHED_HD float interior_flux(int i, int j, int k) const {
+  // The flux through the lower face of cell (i, j, ks) of the stack, an
+  // interior face: branch-free (selects), so a loop over faces vectorises.
+  AIRSHED_HD float interior_flux(int i, int j, int ks) const {
     const GridView& g = flux.g;
-    const std::size_t idx = g.cell(i, j, k);
+    const int t = ks / g.nz, k = ks - t * g.nz;
+    const std::size_t idx = g.cell(i, j, k), off = std::size_t(t) * g.cells();
     const std::size_t fi = Dir == along_x ? g.xface(i, j, k) : g.yface(i, j, k);
     const std::size_t s = Dir == along_x ? 1 : std::size_t(g.nx);
     const float u = flux.vel[fi];
     const std::size_t up = u >= 0 ? idx - s : idx;
-    const float t = flux.total[up];
-    const float fraction = t > 0 ? flux.c[up] / (t > 0 ? t : 1.0f) : 0.0f;
-    return flux.adv[fi] * fraction - flux.k_face[fi] * (flux.c[idx] - flux.c[idx - s]) * flux.inv_d;
+    const float* c = flux.c + off;
+    const float tu = flux.total[up];
+    const float fraction = tu > 0 ? c[up] / (tu > 0 ? tu : 1.0f) : 0.0f;
+    return flux.adv[fi] * fraction - flux.k_face[fi] * (c[idx] - c[idx - s]) * flux.inv_d;
   }
   // The flux through any face of the line (i or j may be n).
-  AIRSHED_HD float face(int i, int j, int k) const {
+  AIRSHED_HD float face(int i, int j, int ks) const {
     const GridView& g = flux.g;
     const int n = Dir == along_x ? g.nx : g.ny, f = Dir == along_x ? i : j;
-    if (f > 0 && f < n) return interior_flux(i, j, k);
+    if (f > 0 && f < n) return interior_flux(i, j, ks);
+    const int t = ks / g.nz, k = ks - t * g.nz;
     const std::size_t l = line_of<Dir>(g, i, j, k);
-    return flux(grid_line<Dir>(g, l), l, f);
+    return flux(t, grid_line<Dir>(g, l), l, f);
   }
-  AIRSHED_HD void update(int i, int j, int k, float f_in, float f_out) const {
-    const std::size_t idx = flux.g.cell(i, j, k);
+  AIRSHED_HD void update(int i, int j, int ks, float f_in, float f_out) const {
+    const std::size_t idx = flux.g.cell(i, j, ks);  // = t * cells + cell(i, j, k)
     c_out[idx] = flux.c[idx] - dt_over_d * (f_out - f_in);
   }
   // One cell on its own (one GPU thread): both of its face fluxes.
-  AIRSHED_HD void operator()(int i, int j, int k) const {
-    const float f_in = face(i, j, k);
-    const float f_out = Dir == along_x ? face(i + 1, j, k) : face(i, j + 1, k);
-    update(i, j, k, f_in, f_out);
+  AIRSHED_HD void operator()(int i, int j, int ks) const {
+    const float f_in = face(i, j, ks);
+    const float f_out = Dir == along_x ? face(i + 1, j, ks) : face(i, j + 1, ks);
+    update(i, j, ks, f_in, f_out);
   }
 };
 
-// A tag's net outflow through the two ends of a line (mass per unit time),
-// as EdgeOutflow for an ordinary field. Reduced in float64.
+// Tag t's net outflow through the two ends of line l of its grid (mass per
+// unit time), as EdgeOutflow for an ordinary field, for the stacked line
+// ls = t * lines + l. Reduced in float64.
 template <int Dir>
 struct TagEdgeOutflow {
   TagFlux<Dir> flux;
-  AIRSHED_HD double operator()(std::size_t l) const {
+  AIRSHED_HD double operator()(std::size_t ls) const {
     const GridView& g = flux.g;
+    const std::size_t lines = line_count<Dir>(g);
+    const int t = int(ls / lines);
+    const std::size_t l = ls - std::size_t(t) * lines;
     const GridLine L = grid_line<Dir>(g, l);
     const int k = int(l / std::size_t(Dir == along_x ? g.ny : g.nx));
     const double area = double(Dir == along_x ? g.dy : g.dx) * g.dz[k];
-    return (double(flux(L, l, L.n)) - double(flux(L, l, 0))) * area;
+    return (double(flux(t, L, l, L.n)) - double(flux(t, L, l, 0))) * area;
   }
 };
 
-// A tag's ghost cells of one line, then (open boundaries) its outflow
-// there: one launch over the lines, as LineBoundaryStepWithOutflow.
-template <class Fill, int Dir>
-struct TagLineStep {
-  Fill fill;
-  TagEdgeOutflow<Dir> outflow;
-  AIRSHED_HD double operator()(std::size_t l) const {
-    fill(l);
-    return outflow(l);
-  }
+// The tag of a stacked index (a line or a column of the stack): idx / per_tag.
+struct TagOf {
+  std::size_t per_tag;
+  AIRSHED_HD int operator()(std::size_t idx) const { return int(idx / per_tag); }
 };
 
 }  // namespace airshed::kernels

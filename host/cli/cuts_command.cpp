@@ -115,8 +115,12 @@ int cuts_command(const CutsOptions& o) {
     std::cout << "cuts: " << kEstimateLabel << ": the run had a process that is not linear in "
               << "the emissions"
               << (c.nonlinear_processes.empty() ? "" : " (" + c.nonlinear_processes + ")")
-              << ", so a recombination is an estimate of a rerun; the uncut baseline and a cut "
-                 "by one factor on every emitting tag stay exact\n";
+              << ", so a recombination is an estimate of a rerun; the uncut baseline stays exact"
+              // Chemistry is not homogeneous (the backgrounds react too);
+              // the limited advection is (docs/tagging.md).
+              << (c.nonlinear_processes.find("chemistry") == std::string::npos
+                      ? " and so does a cut by one factor on every emitting tag\n"
+                      : "\n");
   try {
     const std::size_t first = sets.size() - levels.size();  // the levels' scenarios come last
     for (std::size_t i = 0; i < levels.size(); ++i)

@@ -57,6 +57,10 @@ struct TaggingInfo {
   // odour) and the factor from solver mass M to it.
   std::vector<std::string> mass_units;
   std::vector<double> to_user_mass;
+  // The run's processes that are not linear in the emissions (so that a
+  // cut recombined from the tags is an estimate), comma-separated; empty:
+  // every process is linear and recombined cuts are exact (docs/tagging.md).
+  std::string nonlinear_processes;
 };
 
 struct RunInfo {

@@ -55,7 +55,8 @@ void validate_chemistry(const TransportConfig& cfg) {
   const int ns = int(cfg.species.size());
   for (int r = 0; r < chem_roles; ++r) {
     const int s = c.species[std::size_t(r)];
-    if (s < -1 || s >= ns)
+    if (s < -1 || s >= ns ||
+        (s >= 0 && (c.tag_fields[std::size_t(r)] < 1 || s + c.tag_fields[std::size_t(r)] > ns)))
       throw std::invalid_argument("transport: chemistry role " + std::to_string(r) +
                                   " names no species");
     if (s >= 0 && !(c.molar_mass[std::size_t(r)] > 0 && c.grams_per_unit[std::size_t(r)] > 0))

@@ -68,6 +68,10 @@ struct ChemistryConfig {
   bool enabled = false;
   bool photostationary = true, sulfate = true, nitrate = true, ammonium = true;
   std::array<int, chem_roles> species{-1, -1, -1, -1, -1, -1, -1, -1, -1};
+  // Fields per role: with source tags (with_tags(), host/solver/
+  // tagged_solver.hpp) `species` is the first of the role's tag fields and
+  // this their count; 1 untagged.
+  std::array<int, chem_roles> tag_fields{1, 1, 1, 1, 1, 1, 1, 1, 1};
   // Per role: g/mol, and grams per solver mass unit M (1e-6 for ug).
   std::array<double, chem_roles> molar_mass{}, grams_per_unit{};
   // The transported air's species index (carry_air: c = q * air), -1 when
@@ -87,9 +91,13 @@ struct ChemistryConfig {
 };
 
 // Horizontal advection: the limited scheme within the Courant limit
-// (kernels/horizontal_flux.hpp), or flux-form semi-Lagrangian with no
-// advective Courant limit (kernels/ffsl_flux.hpp, docs/numerics.md).
-enum class Advection { muscl, ffsl };
+// (kernels/horizontal_flux.hpp), flux-form semi-Lagrangian with no
+// advective Courant limit (kernels/ffsl_flux.hpp, docs/numerics.md), or
+// first-order upwind (Godunov 1959: the MUSCL path with the limited slope
+// weighted 0; linear and positive, but diffusive), under which a tagged
+// run's recombined cuts equal brute-force reruns (docs/numerics.md "Linear
+// advection", docs/tagging.md).
+enum class Advection { muscl, ffsl, upwind };
 
 // The largest `courant` tested with ffsl (tests/solver/test_ffsl_advection.cpp).
 constexpr double max_ffsl_courant = 8.0;

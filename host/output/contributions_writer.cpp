@@ -119,16 +119,17 @@ void ContributionsWriter::begin(const RunInfo& info) {
   set_attribute(file_, "scenario_file", info.scenario_file);
   set_attribute(file_, "duration_s", info.duration_s);
   // The tags add up to the run, but a cut recombined from them is exact only
-  // for linear transport: the limited advection is not (docs/tagging.md).
+  // for linear processes: the limited advection and the chemistry are not
+  // (docs/tagging.md).
   {
-    const int linear = 0;
+    const int linear = tg.nonlinear_processes.empty() ? 1 : 0;
     H5Handle space(H5Screate(H5S_SCALAR), H5Sclose, "scalar space");
     H5Handle a(H5Acreate2(file_, "linear", H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT),
                H5Aclose, "create attribute linear");
     h5_check(H5Awrite(a, H5T_NATIVE_INT, &linear), "write attribute linear");
   }
-  set_attribute(file_, "nonlinear_processes",
-                "horizontal and vertical advection (MC slope limiter)");
+  if (!tg.nonlinear_processes.empty())
+    set_attribute(file_, "nonlinear_processes", tg.nonlinear_processes);
   set_attribute(file_, "status", "running");
 
   {

@@ -60,6 +60,7 @@ TransportConfig transport_config(const Scenario& s, int threads) {
   cfg.courant = s.courant;
   if (s.ffsl) cfg.advection = Advection::ffsl;
   if (s.steps_per_hour > 0) cfg.max_step_s = 3600.0 / s.steps_per_hour;
+  if (s.upwind_advection) cfg.advection = Advection::upwind;
   cfg.threads = threads;
   // Gridded met varies across the domain: its (projected) winds are
   // divergence-free only as a whole, not sweep by sweep, so the solver
@@ -174,6 +175,14 @@ RunInfo run_info(const Scenario& s, const std::string& backend_name) {
       t.mass_units.push_back(ss.units == "OU/m3" ? "OU" : "g");
       t.to_user_mass.push_back(1.0 / ss.emission_to_solver);
     }
+    // Linear in the emissions unless the limited advection or the
+    // chemistry is on (docs/tagging.md, "What is exact and what is not").
+    std::vector<std::string> nonlinear;
+    if (!s.upwind_advection)
+      nonlinear.push_back("horizontal and vertical advection (MC slope limiter)");
+    if (s.chemistry.enabled) nonlinear.push_back("chemistry");
+    for (const std::string& p : nonlinear)
+      t.nonlinear_processes += (t.nonlinear_processes.empty() ? "" : ", ") + p;
   }
   return info;
 }

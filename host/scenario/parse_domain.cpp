@@ -82,7 +82,10 @@ void parse_domain(const TomlTable& root, Scenario& s) {
   // Horizontal advection (docs/scenario-format.md, "Large time steps"):
   // with ffsl the Courant number may exceed 1 and the step follows
   // steps_per_hour (at most 3600 / N s) instead.
-  s.ffsl = d.choice_or("advection", "muscl", {"muscl", "ffsl"}) == "ffsl";
+  // upwind: first order, linear (exact cuts from tags; docs/tagging.md).
+  const std::string advection = d.choice_or("advection", "muscl", {"muscl", "ffsl", "upwind"});
+  s.ffsl = advection == "ffsl";
+  s.upwind_advection = advection == "upwind";
   s.courant = d.number_or("courant", 0.5, Range{0, s.ffsl ? max_ffsl_courant : 0.5, true, false});
   if (d.has("steps_per_hour")) {
     if (!s.ffsl)

@@ -84,16 +84,6 @@ void parse_tags(const TomlTable& root, Scenario& s) {
   const std::vector<TomlTable> tags = root.tables("tag", false);
   tg.enabled = tagging.has_value() || !tags.empty();
   if (!tg.enabled) return;
-  // Tags are carried by the transport operators only: the chemistry
-  // process does not yet apportion its production and loss among a
-  // species' tag fields, so the two together would react the wrong fields.
-  if (s.chemistry.enabled) {
-    const TomlTable& at = tagging ? *tagging : tags.front();
-    at.fail_at(at.line(), at.path(),
-               "source tags cannot be combined with [chemistry] yet (the chemistry does not "
-               "apportion its production and loss among a species' tags)",
-               "tags on a run without [chemistry], or [chemistry] without tags");
-  }
   // The tagged sweeps share the default scheme's fluxes (kernels/tagged_sweep.hpp).
   if (s.ffsl) {
     const TomlTable& at = tagging ? *tagging : tags.front();

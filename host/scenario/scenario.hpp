@@ -225,6 +225,9 @@ struct Scenario {
   double courant = 0.5;
   bool ffsl = false;       // [domain] advection = "ffsl" (TransportConfig::advection)
   int steps_per_hour = 0;  // ffsl only: dt <= 3600 / N s; 0: the default max_step_s
+  // [domain] advection = "upwind" (first-order upwind,
+  // linear: exact cuts from tags; docs/tagging.md).
+  bool upwind_advection = false;
   std::vector<ScenarioSpecies> species;
   MetSpec met;
   ChemistrySpec chemistry;

@@ -25,6 +25,23 @@ struct StoreColumnLosses {
   AIRSHED_HD void operator()(std::size_t block) const { physics(block, out); }
 };
 
+// The column pass of every tag of a species in one launch: block index
+// t * blocks + b is block b of tag t (its field c + t * cells, its own
+// background above an open top); its losses go to out[t * columns + col].
+struct StoreTagColumnLosses {
+  k::ColumnPhysics<column_lanes> physics;  // the first tag's
+  const float* backgrounds;                // per tag
+  std::size_t blocks, cells, columns;
+  k::ColumnLosses* out;
+  AIRSHED_HD void operator()(std::size_t idx) const {
+    const std::size_t t = idx / blocks;
+    k::ColumnPhysics<column_lanes> tag = physics;
+    tag.c += t * cells;
+    tag.p.background = backgrounds[t];
+    tag(idx - t * blocks, out + t * columns);
+  }
+};
+
 struct MaxFloat {
   AIRSHED_HD float operator()(float a, float b) const { return a > b ? a : b; }
 };

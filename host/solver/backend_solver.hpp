@@ -8,8 +8,11 @@
 // (emission_list.cpp, solver_state.cpp, process_pipeline.cpp).
 #pragma once
 
+#include <thrust/copy.h>
 #include <thrust/functional.h>
 #include <thrust/iterator/counting_iterator.h>
+#include <thrust/iterator/discard_iterator.h>
+#include <thrust/iterator/transform_iterator.h>
 #include <thrust/reduce.h>
 #include <thrust/transform_reduce.h>
 
@@ -52,6 +55,9 @@ template <class T>
 void grow(device_vector<T>& v, std::size_t n) {
   if (v.size() < n) v.assign(n, T{});
 }
+
+// The largest z extent of a cell launch (CUDA's gridDim.z limit).
+constexpr int max_grid_z = 65535;
 
 inline int lateral_kind(LateralBoundary b) {
   return b == LateralBoundary::open       ? k::lateral_open
@@ -384,6 +390,10 @@ class BackendSolver final : public TransportSolver {
     for_each_cell(g.nx, g.ny, g.nz, k::FfslSweep<Dir>{gv, c_in, c_out, vel, p});
   }
 
+  // The weight of the advection's limited jumps (kernels/horizontal_flux.hpp):
+  // 1 for the MC-limited scheme, 0 for first-order upwind.
+  float slope() const { return cfg_.advection == Advection::upwind ? 0.0f : 1.0f; }
+
   // Both directions for the `n` tags of one species (fields s0 ..): c ->
   // tag scratch along the first, back along the second.
   void tagged_horizontal(std::size_t s0, int n, double dt, bool x_first) {
@@ -400,12 +410,15 @@ class BackendSolver final : public TransportSolver {
   }
 
   // One direction for the tags of a species (kernels/tagged_sweep.hpp):
-  // their total, its ghosts and advective face fluxes once, then per tag
-  // its ghosts, its open-boundary outflow and its update.
+  // their total, its ghosts and advective face fluxes once, then every
+  // tag's ghosts, open-boundary outflow and update, each one launch over
+  // the stacked tags (nx x ny x n nz cells), not one per tag.
   template <int Dir>
   void tagged_sweep(std::size_t s0, int n, const float* in, float* out, double dt) {
     const Grid& g = cfg_.grid;
     const k::GridView gv = grid_view();
+    k::GridView stacked = gv;  // the n tags as one grid of n nz levels
+    stacked.nz = n * gv.nz;
     const std::size_t cells = g.cells();
     const double d = Dir == k::along_x ? g.dx : g.dy;
     const LateralBoundary bc = Dir == k::along_x ? cfg_.boundaries.x : cfg_.boundaries.y;
@@ -416,32 +429,50 @@ class BackendSolver final : public TransportSolver {
     const std::size_t lines = k::line_count<Dir>(gv);
     grow(total_, cells);
     grow(total_ghosts_, lines * k::ghosts_per_line);
-    grow(ghosts_, lines * k::ghosts_per_line);
+    grow(ghosts_, std::size_t(n) * lines * k::ghosts_per_line);
     grow(advection_, k::face_count<Dir>(gv));
     double background = 0;
     for (int t = 0; t < n; ++t) background += cfg_.species[s0 + std::size_t(t)].background;
+    std::vector<float> fractions(static_cast<std::size_t>(n), 0.0f);
+    for (int t = 0; t < n; ++t)
+      if (background > 0)
+        fractions[std::size_t(t)] =
+            float(cfg_.species[s0 + std::size_t(t)].background / background);
+    tag_fractions_ = fractions;
     // Runs of one x row on the CPU (contiguous, vectorised); one cell per GPU thread.
     const k::SumFields sum{in, n, cells, column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
     for_each_index(sum.runs(), sum);
     for_each_index(lines, k::FillGhosts<Dir>{gv, raw(total_), raw(total_ghosts_), kind});
     for_each_cell(g.nx, g.ny, g.nz,
                   k::TotalAdvection<Dir>{gv, raw(total_), raw(total_ghosts_), vel, raw(advection_),
-                                         kind, float(background), dt_over_d, inv_d});
-    for (int t = 0; t < n; ++t) {
-      const std::size_t s = s0 + std::size_t(t);
-      const float* c_in = in + std::size_t(t) * cells;
-      for_each_index(lines, k::FillGhosts<Dir>{gv, c_in, raw(ghosts_), kind});
-      const float fraction = background > 0 ? float(cfg_.species[s].background / background) : 0.0f;
-      const k::TagFlux<Dir> flux{
-          gv,     c_in, raw(ghosts_), raw(total_), raw(total_ghosts_), vel, raw(advection_),
-          k_face, kind, fraction,     inv_d};
-      if (bc == LateralBoundary::open)
-        budgets_[s].outflow += dt * thrust::transform_reduce(
-                                        policy(), thrust::counting_iterator<std::size_t>(0),
-                                        thrust::counting_iterator<std::size_t>(lines),
-                                        k::TagEdgeOutflow<Dir>{flux}, 0.0, thrust::plus<double>());
-      for_each_cell_faces(g.nx, g.ny, g.nz,
-                          k::TaggedSweep<Dir>{flux, out + std::size_t(t) * cells, dt_over_d});
+                                         kind, float(background), dt_over_d, inv_d, slope()});
+    for_each_index(std::size_t(n) * lines, k::FillGhosts<Dir>{stacked, in, raw(ghosts_), kind});
+    const k::TagFlux<Dir> flux{
+        gv,     in,   raw(ghosts_),        raw(total_), raw(total_ghosts_), vel, raw(advection_),
+        k_face, kind, raw(tag_fractions_), inv_d};
+    if (bc == LateralBoundary::open) {
+      // Per tag: the float64 sum of its lines' outflow (one segmented reduction).
+      grow(tag_sums_, std::size_t(n));
+      const auto key = thrust::make_transform_iterator(thrust::counting_iterator<std::size_t>(0),
+                                                       k::TagOf{lines});
+      const auto outflow = thrust::make_transform_iterator(
+          thrust::counting_iterator<std::size_t>(0), k::TagEdgeOutflow<Dir>{flux});
+      thrust::reduce_by_key(policy(), key, key + std::ptrdiff_t(std::size_t(n) * lines), outflow,
+                            thrust::make_discard_iterator(), tag_sums_.begin());
+      const std::vector<double> sums(tag_sums_.begin(), tag_sums_.begin() + n);
+      for (int t = 0; t < n; ++t)
+        budgets_[s0 + std::size_t(t)].outflow += dt * sums[std::size_t(t)];
+    }
+    // The stack in chunks of at most max_grid_z levels (a CUDA grid's z
+    // extent is one level per block row; one chunk unless tags * nz > 65535).
+    const int chunk = std::max(1, max_grid_z / g.nz);
+    for (int t0 = 0; t0 < n; t0 += chunk) {
+      k::TagFlux<Dir> part = flux;
+      part.c += std::size_t(t0) * cells;
+      part.c_ghosts += std::size_t(t0) * lines * k::ghosts_per_line;
+      part.inflow_fraction += t0;
+      for_each_cell_faces(g.nx, g.ny, std::min(chunk, n - t0) * g.nz,
+                          k::TaggedSweep<Dir>{part, out + std::size_t(t0) * cells, dt_over_d});
     }
   }
 
@@ -472,7 +503,7 @@ class BackendSolver final : public TransportSolver {
     const int kind = lateral_kind(bc);
     const float* vel = still ? still : Dir == k::along_x ? raw(u_) : raw(v_);
     const float* k_face = Dir == k::along_x ? raw(kx_face_) : raw(ky_face_);
-    const k::SweepParams p{float(dt / d), float(1.0 / d)};
+    const k::SweepParams p{float(dt / d), float(1.0 / d), slope()};
     const std::size_t lines = k::line_count<Dir>(gv);
     grow(ghosts_, lines * k::ghosts_per_line);
     grow(edges_, lines * k::edge_faces_per_line);
@@ -481,7 +512,7 @@ class BackendSolver final : public TransportSolver {
     using Step = k::LineBoundaryStep<Fill, Edges>;
     const Step step{Fill{gv, c_in, raw(ghosts_), kind},
                     Edges{gv, c_in, raw(ghosts_), vel, k_face, raw(edges_), kind,
-                          float(cfg_.species[s].background), p.dt_over_d, p.inv_d}};
+                          float(cfg_.species[s].background), p.dt_over_d, p.inv_d, p.slope}};
     if (bc == LateralBoundary::open)  // the step inside the outflow's reduction: one launch
       budgets_[s].outflow +=
           dt * thrust::transform_reduce(
@@ -607,51 +638,71 @@ class BackendSolver final : public TransportSolver {
   void columns(double dt) {
     const Grid& g = cfg_.grid;
     const double area = g.dx * g.dy;
-    int group_left = 0;  // fields of the current tagged species still to do
-    for (std::size_t s = 0; s < cfg_.species.size(); ++s) {
+    for (std::size_t s = 0; s < cfg_.species.size();) {
       const SpeciesSpec& sp = cfg_.species[s];
-      if (sp.tag_fields > 1) {  // a tagged species' first field: its total's vertical fluxes
-        group_left = sp.tag_fields;
-        const std::size_t cells = g.cells();
-        grow(total_, cells);
-        grow(vertical_flux_, std::size_t(g.columns()) * (g.nz + 1));
-        const k::SumFields sum{species_ptr(int(s)), sp.tag_fields, cells,
-                               column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
-        for_each_index(sum.runs(), sum);
-        for_each_index(g.columns(), k::TotalVerticalFlux{grid_view(), raw(total_), raw(w_),
-                                                         raw(vertical_flux_), float(dt)});
-      }
+      const int n = sp.tag_fields > 1 ? sp.tag_fields : 1;
       k::ColumnParams p{float(dt), float(std::exp(-sp.decay_rate * dt)), raw(vd_) + s * g.columns(),
                         cfg_.boundaries.top == TopBoundary::open, float(sp.background)};
+      p.slope = slope();
       if (cfg_.convective_mixing) {
         p.mixing_height = raw(mixing_height_);
         p.convective_fraction = raw(convective_fraction_);
       }
-      if (group_left > 0) {  // one of the tags: share the total's advective flux
+      if (sp.tag_fields > 1) {  // a tagged species: its total's vertical fluxes, shared by its tags
+        const std::size_t cells = g.cells();
+        grow(total_, cells);
+        grow(vertical_flux_, std::size_t(g.columns()) * (g.nz + 1));
+        const k::SumFields sum{species_ptr(int(s)), n, cells,
+                               column_lanes > 1 ? std::size_t(g.nx) : 1, raw(total_)};
+        for_each_index(sum.runs(), sum);
+        for_each_index(g.columns(), k::TotalVerticalFlux{grid_view(), raw(total_), raw(w_),
+                                                         raw(vertical_flux_), float(dt), slope()});
         p.shared_flux = raw(vertical_flux_);
         p.shared_total = raw(total_);
-        --group_left;
       }
       // One thread per block of column_lanes adjacent columns (one column
-      // on the GPU; a SIMD-wide run along x on the CPU) in a plain launch
-      // (evenly shared among CPU threads, and no register cap from a
-      // reduction kernel on the GPU), then a float64 reduction of the
-      // per-column losses.
+      // on the GPU; a SIMD-wide run along x on the CPU) and tag, in one
+      // plain launch over every tag of the species (evenly shared among CPU
+      // threads, and no register cap from a reduction kernel on the GPU),
+      // then a float64 reduction of each field's per-column losses.
       const k::ColumnPhysics<column_lanes> physics{grid_view(), species_ptr(int(s)), raw(w_),
                                                    raw(kz_), p};
-      for_each_index(physics.blocks(), StoreColumnLosses{physics, raw(column_losses_)});
-      const k::ColumnLosses l = thrust::reduce(
-          policy(), column_losses_.begin(), column_losses_.end(), k::ColumnLosses{}, SumLosses{});
-      budgets_[s].outflow += l.top_outflow * area;
-      budgets_[s].deposited += l.deposited * area;
-      budgets_[s].decayed += l.decayed * area;
+      std::vector<float> backgrounds(static_cast<std::size_t>(n));
+      for (int t = 0; t < n; ++t)
+        backgrounds[std::size_t(t)] = float(cfg_.species[s + std::size_t(t)].background);
+      tag_backgrounds_ = backgrounds;
+      grow(column_losses_, std::size_t(n) * g.columns());
+      const StoreTagColumnLosses store{physics,   raw(tag_backgrounds_), physics.blocks(),
+                                       g.cells(), g.columns(),           raw(column_losses_)};
+      for_each_index(std::size_t(n) * physics.blocks(), store);
+      std::vector<k::ColumnLosses> losses(static_cast<std::size_t>(n));
+      if (n == 1) {
+        losses[0] = thrust::reduce(policy(), column_losses_.begin(),
+                                   column_losses_.begin() + std::ptrdiff_t(g.columns()),
+                                   k::ColumnLosses{}, SumLosses{});
+      } else {
+        grow(tag_losses_, std::size_t(n));
+        const auto key = thrust::make_transform_iterator(thrust::counting_iterator<std::size_t>(0),
+                                                         k::TagOf{g.columns()});
+        thrust::reduce_by_key(policy(), key, key + std::ptrdiff_t(std::size_t(n) * g.columns()),
+                              column_losses_.begin(), thrust::make_discard_iterator(),
+                              tag_losses_.begin(), thrust::equal_to<int>(), SumLosses{});
+        thrust::copy(tag_losses_.begin(), tag_losses_.begin() + n, losses.begin());
+      }
+      for (int t = 0; t < n; ++t) {
+        MassBudget& b = budgets_[s + std::size_t(t)];
+        b.outflow += losses[std::size_t(t)].top_outflow * area;
+        b.deposited += losses[std::size_t(t)].deposited * area;
+        b.decayed += losses[std::size_t(t)].decayed * area;
+      }
+      s += std::size_t(n);
     }
   }
 
   TransportConfig cfg_;
   device_vector<float> dz_, dzc_;
   device_vector<float> c_, scratch_;
-  device_vector<k::ColumnLosses> column_losses_;  // per column, one species at a time
+  device_vector<k::ColumnLosses> column_losses_;  // per column, one species' fields at a time
   device_vector<float> u_, v_, w_, kh_, kz_;      // u_, v_: boundary faces filled (fill_face_data)
   device_vector<float> chem_t_, chem_p_, chem_rh_, chem_rad_;  // chemistry only (load_met)
   device_vector<float> mixing_height_, convective_fraction_;   // convective mixing only
@@ -661,6 +712,11 @@ class BackendSolver final : public TransportSolver {
   // direction, their total, its ghosts and its advective face fluxes.
   device_vector<float> tag_scratch_, total_, total_ghosts_, advection_;
   device_vector<float> vertical_flux_;  // columns(): the total's advective flux, z faces
+  // Per tag of the species at hand: open inflow fractions b_k / b and
+  // backgrounds; float64 sums (outflow) and column losses of a reduction.
+  device_vector<float> tag_fractions_, tag_backgrounds_;
+  device_vector<double> tag_sums_;
+  device_vector<k::ColumnLosses> tag_losses_;
   device_vector<std::size_t> em_cell_;
   device_vector<int> em_species_;
   device_vector<float> em_rate_;

@@ -43,14 +43,47 @@ namespace airshed::AIRSHED_BACKEND_NS {
 
 constexpr double chemistry_gas_constant = 8.314462618;  // J/(mol K), CODATA 2018
 
-// One column of cells through the mechanism; the column's mass added per
-// role, split by sign, into prod/loss[role * columns + column] (M/m^2: a
-// sum of dc dz, times the cell area later).
+// Source tags (docs/tagging.md, "Tags with chemistry"): a tagged species
+// is `count` consecutive fields, one per tag, whose sum the mechanism
+// reacts. Its change is then apportioned among the tags as CAMx-PSAT
+// apportions a tracer family's tendency (Yarwood et al. 2004; ENVIRON
+// 2020, CAMx User's Guide 7.1, ch. 7): a net loss by each tag's share of
+// the species itself (each tag keeps the same fraction), a net production
+// by each tag's share of the species' precursors in the mechanism
+// (precursor_roles). A bit mask of roles.
+AIRSHED_HD inline unsigned precursor_roles(int role) {
+  const auto bit = [](int r) { return 1u << unsigned(r); };
+  switch (role) {
+    case chem_no:  // NO2 + hv -> NO + O
+    case chem_o3:  // ... O + O2 -> O3
+      return bit(chem_no2);
+    case chem_no2:  // NO + O3 -> NO2
+      return bit(chem_no);
+    case chem_so4:  // SO2 + OH (and aqueous) -> sulfate
+      return bit(chem_so2);
+    case chem_hno3:  // NO2 + OH -> HNO3, and NH4NO3 evaporating
+      return bit(chem_no2) | bit(chem_no3);
+    case chem_no3:  // HNO3 condensing as NH4NO3
+      return bit(chem_hno3);
+    case chem_nh3:  // NH4NO3 evaporating
+      return bit(chem_nh4);
+    case chem_nh4:  // NH3 neutralising sulfate and nitrate
+      return bit(chem_nh3);
+    default:  // SO2: never produced
+      return bit(role);
+  }
+}
+
+// One column of cells through the mechanism; each mechanism field's mass
+// added, split by sign, into prod/loss[slot * columns + column] (M/m^2: a
+// sum of dc dz, times the cell area later), slot = slot0[role] + tag.
 struct ChemistryColumns {
   k::GridView g;
   float* c;
   std::size_t stride;               // floats from one species' field to the next
-  int species[chem_roles];          // field index per role, -1: not in the mechanism
+  int species[chem_roles];          // (first) field index per role, -1: not in the mechanism
+  int count[chem_roles];            // fields per role: the tag count, 1 when untagged
+  int slot0[chem_roles];            // the role's first prod/loss slot
   double ppb_per_unit[chem_roles];  // 1e9 R g_M / M_w per role (times T / p)
   int air;                          // field index of the carried air, -1: none
   const float* temperature;
@@ -65,20 +98,31 @@ struct ChemistryColumns {
   double* prod;
   double* loss;
 
+  AIRSHED_HD float* field(int r, int k, std::size_t cell) const {
+    return c + std::size_t(species[r] + k) * stride + cell;
+  }
+
   AIRSHED_HD void operator()(std::size_t col) const {
     const std::size_t cols = std::size_t(g.nx) * g.ny;
     const double cos_zenith = k::cos_solar_zenith(utc, lon[col], lat[col]);
-    double added[chem_roles];
-    for (int r = 0; r < chem_roles; ++r) added[r] = 0;
+    int tags = 1;  // the tag count of the tagged roles (every tagged species has the same)
+    for (int r = 0; r < chem_roles; ++r)
+      if (species[r] >= 0 && count[r] > tags) tags = count[r];
+    for (int r = 0; r < chem_roles; ++r)
+      if (species[r] >= 0)
+        for (int k = 0; k < count[r]; ++k) prod[std::size_t(slot0[r] + k) * cols + col] = 0;
     for (int level = 0; level < g.nz; ++level) {
       const std::size_t cell = std::size_t(level) * cols + col;
       const double t_over_p = double(temperature[cell]) / double(pressure[cell]);
       const double a = air >= 0 ? double(c[std::size_t(air) * stride + cell]) : 1.0;
-      double x[chem_roles];
-      for (int r = 0; r < chem_roles; ++r)
-        x[r] = species[r] >= 0 ? double(c[std::size_t(species[r]) * stride + cell]) / a *
-                                     ppb_per_unit[r] * t_over_p
-                               : 0.0;
+      double x[chem_roles], to_ppb[chem_roles];
+      for (int r = 0; r < chem_roles; ++r) {
+        to_ppb[r] = ppb_per_unit[r] * t_over_p / a;
+        double sum = 0;  // float64 over the tags
+        if (species[r] >= 0)
+          for (int k = 0; k < count[r]; ++k) sum += double(*field(r, k, cell));
+        x[r] = sum * to_ppb[r];
+      }
       k::ChemistryCell cell_ppb{x[chem_no],   x[chem_no2], x[chem_o3],  x[chem_so2], x[chem_so4],
                                 x[chem_hno3], x[chem_no3], x[chem_nh3], x[chem_nh4]};
       const k::ChemistryEnvironment env{double(temperature[cell]), double(pressure[cell]),
@@ -87,18 +131,55 @@ struct ChemistryColumns {
       const double y[chem_roles] = {cell_ppb.no,  cell_ppb.no2, cell_ppb.o3,
                                     cell_ppb.so2, cell_ppb.so4, cell_ppb.hno3,
                                     cell_ppb.no3, cell_ppb.nh3, cell_ppb.nh4};
-      for (int r = 0; r < chem_roles; ++r) {
-        if (species[r] < 0) continue;
-        float& field = c[std::size_t(species[r]) * stride + cell];
-        const float before = field;
-        field = float(y[r] / (ppb_per_unit[r] * t_over_p) * a);
-        // The change as stored, so that the budget closes on the fields.
-        added[r] += (double(field) - double(before)) * g.dz[level];
+      // Per tag (an untagged role: its one field, as "tag 0" of every k):
+      // all of the tag's amounts before any is written, so that the
+      // precursor shares read the state the mechanism reacted.
+      for (int k = 0; k < tags; ++k) {
+        double before[chem_roles];
+        for (int r = 0; r < chem_roles; ++r)
+          before[r] = species[r] >= 0 && k < count[r] ? double(*field(r, k, cell)) : 0.0;
+        for (int r = 0; r < chem_roles; ++r) {
+          if (species[r] < 0 || k >= count[r]) continue;
+          float& f = *field(r, k, cell);
+          const float stored = f;
+          const double change = y[r] - x[r];  // ppb, of the species as a whole
+          double now;
+          if (count[r] == 1) {
+            now = y[r] / to_ppb[r];
+          } else if (!(change > 0)) {  // a loss: every tag keeps the fraction y / x
+            now = x[r] > 0 ? before[r] * (y[r] / x[r]) : 0.0;
+          } else {  // production: by the tag's share of the precursors (tagged ones)
+            double mine = 0, all = 0;
+            const unsigned pre = precursor_roles(r);
+            for (int q = 0; q < chem_roles; ++q)
+              if ((pre >> unsigned(q)) & 1u && species[q] >= 0 && count[q] == count[r]) {
+                mine += before[q] * to_ppb[q];
+                all += x[q];
+              }
+            double share;
+            if (all > 0)
+              share = mine / all;
+            else if (x[r] > 0)  // no tagged precursor: the species' own shares
+              share = before[r] * to_ppb[r] / x[r];
+            else  // nothing to go by: the background tag (the last)
+              share = k == count[r] - 1 ? 1.0 : 0.0;
+            now = before[r] + change * share / to_ppb[r];
+          }
+          f = float(now);
+          // The change as stored, so that the budget closes on the fields.
+          prod[std::size_t(slot0[r] + k) * cols + col] +=
+              (double(f) - double(stored)) * g.dz[level];
+        }
       }
     }
     for (int r = 0; r < chem_roles; ++r) {
-      prod[std::size_t(r) * cols + col] = added[r] > 0 ? added[r] : 0.0;
-      loss[std::size_t(r) * cols + col] = added[r] < 0 ? added[r] : 0.0;
+      if (species[r] < 0) continue;
+      for (int k = 0; k < count[r]; ++k) {
+        const std::size_t i = std::size_t(slot0[r] + k) * cols + col;
+        const double added = prod[i];
+        prod[i] = added > 0 ? added : 0.0;
+        loss[i] = added < 0 ? added : 0.0;
+      }
     }
   }
 };
@@ -111,8 +192,10 @@ class ChemistryProcess {
     const ChemistryConfig& chem = cfg.chemistry;
     state_->lon = chem.lon;
     state_->lat = chem.lat;
-    state_->prod.assign(std::size_t(chem_roles) * cfg.grid.columns(), 0.0);
-    state_->loss.assign(std::size_t(chem_roles) * cfg.grid.columns(), 0.0);
+    int slots = 0;
+    for (int r = 0; r < chem_roles; ++r) slots += chem.tag_fields[std::size_t(r)];
+    state_->prod.assign(std::size_t(slots) * cfg.grid.columns(), 0.0);
+    state_->loss.assign(std::size_t(slots) * cfg.grid.columns(), 0.0);
   }
 
   void operator()(const ProcessContext& ctx, double dt) const {
@@ -140,6 +223,8 @@ class ChemistryProcess {
         ctx.species_stride,
         {},
         {},
+        {},
+        {},
         chem.air_species,
         ctx.temperature,
         ctx.pressure,
@@ -152,8 +237,12 @@ class ChemistryProcess {
         k::ChemistryOptions{chem.photostationary, chem.sulfate, chem.nitrate, chem.ammonium},
         raw(state_->prod),
         raw(state_->loss)};
+    int slot = 0;
     for (int r = 0; r < chem_roles; ++r) {
       f.species[r] = chem.species[std::size_t(r)];
+      f.count[r] = chem.tag_fields[std::size_t(r)];
+      f.slot0[r] = slot;
+      slot += f.count[r];
       f.ppb_per_unit[r] = chem.species[std::size_t(r)] >= 0
                               ? 1e9 * chemistry_gas_constant * chem.grams_per_unit[std::size_t(r)] /
                                     chem.molar_mass[std::size_t(r)]
@@ -165,10 +254,13 @@ class ChemistryProcess {
     for (int r = 0; r < chem_roles; ++r) {
       const int s = chem.species[std::size_t(r)];
       if (s < 0) continue;
-      const auto p0 = state_->prod.begin() + std::ptrdiff_t(std::size_t(r) * cols);
-      const auto l0 = state_->loss.begin() + std::ptrdiff_t(std::size_t(r) * cols);
-      ctx.report(s, thrust::reduce(policy(), p0, p0 + std::ptrdiff_t(cols), 0.0) * area, 0);
-      ctx.report(s, thrust::reduce(policy(), l0, l0 + std::ptrdiff_t(cols), 0.0) * area, 1);
+      for (int k = 0; k < f.count[r]; ++k) {  // each tag's field its own terms
+        const std::size_t o = std::size_t(f.slot0[r] + k) * cols;
+        const auto p0 = state_->prod.begin() + std::ptrdiff_t(o);
+        const auto l0 = state_->loss.begin() + std::ptrdiff_t(o);
+        ctx.report(s + k, thrust::reduce(policy(), p0, p0 + std::ptrdiff_t(cols), 0.0) * area, 0);
+        ctx.report(s + k, thrust::reduce(policy(), l0, l0 + std::ptrdiff_t(cols), 0.0) * area, 1);
+      }
     }
   }
 

@@ -11,7 +11,9 @@ TransportConfig with_tags(const TransportConfig& cfg) {
   inner.tags.clear();
   inner.species.clear();
   const std::size_t n = cfg.tags.size();
+  std::vector<int> first;  // per outer species: its first inner field
   for (const SpeciesSpec& sp : cfg.species) {
+    first.push_back(int(inner.species.size()));
     if (!sp.tagged || n == 0) {
       inner.species.push_back(sp);
       continue;
@@ -26,6 +28,15 @@ TransportConfig with_tags(const TransportConfig& cfg) {
       t.tag_fields = k == 0 ? int(n) : 0;
       inner.species.push_back(t);
     }
+  }
+  // The chemistry reacts each species' tags together and apportions the
+  // change among them (host/solver/chemistry_process.hpp).
+  ChemistryConfig& chem = inner.chemistry;
+  for (std::size_t r = 0; r < chem.species.size(); ++r) {
+    const int s = chem.species[r];
+    if (s < 0) continue;
+    chem.species[r] = first[std::size_t(s)];
+    chem.tag_fields[r] = cfg.species[std::size_t(s)].tagged && n > 0 ? int(n) : 1;
   }
   return inner;
 }
@@ -89,6 +100,12 @@ void TaggedSolver::set_concentration(int s, const std::vector<float>& c) {
   for (int k = 0; k + 1 < n; ++k)
     inner().set_concentration(first + k, std::vector<float>(c.size()));
   inner().set_concentration(first + n - 1, c);
+}
+
+void TaggedSolver::set_background(int s, double background) {
+  check_species(s);
+  inner().set_background(first_[std::size_t(s)] + count_[std::size_t(s)] - 1, background);
+  cfg_.species[std::size_t(s)].background = background;
 }
 
 std::vector<float> TaggedSolver::concentration(int s) const {

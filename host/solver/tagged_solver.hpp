@@ -29,6 +29,9 @@ class TaggedSolver final : public ForwardingSolver {
   const TransportConfig& config() const override { return cfg_; }
   void set_emissions(const std::vector<CellEmission>& emissions) override;
   void set_concentration(int species, const std::vector<float>& c) override;
+  // The background (open-boundary inflow, e.g. the hour's ozone) goes to
+  // the species' "background" tag, the others keep 0.
+  void set_background(int species, double background) override;
   std::vector<float> concentration(int species) const override;
   double max_deposition_velocity(int species) const override;
   MassBudget budget(int species) const override;

@@ -90,10 +90,10 @@ expect "background of an unknown species" "bg_species.toml:[0-9]+: key 'output.b
 printf 'time,value\n2026-01-15T00:00,45\n2026-01-15T01:00,47\n' >"$tmp/bg.csv"
 printf '\n[output.background]\n"PM2.5" = "bg.csv"\n' | cat scenarios/default.toml - >"$tmp/bg_short.toml"
 expect "background CSV short of the run" "bg.csv:3: column 'time': no row for the hour starting 2026-01-15T02:00:00\\+08:00" -- "$bin" run "$tmp/bg_short.toml" --output "$tmp/o19"
-# Tags with chemistry are refused at the tagging table (the chemistry does
-# not apportion among tags yet), not run with the wrong fields reacting.
-printf '\n[tagging]\n' | cat scenarios/winter_haze.toml - >"$tmp/haze_tags.toml"
-expect "tags with chemistry" "haze_tags.toml:[0-9]+: key 'tagging': source tags cannot be combined with \\[chemistry\\] yet" -- "$bin" run "$tmp/haze_tags.toml" --output "$tmp/o20"
+# [domain] advection (issue 15: a linear scheme for exact cuts): an
+# unknown scheme at its key, naming the two there are.
+sed 's/^\[domain\]$/[domain]\nadvection = "lax-wendroff"/' scenarios/default.toml >"$tmp/advection.toml"
+expect "unknown advection scheme" "advection.toml:[0-9]+: key 'domain.advection': unknown value 'lax-wendroff'.*muscl, ffsl, upwind" -- "$bin" run "$tmp/advection.toml" --output "$tmp/o20"
 for o in o5 o6 o7 o8 o9 o10 o11 o12 o13 o14 o15 o16 o17 o18 o19 o20; do
   [ -e "$tmp/$o" ] && { fails=$((fails + 1)); echo "FAIL hostile input: output directory $o was created"; }
 done
