@@ -19,6 +19,13 @@ struct FieldSelection {
   // The 3-D fields (and the VTK files) at every fields_every-th snapshot,
   // the ground fields at every ground_every-th, counted from t = 0; 0: never.
   int fields_every = 1, ground_every = 1;
+  // The CF view's ground series NAME.nc (host/output/cf_files.hpp) repeats
+  // the ground fields: on (1), off (0), or auto (-1): written for runs of
+  // at most cf_series_auto_times ground times after t = 0 (a month of
+  // hourly maps), so that a year's output is not doubled
+  // (docs/output-format.md "Output selection and size").
+  int cf_series = -1;
+  static constexpr long cf_series_auto_times = 744;
 
   bool writes_species(const std::string& name) const {
     if (species.empty()) return true;

@@ -244,12 +244,25 @@ void species_attributes(NcFile& f, int v, const std::string& units, const std::s
 
 }  // namespace
 
-CfFiles::CfFiles(const std::string& dir, const std::string& name, bool statistics)
-    : dir_(dir), name_(name), statistics_(statistics) {}
+CfFiles::CfFiles(const std::string& dir, const std::string& name, bool statistics,
+                 const FieldSelection& fields)
+    : dir_(dir), name_(name), statistics_(statistics), sel_(fields) {}
+
+void CfFiles::plan(const RunInfo& info) {
+  info_ = info;
+  // Ground times after t = 0 that NAME.h5 will hold.
+  const long last = snapshot_index(info.duration_s, info.output_interval_s);
+  const long times = due_count(sel_.ground_every, last) - 1;
+  series_ = sel_.ground_every > 0 &&
+            (sel_.cf_series == 1 ||
+             (sel_.cf_series < 0 && times <= FieldSelection::cf_series_auto_times));
+}
 
 std::vector<std::string> CfFiles::files() const {
-  if (statistics_) return {name_ + ".nc", name_ + "_statistics.nc"};
-  return {name_ + ".nc"};
+  std::vector<std::string> f;
+  if (series_) f.push_back(name_ + ".nc");
+  if (statistics_) f.push_back(name_ + "_statistics.nc");
+  return f;
 }
 
 void CfFiles::failed(const RunFailure&) noexcept {
@@ -272,7 +285,7 @@ std::vector<std::string> CfFiles::write_statistics(const statistics::Results& r)
 }
 
 void CfFiles::end(const RunSummary& summary) {
-  write_series(summary);
+  if (series_) write_series(summary);
   if (statistics_) write_statistics_file(summary);
 }
 
@@ -314,7 +327,11 @@ void CfFiles::write_series(const RunSummary&) const {
   std::set<std::string> taken = {"x",        "y",        "x_bnds", "y_bnds",      "lat", "lon",
                                  "lat_bnds", "lon_bnds", "height", "height_bnds", "crs", "time"};
   std::vector<int> vars;
-  for (const auto& sp : info_.species) {
+  std::vector<std::size_t> written;  // the species NAME.h5 has ground fields of
+  for (std::size_t n = 0; n < info_.species.size(); ++n)
+    if (sel_.writes_species(info_.species[n].name)) written.push_back(n);
+  for (const std::size_t n : written) {
+    const auto& sp = info_.species[n];
     const std::string model = safe_name(sp.name) + kGroundSuffix;
     const int v = f.var(unique_name(taken, model), NC_FLOAT, {dim_time, hz.dim_y, hz.dim_x});
     const std::size_t chunk[3] = {1, std::size_t(g.ny), std::size_t(g.nx)};
@@ -333,7 +350,8 @@ void CfFiles::write_series(const RunSummary&) const {
   }
   // One time step at a time: a year's series never sits in memory whole.
   std::vector<float> plane(std::size_t(g.nx) * g.ny);
-  for (std::size_t n = 0; n < info_.species.size(); ++n) {
+  for (std::size_t w = 0; w < written.size(); ++w) {
+    const std::size_t n = written[w];
     const std::string model = safe_name(info_.species[n].name) + kGroundSuffix;
     H5Handle d(H5Dopen2(h5, model.c_str(), H5P_DEFAULT), H5Dclose, "open " + model);
     H5Handle fs(H5Dget_space(d), H5Sclose, "space of " + model);
@@ -345,7 +363,7 @@ void CfFiles::write_series(const RunSummary&) const {
                "select " + model);
       h5_check(H5Dread(d, H5T_NATIVE_FLOAT, ms, fs, H5P_DEFAULT, plane.data()), "read " + model);
       const std::size_t nc_start[3] = {k, 0, 0}, nc_count[3] = {1, count[1], count[2]};
-      nc_check(nc_put_vara_float(f.id(), vars[n], nc_start, nc_count, plane.data()),
+      nc_check(nc_put_vara_float(f.id(), vars[w], nc_start, nc_count, plane.data()),
                "write " + model);
     }
   }

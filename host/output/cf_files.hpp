@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "host/core/field_selection.hpp"
 #include "host/output/writer.hpp"
 
 namespace airshed::output {
@@ -26,10 +27,13 @@ class CfFiles : public Writer {
  public:
   // OUTDIR/NAME.nc from OUTDIR/NAME.h5; with `statistics` also
   // OUTDIR/NAME_statistics.nc.
-  CfFiles(const std::string& dir, const std::string& name, bool statistics);
+  // OUTDIR/NAME.nc (the ground series of the species `fields` writes) only
+  // when fields.cf_series asks for it (FieldSelection).
+  CfFiles(const std::string& dir, const std::string& name, bool statistics,
+          const FieldSelection& fields);
 
-  void begin(const RunInfo& info) override { info_ = info; }
-  void resume(const RunInfo& info, StateReader&) override { info_ = info; }
+  void begin(const RunInfo& info) override { plan(info); }
+  void resume(const RunInfo& info, StateReader&) override { plan(info); }
   void record(const OutputSnapshot&) override {}
   // Writes both files (also after an interruption, over the part that ran).
   void end(const RunSummary& summary) override;
@@ -47,11 +51,14 @@ class CfFiles : public Writer {
     std::string statistic;  // e.g. "max_daily_mean"
     std::string averaging;  // of a threshold count, else empty
   };
+  void plan(const RunInfo& info);
   void write_series(const RunSummary& summary) const;
   void write_statistics_file(const RunSummary& summary) const;
 
   std::string dir_, name_;
   bool statistics_;
+  FieldSelection sel_;
+  bool series_ = false;  // NAME.nc is written (plan())
   RunInfo info_;
   std::vector<Statistic> stats_;
   std::vector<std::pair<std::string, std::string>> set_aside_;

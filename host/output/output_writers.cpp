@@ -112,7 +112,8 @@ class OutputSet : public RunObserver {
       writers_.emplace_back("hdf5", std::make_unique<Hdf5Output>(dir, name, opt_.fields));
     // The CF view, converted from NAME.h5 once that writer closed it.
     if (opt_.hdf5)
-      writers_.emplace_back("cf", std::make_unique<CfFiles>(dir, name, opt_.statistics));
+      writers_.emplace_back("cf",
+                            std::make_unique<CfFiles>(dir, name, opt_.statistics, opt_.fields));
     if (opt_.vtk) writers_.emplace_back("vtk", std::make_unique<VtkWriter>(dir, name, opt_.fields));
     if (opt_.receptors && !info.receptors.empty())
       writers_.emplace_back("receptors", std::make_unique<ReceptorWriter>(dir));

@@ -99,6 +99,8 @@ void parse_field_selection(const TomlTable& t, Scenario& s) {
   }
   f.fields_every = every_nth(parse_interval(t, "fields_interval", s, 0, "24h"), s);
   f.ground_every = every_nth(parse_interval(t, "ground_interval", s, s.output_interval_s, "1h"), s);
+  const std::string cf = t.choice_or("cf_series", "auto", {"auto", "on", "off"});
+  f.cf_series = cf == "on" ? 1 : cf == "off" ? 0 : -1;
 }
 
 void parse_checkpoint_interval(const TomlTable& t, Scenario& s) {
@@ -148,7 +150,7 @@ void parse_output(const TomlTable& root, const std::string& base_dir, Scenario& 
   const TomlTable t = root.table("output");
   t.allow({"directory", "hdf5", "vtk", "receptors", "statistics", "standards", "threshold",
            "checkpoint_interval", "ranks", "top_values", "background", "species", "levels",
-           "levels_below", "fields_interval", "ground_interval"});
+           "levels_below", "fields_interval", "ground_interval", "cf_series"});
   OutputSpec& o = s.output;
   o.directory = t.text("directory", TextKind::path);
   if (o.directory.empty()) t.fail("directory", "must not be empty", "a directory path");

@@ -206,6 +206,10 @@ TEST_CASE("the [output] field selection is parsed, and bad values are one line n
   CHECK(o.output.fields.first_level == 1);
   CHECK(o.output.fields.levels == 3);
   CHECK(o.output.fields.species == std::vector<std::string>{"SO2"});
+  // The CF view's ground series: auto by default, on/off when asked.
+  CHECK(d.output.fields.cf_series == -1);
+  CHECK(parse_scenario(with("cf_series = \"on\""), "t.toml", ".").output.fields.cf_series == 1);
+  CHECK(parse_scenario(with("cf_series = \"off\""), "t.toml", ".").output.fields.cf_series == 0);
   struct Bad {
     const char* keys;
     const char* key;
@@ -216,6 +220,7 @@ TEST_CASE("the [output] field selection is parsed, and bad values are one line n
                            "not a whole number of output intervals"},
                        Bad{"ground_interval = 3", "output.ground_interval", "expected a string"},
                        Bad{"levels = [0, 2]", "output.levels", "consecutive"},
+                       Bad{"cf_series = \"yes\"", "output.cf_series", "unknown value 'yes'"},
                        Bad{"levels = [10]", "output.levels", "layer indices 0 to 9"},
                        Bad{"levels = [0]\nlevels_below = 50.0", "output.levels_below",
                            "given together with levels"}}) {
