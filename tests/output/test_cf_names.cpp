@@ -2,6 +2,7 @@
 // the CF-1.10 rules written out, so a change of spelling is a decision.
 #include <doctest/doctest.h>
 
+#include "host/output/cf_files.hpp"
 #include "host/output/cf_names.hpp"
 
 using namespace airshed::output;
@@ -48,4 +49,33 @@ TEST_CASE("every concentration statistic has a CF cell_methods over time; times 
         "time: sum (comment: count of the annual values above the threshold)");
   CHECK(cf_cell_methods("time_of_max", "", 3600).empty());
   CHECK(cf_cell_methods("arrival_time", "instant", 3600).empty());
+}
+
+TEST_CASE("the CF view's ground series: auto writes it for up to a month of hourly maps") {
+  airshed::RunInfo info;
+  info.output_interval_s = 3600;
+  airshed::FieldSelection sel;  // cf_series auto, ground fields every snapshot
+  auto files = [&](double hours, const airshed::FieldSelection& s) {
+    CfFiles cf("/nonexistent", "t", true, s);
+    info.duration_s = hours * 3600;
+    cf.begin(info);  // plans only; nothing is written before end()
+    return cf.files();
+  };
+  using V = std::vector<std::string>;
+  CHECK(files(744, sel) == V{"t.nc", "t_statistics.nc"});  // 744 maps after t = 0
+  CHECK(files(745, sel) == V{"t_statistics.nc"});
+  CHECK(files(8760, sel) == V{"t_statistics.nc"});  // a year: not doubled
+  airshed::FieldSelection on = sel;
+  on.cf_series = 1;
+  CHECK(files(8760, on) == V{"t.nc", "t_statistics.nc"});
+  airshed::FieldSelection off = sel;
+  off.cf_series = 0;
+  CHECK(files(24, off) == V{"t_statistics.nc"});
+  airshed::FieldSelection no_ground = on;
+  no_ground.ground_every = 0;  // nothing to convert
+  CHECK(files(24, no_ground) == V{"t_statistics.nc"});
+  airshed::FieldSelection two_hourly = sel;
+  two_hourly.ground_every = 2;  // 744 maps every 2 h: 1 488 h
+  CHECK(files(1488, two_hourly) == V{"t.nc", "t_statistics.nc"});
+  CHECK(files(1490, two_hourly) == V{"t_statistics.nc"});
 }
