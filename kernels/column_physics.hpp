@@ -53,11 +53,11 @@ struct ColumnParams {
   const float* vd;     // deposition velocity (m/s) per column, nx * ny, x fastest
   bool open_top;
   float background;  // above the model top
-  // Tags of one species (kernels/tagged_sweep.hpp, docs/tagging.md): when
-  // set, the advective flux through each interior face is the total's,
-  // shared_flux (z faces, from TotalVerticalFlux), times this field's
+  // Tags of one species (TaggedColumnPhysics, kernels/tagged_column.hpp;
+  // docs/tagging.md): the advective flux through each interior face is the
+  // total's, shared_flux (z faces, from TotalVerticalFlux), times the tag's
   // fraction of the upwind level of shared_total (the tags' sum), instead
-  // of this field's own limited flux. nullptr: an ordinary field.
+  // of the tag's own limited flux. Not read by ColumnPhysics.
   const float* shared_flux = nullptr;
   const float* shared_total = nullptr;
   // Convective mixing (kernels/acm2.hpp): per column the mixing height h
@@ -173,24 +173,10 @@ struct ColumnPhysics {
         const float* x_below = xk;
         const float* x_above = x + f * W;
         const float dz_below = g.dz[f - 1], dz_above = g.dz[f];
-        if (p.shared_flux) {  // a tag: the total's flux times the upwind fraction
-          float af[W], t_below[W], t_above[W];
-          load_lanes<W>(af, p.shared_flux + g.zface(i0, j, f), last);
-          load_lanes<W>(t_below, p.shared_total + g.cell(i0, j, f - 1), last);
-          load_lanes<W>(t_above, p.shared_total + g.cell(i0, j, f), last);
-          AIRSHED_SIMD
-          for (int l = 0; l < W; ++l) {
-            const bool from_below = wf[l] >= 0;
-            const float t = from_below ? t_below[l] : t_above[l];
-            const float xu = from_below ? x_below[l] : x_above[l];
-            f_upper[l] = t > 0 ? af[l] * (xu / (t > 0 ? t : 1.0f)) : 0.0f;
-          }
-        } else {
-          AIRSHED_SIMD
-          for (int l = 0; l < W; ++l)
-            f_upper[l] = vertical_face_flux(wf[l], x_below[l], x_above[l], j_lower[l], j_here[l],
-                                            dz_below, dz_above, dt);
-        }
+        AIRSHED_SIMD
+        for (int l = 0; l < W; ++l)
+          f_upper[l] = vertical_face_flux(wf[l], x_below[l], x_above[l], j_lower[l], j_here[l],
+                                          dz_below, dz_above, dt);
       } else {
         load_lanes<W>(wf, w + g.zface(i0, j, nz), last);
         AIRSHED_SIMD

@@ -34,10 +34,18 @@ AIRSHED_HD inline DiffusionRow diffusion_row(float r, float kz_lower, float kz_u
 
 // The top level's implicit exchange with the background above an open top
 // (g_top = Kz_top / distance to the centre above, 0 for a closed lid).
+// Its two terms apart: the diagonal's (shared by fields with the same
+// g_top) and the right-hand side's (per background).
+AIRSHED_HD inline float top_exchange_diagonal(float g_top, float dt, float dz_top) {
+  return dt * g_top / dz_top;
+}
+AIRSHED_HD inline float top_exchange_rhs(float g_top, float background, float dt, float dz_top) {
+  return dt * g_top * background / dz_top;
+}
 AIRSHED_HD inline void add_top_exchange(float& b, float& d, float g_top, float background, float dt,
                                         float dz_top) {
-  b += dt * g_top / dz_top;
-  d += dt * g_top * background / dz_top;
+  b += top_exchange_diagonal(g_top, dt, dz_top);
+  d += top_exchange_rhs(g_top, background, dt, dz_top);
 }
 
 }  // namespace airshed::kernels

@@ -7,6 +7,7 @@
 
 #include "kernels/backend.hpp"
 #include "kernels/column_physics.hpp"
+#include "kernels/tagged_column.hpp"
 #include "kernels/views.hpp"
 
 namespace airshed::AIRSHED_BACKEND_NS {
@@ -25,21 +26,14 @@ struct StoreColumnLosses {
   AIRSHED_HD void operator()(std::size_t block) const { physics(block, out); }
 };
 
-// The column pass of every tag of a species in one launch: block index
-// t * blocks + b is block b of tag t (its field c + t * cells, its own
-// background above an open top); its losses go to out[t * columns + col].
-struct StoreTagColumnLosses {
-  k::ColumnPhysics<column_lanes> physics;  // the first tag's
-  const float* backgrounds;                // per tag
-  std::size_t blocks, cells, columns;
+// The column pass of every tag of a species in one launch
+// (kernels/tagged_column.hpp): the shared matrix once per block of
+// columns and chunk of tags; tag t's losses go to out[t * columns + col].
+struct StoreTaggedColumnLosses {
+  k::TaggedColumnPhysics<column_lanes> physics;
+  std::size_t columns;
   k::ColumnLosses* out;
-  AIRSHED_HD void operator()(std::size_t idx) const {
-    const std::size_t t = idx / blocks;
-    k::ColumnPhysics<column_lanes> tag = physics;
-    tag.c += t * cells;
-    tag.p.background = backgrounds[t];
-    tag(idx - t * blocks, out + t * columns);
-  }
+  AIRSHED_HD void operator()(std::size_t idx) const { physics(idx, out, columns); }
 };
 
 struct MaxFloat {

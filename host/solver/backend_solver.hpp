@@ -661,20 +661,30 @@ class BackendSolver final : public TransportSolver {
         p.shared_total = raw(total_);
       }
       // One thread per block of column_lanes adjacent columns (one column
-      // on the GPU; a SIMD-wide run along x on the CPU) and tag, in one
-      // plain launch over every tag of the species (evenly shared among CPU
-      // threads, and no register cap from a reduction kernel on the GPU),
-      // then a float64 reduction of each field's per-column losses.
+      // on the GPU; a SIMD-wide run along x on the CPU), in one plain launch
+      // (evenly shared among CPU threads, and no register cap from a
+      // reduction kernel on the GPU), then a float64 reduction of each
+      // field's per-column losses. A tagged species: one thread per block
+      // and chunk of its tags, the matrix they share built once per thread
+      // (kernels/tagged_column.hpp); every tag in one chunk on the CPU, a
+      // few per thread on the GPU, where a column is one thread.
+      grow(column_losses_, std::size_t(n) * g.columns());
       const k::ColumnPhysics<column_lanes> physics{grid_view(), species_ptr(int(s)), raw(w_),
                                                    raw(kz_), p};
-      std::vector<float> backgrounds(static_cast<std::size_t>(n));
-      for (int t = 0; t < n; ++t)
-        backgrounds[std::size_t(t)] = float(cfg_.species[s + std::size_t(t)].background);
-      tag_backgrounds_ = backgrounds;
-      grow(column_losses_, std::size_t(n) * g.columns());
-      const StoreTagColumnLosses store{physics,   raw(tag_backgrounds_), physics.blocks(),
-                                       g.cells(), g.columns(),           raw(column_losses_)};
-      for_each_index(std::size_t(n) * physics.blocks(), store);
+      if (n == 1) {
+        for_each_index(physics.blocks(), StoreColumnLosses{physics, raw(column_losses_)});
+      } else {
+        std::vector<float> backgrounds(static_cast<std::size_t>(n));
+        for (int t = 0; t < n; ++t)
+          backgrounds[std::size_t(t)] = float(cfg_.species[s + std::size_t(t)].background);
+        tag_backgrounds_ = backgrounds;
+        const int per_thread = column_lanes > 1 ? n : std::min(n, 4);
+        const k::TaggedColumnPhysics<column_lanes> tagged{
+            grid_view(), species_ptr(int(s)),   raw(w_), raw(kz_),
+            p,           raw(tag_backgrounds_), n,       per_thread};
+        for_each_index(tagged.threads(),
+                       StoreTaggedColumnLosses{tagged, g.columns(), raw(column_losses_)});
+      }
       std::vector<k::ColumnLosses> losses(static_cast<std::size_t>(n));
       if (n == 1) {
         losses[0] = thrust::reduce(policy(), column_losses_.begin(),
